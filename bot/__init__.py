@@ -1,0 +1,1 @@
+"""Telegram application: commands, alerts, delivery and the offline sandbox."""

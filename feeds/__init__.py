@@ -1,0 +1,1 @@
+"""Feed ingestion: fetch politely, parse bytes, take article text, run the pipeline."""

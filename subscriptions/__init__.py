@@ -1,0 +1,1 @@
+"""Storage, topics and matching: chats, subscriptions, feeds, items, stories and the outbox."""

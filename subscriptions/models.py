@@ -1,0 +1,129 @@
+"""Plain records the repository hands out. No SQLAlchemy here: callers never see the ORM."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Language = Literal["ko", "en"]
+DeliveryMode = Literal["instant", "digest"]
+DeliveryStatus = Literal["pending", "sent", "dead"]
+
+
+@dataclass(frozen=True)
+class Topic:
+    """What a chat follows: a country, a sector, or both (then both must match)."""
+
+    country: str | None = None
+    sector: str | None = None
+
+    def matches(
+        self, countries: tuple[str, ...] | list[str], sectors: tuple[str, ...] | list[str]
+    ) -> bool:
+        if self.country is None and self.sector is None:
+            return False
+        return (self.country is None or self.country in countries) and (
+            self.sector is None or self.sector in sectors
+        )
+
+
+@dataclass(frozen=True)
+class Chat:
+    id: int
+    type: str = "private"
+    title: str = ""
+    language: Language = "en"
+    mode: DeliveryMode = "instant"
+    digest_time: dt.time | None = None
+    active: bool = True
+    stopped_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Subscription:
+    id: int
+    chat_id: int
+    topic: Topic
+
+
+@dataclass(frozen=True)
+class Feed:
+    id: int
+    url: str
+    name: str
+    etag: str | None = None
+    last_modified: str | None = None
+    next_check: dt.datetime | None = None
+    last_success: dt.datetime | None = None
+    error_count: int = 0
+    last_error: str | None = None
+    failing_since: dt.datetime | None = None
+    disabled_since: dt.datetime | None = None
+    entries_per_week: float | None = None
+
+
+@dataclass(frozen=True)
+class NewItem:
+    """An entry read from a feed, ready to store with its extraction."""
+
+    feed_id: int
+    key: str
+    """GUID, else the normalized link: never alerts twice."""
+    url: str
+    title: str
+    published: dt.datetime | None
+    text_hash: str
+    outlet: str = ""
+    alert: bool = True
+    """False for a new feed's backlog or entries older than 24 h: stored, never alerted."""
+
+
+@dataclass(frozen=True)
+class StoryView:
+    """One MOU event, however many outlets reported it, as alerts and summaries show it."""
+
+    id: int
+    title: str
+    url: str
+    outlet: str
+    published: dt.datetime | None
+    countries: tuple[str, ...]
+    sectors: tuple[str, ...]
+    parties: tuple[tuple[str, ...], ...] = ()
+    amounts: tuple[tuple[str, float, str], ...] = ()
+    """(text as written, normalized value, currency)."""
+    summary: str = ""
+    mou_count: int | None = None
+    signed_on: dt.date | None = None
+    outlets: int = 1
+
+
+@dataclass(frozen=True)
+class RecordResult:
+    item_id: int | None
+    """None when the key was seen before (nothing else happened)."""
+    duplicate: bool = False
+    story_id: int | None = None
+    new_story: bool = False
+    deliveries: int = 0
+
+
+@dataclass(frozen=True)
+class DeliveryJob:
+    """A due outbox row with what it takes to send it."""
+
+    id: int
+    chat: Chat
+    story: StoryView
+    attempts: int = 0
+
+
+@dataclass(frozen=True)
+class Stats:
+    chats: int = 0
+    active_chats: int = 0
+    subscriptions: int = 0
+    feeds: int = 0
+    stories: int = 0
+    deliveries: dict[str, int] = field(default_factory=dict)

@@ -1,0 +1,116 @@
+"""The storage interface the rest of the code uses. Only ``subscriptions/`` implements it.
+
+Every method is a coroutine and a transaction of its own. Datetimes are timezone-aware UTC.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Protocol
+
+from extractors.model import Extraction
+from subscriptions.models import (
+    Chat,
+    DeliveryJob,
+    DeliveryMode,
+    Feed,
+    Language,
+    NewItem,
+    RecordResult,
+    Stats,
+    StoryView,
+    Subscription,
+    Topic,
+)
+
+
+class Repository(Protocol):
+    # --- chats -------------------------------------------------------------------------------
+    async def upsert_chat(
+        self, chat_id: int, *, type: str, title: str = "", language: Language | None = None
+    ) -> Chat:
+        """Create the chat on first contact (language defaults to ``en``), else refresh its
+        type and title and reactivate it; an existing chat's language is kept."""
+
+    async def get_chat(self, chat_id: int) -> Chat | None: ...
+
+    async def set_language(self, chat_id: int, language: Language) -> None: ...
+
+    async def set_mode(
+        self, chat_id: int, mode: DeliveryMode, digest_time: dt.time | None = None
+    ) -> None: ...
+
+    async def deactivate_chat(self, chat_id: int, reason: str) -> int:
+        """Mark the chat inactive and drop its pending deliveries (status dead, with ``reason``);
+        returns how many were dropped."""
+
+    async def migrate_chat(self, old_id: int, new_id: int) -> None:
+        """A group became a supergroup: move the chat, its subscriptions and deliveries."""
+
+    # --- subscriptions -----------------------------------------------------------------------
+    async def add_subscription(self, chat_id: int, topic: Topic) -> bool:
+        """False when the chat already had it."""
+
+    async def remove_subscription(self, chat_id: int, topic: Topic) -> bool: ...
+
+    async def remove_subscription_by_id(self, chat_id: int, subscription_id: int) -> bool:
+        """Only removes a subscription that belongs to ``chat_id``."""
+
+    async def clear_subscriptions(self, chat_id: int) -> int: ...
+
+    async def list_subscriptions(self, chat_id: int) -> list[Subscription]: ...
+
+    async def recipients(self, countries: tuple[str, ...], sectors: tuple[str, ...]) -> list[int]:
+        """Active chats with at least one matching subscription, each once."""
+
+    # --- feeds -------------------------------------------------------------------------------
+    async def upsert_feed(self, url: str, name: str) -> Feed: ...
+
+    async def remove_feed(self, url_or_id: str) -> bool: ...
+
+    async def list_feeds(self) -> list[Feed]: ...
+
+    async def due_feeds(self, now: dt.datetime) -> list[Feed]:
+        """Enabled feeds whose ``next_check`` is due (or never set)."""
+
+    async def save_feed_state(self, feed: Feed) -> None:
+        """Store the fetch state fields of ``feed`` (ETag, next check, errors, ...)."""
+
+    # --- items, stories and the outbox ---------------------------------------------------------
+    async def known_keys(self, keys: list[str]) -> set[str]:
+        """The subset of entry keys stored before."""
+
+    async def record_item(
+        self, item: NewItem, extraction: Extraction, now: dt.datetime
+    ) -> RecordResult:
+        """In ONE transaction: store the item and its extraction; for an MOU, attach it to the
+        story it reprints or create a story; for a new story with ``item.alert``, enqueue one
+        delivery per recipient chat. A key seen before changes nothing (``duplicate``)."""
+
+    async def due_deliveries(self, now: dt.datetime, limit: int = 100) -> list[DeliveryJob]:
+        """Pending rows due now, for active instant-mode chats, oldest first."""
+
+    async def pending_digest(self, chat_id: int) -> list[DeliveryJob]:
+        """Pending rows of a digest-mode chat, for its daily message."""
+
+    async def digest_chats(self) -> list[Chat]:
+        """Active chats in digest mode."""
+
+    async def mark_sent(
+        self, delivery_ids: list[int], message_id: int | None, now: dt.datetime
+    ) -> None: ...
+
+    async def mark_retry(self, delivery_id: int, error: str, next_attempt: dt.datetime) -> None:
+        """Count an attempt and try again at ``next_attempt``."""
+
+    async def mark_dead(self, delivery_id: int, error: str) -> None: ...
+
+    # --- reading for people ------------------------------------------------------------------
+    async def stories(
+        self, topic: Topic | None, since: dt.datetime | None, limit: int = 1000
+    ) -> list[StoryView]:
+        """Stories matching ``topic`` (all when None) first seen since ``since``, newest first."""
+
+    async def stats(self) -> Stats: ...
+
+    async def close(self) -> None: ...

@@ -1,0 +1,405 @@
+"""Alert, digest and admin-notice messages: pure functions from records to Telegram text.
+
+Every piece of text from an article is escaped for Telegram HTML; links are only ever http(s)
+with the URL escaped as an attribute. Every message fits Telegram's 4096-character limit: the
+budget is checked on the HTML *source* in UTF-16 code units (what Telegram counts), which is
+never less than the parsed length, and long fields are trimmed before escaping so no cut lands
+inside a tag or an entity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from babel.numbers import format_currency
+
+from extractors.gazetteer import country_name, flag
+from extractors.sectors import SECTORS_BY_ID
+from subscriptions.models import StoryView
+
+MAX_MESSAGE = 4096
+ELLIPSIS = "…"
+MAX_COUNTRIES = 8
+MAX_SECTORS = 6
+MAX_AMOUNTS = 5
+MAX_PARTY_GROUPS = 5
+
+_LABELS: dict[str, dict[str, str]] = {
+    "ko": {
+        "parties": "당사자",
+        "amounts": "금액",
+        "mou_count": "MOU {n}건",
+        "more_outlets": "외 {n}개 매체",
+        "digest_title": "오늘의 MOU {n}건",
+        "digest_more": "(계속 {i}/{n})",
+        "no_title": "(제목 없음)",
+        "feed_disabled": "피드가 비활성화되었습니다",
+        "feed_error": "마지막 오류",
+        "feed_errors": "연속 오류 {n}회",
+        "feed_hint": "/feeds 로 상태를 확인하세요.",
+    },
+    "en": {
+        "parties": "Parties",
+        "amounts": "Amount",
+        "mou_count": "{n} MOUs",
+        "more_outlets": "+{n} more outlets",
+        "digest_title": "Today's MOUs: {n}",
+        "digest_more": "(continued {i}/{n})",
+        "no_title": "(untitled)",
+        "feed_disabled": "Feed disabled",
+        "feed_error": "Last error",
+        "feed_errors": "{n} errors in a row",
+        "feed_hint": "See /feeds for its state.",
+    },
+}
+
+
+def labels(lang: str) -> dict[str, str]:
+    return _LABELS.get(lang, _LABELS["en"])
+
+
+def utf16_len(text: str) -> int:
+    """Length as Telegram counts it (UTF-16 code units)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def clean(text: str) -> str:
+    """Drop control and unpaired-surrogate characters (Telegram rejects or mangles them);
+    keep newlines and tabs."""
+    return "".join(
+        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs", "Cn")
+    )
+
+
+def esc(text: str) -> str:
+    return html.escape(clean(text), quote=False)
+
+
+def safe_url(url: str) -> str | None:
+    """The URL when it is a plain http(s) link Telegram will accept, else None."""
+    url = clean(url).strip()
+    if not re.match(r"(?i)^https?://[^\s/?#]+", url) or any(ch.isspace() for ch in url):
+        return None
+    return url
+
+
+def link(text: str, url: str | None) -> str:
+    if not url:
+        return esc(text)
+    return f'<a href="{html.escape(url, quote=True)}">{esc(text)}</a>'
+
+
+def trim(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters (ellipsis included), on a word boundary if one is
+    near."""
+    text = clean(text)
+    if len(text) <= limit:
+        return text
+    if limit <= 1:
+        return ELLIPSIS[:limit]
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit * 0.7:
+        cut = cut[:space]
+    return cut.rstrip() + ELLIPSIS
+
+
+# --- pieces ---------------------------------------------------------------------------------
+
+
+def country_line(codes: Sequence[str], lang: str) -> str:
+    """ "🇫🇷 프랑스 · 🇩🇪 독일" (plain text, not escaped)."""
+    shown = [f"{flag(c)} {country_name(c, lang)}".strip() for c in codes[:MAX_COUNTRIES]]
+    if len(codes) > MAX_COUNTRIES:
+        shown.append(f"+{len(codes) - MAX_COUNTRIES}")
+    return " · ".join(shown)
+
+
+def sector_label(sector_id: str, lang: str) -> str:
+    sector = SECTORS_BY_ID.get(sector_id)
+    if sector is None:
+        return sector_id
+    return sector.ko if lang == "ko" else sector.en
+
+
+def sector_line(ids: Sequence[str], lang: str) -> str:
+    shown = [sector_label(s, lang) for s in ids[:MAX_SECTORS]]
+    if len(ids) > MAX_SECTORS:
+        shown.append(f"+{len(ids) - MAX_SECTORS}")
+    return ", ".join(shown)
+
+
+def normalized_amount(value: float, currency: str, lang: str) -> str | None:
+    """ "€35,000,000" in the reader's locale; None when the value cannot be shown sensibly."""
+    if not math.isfinite(value) or value <= 0 or value >= 1e18:
+        return None
+    currency = clean(currency).strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", currency):
+        return None
+    locale = "ko_KR" if lang == "ko" else "en_US"
+    pattern = "¤#,##0" if value >= 100 else None
+    try:
+        return format_currency(
+            Decimal(str(value)), currency, format=pattern, locale=locale, currency_digits=False
+        )
+    except (ValueError, ArithmeticError):
+        return None
+
+
+def amount_text(text: str, value: float, currency: str, lang: str) -> str:
+    """ "3천500만유로 (€35,000,000)", or just one of the two when they say the same thing."""
+    normal = normalized_amount(value, currency, lang)
+    text = clean(text).strip()
+    if normal and text and text != normal:
+        return f"{text} ({normal})"
+    return text or normal or ""
+
+
+def local_time(moment: dt.datetime | None, tz: dt.tzinfo) -> str:
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    local = moment.astimezone(tz)
+    return local.strftime("%Y-%m-%d %H:%M %Z").strip()
+
+
+def party_text(parties: Sequence[Sequence[str]]) -> str:
+    groups = [" ↔ ".join(clean(p) for p in group) for group in parties[:MAX_PARTY_GROUPS]]
+    text = "; ".join(g for g in groups if g)
+    if len(parties) > MAX_PARTY_GROUPS:
+        text += f"; +{len(parties) - MAX_PARTY_GROUPS}"
+    return text
+
+
+# --- the alert --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _AlertParts:
+    """The text pieces of one alert (raw, unescaped); trimming shortens these."""
+
+    countries: str
+    sectors: str
+    title: str
+    url: str | None
+    parties: str
+    amounts: str
+    mou_count: str
+    summary: str
+    footer: str
+
+    def with_(self, **changes: str | None) -> _AlertParts:
+        return _AlertParts(**{**self.__dict__, **changes})
+
+
+# Longer links are dropped (the headline stays, unlinked) so they cannot crowd out the text.
+MAX_URL = 2000
+
+
+def _alert_parts(story: StoryView, lang: str, tz: dt.tzinfo) -> _AlertParts:
+    lab = labels(lang)
+    url = safe_url(story.url)
+    if url and utf16_len(html.escape(url, quote=True)) > MAX_URL:
+        url = None
+    amounts = [amount_text(t, v, c, lang) for t, v, c in story.amounts[:MAX_AMOUNTS]]
+    footer = " · ".join(
+        p
+        for p in (
+            clean(story.outlet).strip(),
+            lab["more_outlets"].format(n=story.outlets - 1) if story.outlets > 1 else "",
+            local_time(story.published, tz),
+        )
+        if p
+    )
+    return _AlertParts(
+        countries=country_line(story.countries, lang),
+        sectors=sector_line(story.sectors, lang),
+        title=clean(story.title).strip() or lab["no_title"],
+        url=url,
+        parties=party_text(story.parties),
+        amounts="; ".join(a for a in amounts if a),
+        mou_count=lab["mou_count"].format(n=story.mou_count)
+        if story.mou_count and story.mou_count > 1
+        else "",
+        summary=clean(story.summary).strip(),
+        footer=footer,
+    )
+
+
+def _render_html(p: _AlertParts, lang: str) -> str:
+    lab = labels(lang)
+    head = " | ".join(x for x in (esc(p.countries), esc(p.sectors)) if x)
+    lines = [f"<b>{head}</b>"] if head else []
+    lines.append(f"<b>{link(p.title, p.url)}</b>")
+    details = []
+    if p.parties:
+        details.append(f"{lab['parties']}: {esc(p.parties)}")
+    if p.amounts:
+        details.append(f"{lab['amounts']}: {esc(p.amounts)}")
+    if p.mou_count:
+        details.append(esc(p.mou_count))
+    if details:
+        lines.append("")
+        lines.extend(details)
+    if p.summary:
+        lines.extend(["", esc(p.summary)])
+    if p.footer:
+        lines.extend(["", f"<i>{esc(p.footer)}</i>"])
+    return "\n".join(lines)
+
+
+def _render_plain(p: _AlertParts, lang: str) -> str:
+    lab = labels(lang)
+    head = " | ".join(x for x in (p.countries, p.sectors) if x)
+    lines = [head] if head else []
+    lines.append(p.title)
+    if p.url:
+        lines.append(p.url)
+    details = []
+    if p.parties:
+        details.append(f"{lab['parties']}: {p.parties}")
+    if p.amounts:
+        details.append(f"{lab['amounts']}: {p.amounts}")
+    if p.mou_count:
+        details.append(p.mou_count)
+    if details:
+        lines.append("")
+        lines.extend(details)
+    if p.summary:
+        lines.extend(["", p.summary])
+    if p.footer:
+        lines.extend(["", p.footer])
+    return "\n".join(lines)
+
+
+# Fields shortened in this order until the message fits; the title, the head line and the
+# footer go last because they say what the alert is about.
+_TRIM_ORDER = ("summary", "parties", "amounts", "title", "footer", "sectors", "countries")
+
+
+def _fit(
+    parts: _AlertParts, render: Callable[[_AlertParts], str], limit: int
+) -> tuple[_AlertParts, str]:
+    text = render(parts)
+    for name in _TRIM_ORDER:
+        if utf16_len(text) <= limit:
+            break
+        full: str = getattr(parts, name)
+        # The longest prefix of this field that fits: binary search over its length.
+        lo, hi = 0, len(full)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if utf16_len(render(parts.with_(**{name: trim(full, mid)}))) <= limit:
+                lo = mid
+            else:
+                hi = mid - 1
+        parts = parts.with_(**{name: trim(full, lo) if lo > 0 else ""})
+        text = render(parts)
+    if utf16_len(text) > limit and parts.url is not None:
+        parts = parts.with_(url=None)  # a URL longer than the whole message: drop the link
+        return _fit(parts, render, limit)
+    return parts, text
+
+
+def format_alert(story: StoryView, lang: str, tz: dt.tzinfo, *, limit: int = MAX_MESSAGE) -> str:
+    """The alert in Telegram HTML, at most ``limit`` UTF-16 code units."""
+    return _fit(_alert_parts(story, lang, tz), lambda p: _render_html(p, lang), limit)[1]
+
+
+def format_alert_plain(
+    story: StoryView, lang: str, tz: dt.tzinfo, *, limit: int = MAX_MESSAGE
+) -> str:
+    """The same alert as plain text (no parse mode), for when Telegram rejects the HTML."""
+    return _fit(_alert_parts(story, lang, tz), lambda p: _render_plain(p, lang), limit)[1]
+
+
+# --- the daily digest ----------------------------------------------------------------------
+
+
+def _digest_item(story: StoryView, lang: str, tz: dt.tzinfo, limit: int) -> str:
+    parts = _alert_parts(story, lang, tz)
+
+    def render(p: _AlertParts) -> str:
+        flags = "".join(flag(c) for c in story.countries[:MAX_COUNTRIES])
+        lines = [" ".join(x for x in ("•", flags, f"<b>{link(p.title, p.url)}</b>") if x)]
+        meta = " · ".join(x for x in (p.sectors, p.amounts, p.footer) if x)
+        if meta:
+            lines.append(f"  <i>{esc(meta)}</i>")
+        return "\n".join(lines)
+
+    parts = parts.with_(parties="", summary="", mou_count="", countries="")
+    return _fit(parts, render, limit)[1]
+
+
+def format_digest(
+    stories: Sequence[StoryView],
+    lang: str,
+    tz: dt.tzinfo,
+    day: dt.date,
+    *,
+    limit: int = MAX_MESSAGE,
+) -> list[str]:
+    """The day's MOUs as one message, or several when they do not fit in one; [] for none.
+
+    Every message is at most ``limit`` UTF-16 code units and no item is split across two.
+    """
+    if not stories:
+        return []
+    lab = labels(lang)
+    title = f"<b>📰 {esc(lab['digest_title'].format(n=len(stories)))} · {day.isoformat()}</b>"
+    # Room for the title and a "(continued i/n)" note on every message.
+    reserve = utf16_len(title) + utf16_len(lab["digest_more"].format(i=999, n=999)) + 4
+    item_limit = max(200, limit - reserve)
+    items = [_digest_item(s, lang, tz, item_limit) for s in stories]
+    chunks: list[list[str]] = [[]]
+    used = 0
+    for item in items:
+        size = utf16_len(item) + 2
+        if chunks[-1] and used + size > limit - reserve:
+            chunks.append([])
+            used = 0
+        chunks[-1].append(item)
+        used += size
+    messages = []
+    for i, chunk in enumerate(chunks, start=1):
+        head = title if i == 1 else f"{title} {esc(lab['digest_more'].format(i=i, n=len(chunks)))}"
+        messages.append("\n\n".join([head, *chunk]))
+    return messages
+
+
+# --- admin notices --------------------------------------------------------------------------
+
+
+def format_feed_disabled(
+    name: str, url: str, error: str | None, errors: int, lang: str, *, limit: int = MAX_MESSAGE
+) -> str:
+    """What the admins read when the poller gives up on a feed."""
+    lab = labels(lang)
+    lines = [f"⚠️ <b>{esc(lab['feed_disabled'])}</b>: {link(trim(name, 200) or url, safe_url(url))}"]
+    if errors:
+        lines.append(esc(lab["feed_errors"].format(n=errors)))
+    if error:
+        lines.append(f"{esc(lab['feed_error'])}: <code>{esc(trim(error, 1000))}</code>")
+    lines.append(esc(lab["feed_hint"]))
+    text = "\n".join(lines)
+    if utf16_len(text) > limit:  # only a URL of several KB gets here: show it unlinked
+        text = "\n".join([f"⚠️ <b>{esc(lab['feed_disabled'])}</b>: {esc(trim(name or url, 200))}"])
+    return text
+
+
+__all__ = [
+    "MAX_MESSAGE",
+    "format_alert",
+    "format_alert_plain",
+    "format_digest",
+    "format_feed_disabled",
+    "utf16_len",
+]

@@ -1,0 +1,251 @@
+"""The ORM tables. Only ``subscriptions.store`` and the migrations import this module.
+
+Absent topic parts are stored as '' rather than NULL so that the UNIQUE constraint on
+(chat, country, sector) holds: SQL treats two NULLs as different, '' as equal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[dt.datetime]):
+    """Aware UTC datetimes in, aware UTC datetimes out, on both dialects.
+
+    SQLite has no time zones: values are stored as naive UTC text, which sorts correctly.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: the repository stores aware UTC only")
+        value = value.astimezone(dt.UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, dt.datetime)
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class ChatRow(Base):
+    __tablename__ = "chats"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    type: Mapped[str] = mapped_column(String(32), default="private")
+    title: Mapped[str] = mapped_column(Text, default="")
+    language: Mapped[str] = mapped_column(String(2), default="en")
+    mode: Mapped[str] = mapped_column(String(8), default="instant")
+    digest_time: Mapped[dt.time | None] = mapped_column(Time, nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    stopped_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (
+        CheckConstraint("language IN ('ko', 'en')", name="language"),
+        CheckConstraint("mode IN ('instant', 'digest')", name="mode"),
+    )
+
+
+class SubscriptionRow(Base):
+    __tablename__ = "subscriptions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("chats.id", ondelete="CASCADE", onupdate="CASCADE")
+    )
+    country: Mapped[str] = mapped_column(String(2), default="")
+    sector: Mapped[str] = mapped_column(String(32), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (
+        UniqueConstraint("chat_id", "country", "sector"),
+        CheckConstraint("country <> '' OR sector <> ''", name="topic"),
+        # recipients(): one index per way in (by country, by sector).
+        Index("ix_subscriptions_country_sector", "country", "sector", "chat_id"),
+        Index("ix_subscriptions_sector_country", "sector", "country", "chat_id"),
+    )
+
+
+class FeedRow(Base):
+    __tablename__ = "feeds"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(Text, unique=True)
+    name: Mapped[str] = mapped_column(Text, default="")
+    etag: Mapped[str | None] = mapped_column(Text, nullable=True)
+    last_modified: Mapped[str | None] = mapped_column(Text, nullable=True)
+    next_check: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    last_success: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    error_count: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    failing_since: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    disabled_since: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    entries_per_week: Mapped[float | None] = mapped_column(Float, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class StoryRow(Base):
+    """One MOU event. Display fields come from its first report; ``outlets`` counts them all."""
+
+    __tablename__ = "stories"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    url: Mapped[str] = mapped_column(Text, default="")
+    outlet: Mapped[str] = mapped_column(Text, default="")
+    published: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    first_seen: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    happened_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, index=True)
+    """Published time (never in the future), else first seen: what periods filter on."""
+    signed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    countries: Mapped[list[str]] = mapped_column(JSON, default=list)
+    sectors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    parties: Mapped[list[list[str]]] = mapped_column(JSON, default=list)
+    amounts: Mapped[list[list[Any]]] = mapped_column(JSON, default=list)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    mou_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    outlets: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class StoryCountryRow(Base):
+    __tablename__ = "story_countries"
+
+    story_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True
+    )
+    country: Mapped[str] = mapped_column(String(2), primary_key=True)
+
+    __table_args__ = (Index("ix_story_countries_country", "country", "story_id"),)
+
+
+class StorySectorRow(Base):
+    __tablename__ = "story_sectors"
+
+    story_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True
+    )
+    sector: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+    __table_args__ = (Index("ix_story_sectors_sector", "sector", "story_id"),)
+
+
+class ItemRow(Base):
+    __tablename__ = "items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    feed_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("feeds.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    key: Mapped[str] = mapped_column(Text, unique=True)
+    url: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str] = mapped_column(Text, default="")
+    published: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    text_hash: Mapped[str] = mapped_column(String(128), default="", index=True)
+    outlet: Mapped[str] = mapped_column(Text, default="")
+    story_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("stories.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    seen_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class ExtractionRow(Base):
+    __tablename__ = "extractions"
+
+    item_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("items.id", ondelete="CASCADE"), primary_key=True
+    )
+    is_mou: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(16), default="none")
+    signed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    """Every field of ``Extraction.to_json()``."""
+
+
+class ExtractionCountryRow(Base):
+    __tablename__ = "extraction_countries"
+
+    item_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("extractions.item_id", ondelete="CASCADE"), primary_key=True
+    )
+    country: Mapped[str] = mapped_column(String(2), primary_key=True)
+
+    __table_args__ = (Index("ix_extraction_countries_country", "country", "item_id"),)
+
+
+class ExtractionSectorRow(Base):
+    __tablename__ = "extraction_sectors"
+
+    item_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("extractions.item_id", ondelete="CASCADE"), primary_key=True
+    )
+    sector: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+    __table_args__ = (Index("ix_extraction_sectors_sector", "sector", "item_id"),)
+
+
+class DeliveryRow(Base):
+    """The outbox: one row per chat and story, whatever else happens."""
+
+    __tablename__ = "deliveries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("chats.id", ondelete="CASCADE", onupdate="CASCADE")
+    )
+    story_id: Mapped[int] = mapped_column(Integer, ForeignKey("stories.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(8), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    message_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+    __table_args__ = (
+        UniqueConstraint("chat_id", "story_id"),
+        CheckConstraint("status IN ('pending', 'sent', 'dead')", name="status"),
+        Index("ix_deliveries_status_next_attempt", "status", "next_attempt"),
+        Index("ix_deliveries_story_id", "story_id"),
+    )

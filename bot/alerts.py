@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from urllib.parse import quote
 
 from babel.numbers import format_currency
 
@@ -82,12 +83,17 @@ def esc(text: str) -> str:
     return html.escape(clean(text), quote=False)
 
 
+# Characters a URL must not carry raw: Telegram drops a link whose URL contains quotes,
+# angle brackets or spaces, so they are percent-encoded (what a browser sends anyway).
+_URL_UNSAFE = re.compile(r"[\s\"'<>\\^`{|}]")
+
+
 def safe_url(url: str) -> str | None:
-    """The URL when it is a plain http(s) link Telegram will accept, else None."""
+    """The URL percent-quoted for an href when it is an http(s) link, else None."""
     url = clean(url).strip()
-    if not re.match(r"(?i)^https?://[^\s/?#]+", url) or any(ch.isspace() for ch in url):
+    if not re.match(r"(?i)^https?://[^\s/?#\"'<>]+", url):
         return None
-    return url
+    return _URL_UNSAFE.sub(lambda m: quote(m.group(), safe=""), url)
 
 
 def link(text: str, url: str | None) -> str:
@@ -109,6 +115,19 @@ def trim(text: str, limit: int) -> str:
     if space > limit * 0.7:
         cut = cut[:space]
     return cut.rstrip() + ELLIPSIS
+
+
+def cut_units(text: str, limit: int) -> str:
+    """Plain ``text`` cut to at most ``limit`` UTF-16 units (only for text without markup)."""
+    if utf16_len(text) <= limit:
+        return text
+    out, used = [], 1  # the ellipsis
+    for ch in text:
+        used += 2 if ord(ch) > 0xFFFF else 1
+        if used > limit:
+            break
+        out.append(ch)
+    return "".join(out) + ELLIPSIS
 
 
 # --- pieces ---------------------------------------------------------------------------------
@@ -324,19 +343,39 @@ def format_alert_plain(
 # --- the daily digest ----------------------------------------------------------------------
 
 
-def _digest_item(story: StoryView, lang: str, tz: dt.tzinfo, limit: int) -> str:
-    parts = _alert_parts(story, lang, tz)
+def _digest_item(story: StoryView, lang: str, tz: dt.tzinfo, limit: int) -> tuple[str, str]:
+    """One story of the digest as (HTML, plain text), each at most ``limit`` units."""
+    flags = "".join(flag(c) for c in story.countries[:MAX_COUNTRIES])
 
-    def render(p: _AlertParts) -> str:
-        flags = "".join(flag(c) for c in story.countries[:MAX_COUNTRIES])
+    def meta(p: _AlertParts) -> str:
+        return " · ".join(x for x in (p.sectors, p.amounts, p.footer) if x)
+
+    def render_html(p: _AlertParts) -> str:
         lines = [" ".join(x for x in ("•", flags, f"<b>{link(p.title, p.url)}</b>") if x)]
-        meta = " · ".join(x for x in (p.sectors, p.amounts, p.footer) if x)
-        if meta:
-            lines.append(f"  <i>{esc(meta)}</i>")
+        if meta(p):
+            lines.append(f"  <i>{esc(meta(p))}</i>")
         return "\n".join(lines)
 
-    parts = parts.with_(parties="", summary="", mou_count="", countries="")
-    return _fit(parts, render, limit)[1]
+    def render_plain(p: _AlertParts) -> str:
+        lines = [" ".join(x for x in ("•", flags, p.title) if x)]
+        if p.url:
+            lines.append(f"  {p.url}")
+        if meta(p):
+            lines.append(f"  {meta(p)}")
+        return "\n".join(lines)
+
+    parts = _alert_parts(story, lang, tz).with_(parties="", summary="", mou_count="")
+    return _fit(parts, render_html, limit)[1], _fit(parts, render_plain, limit)[1]
+
+
+@dataclass(frozen=True)
+class DigestPart:
+    """One message of a digest: its HTML, its plain-text fallback, and how many of the
+    stories (in order) it carries."""
+
+    text: str
+    plain: str
+    count: int
 
 
 def format_digest(
@@ -346,33 +385,35 @@ def format_digest(
     day: dt.date,
     *,
     limit: int = MAX_MESSAGE,
-) -> list[str]:
+) -> list[DigestPart]:
     """The day's MOUs as one message, or several when they do not fit in one; [] for none.
 
-    Every message is at most ``limit`` UTF-16 code units and no item is split across two.
+    Every message is at most ``limit`` UTF-16 code units and no story is split across two.
     """
     if not stories:
         return []
     lab = labels(lang)
-    title = f"<b>📰 {esc(lab['digest_title'].format(n=len(stories)))} · {day.isoformat()}</b>"
-    # Room for the title and a "(continued i/n)" note on every message.
-    reserve = utf16_len(title) + utf16_len(lab["digest_more"].format(i=999, n=999)) + 4
-    item_limit = max(200, limit - reserve)
-    items = [_digest_item(s, lang, tz, item_limit) for s in stories]
-    chunks: list[list[str]] = [[]]
+    title = f"📰 {lab['digest_title'].format(n=len(stories))} · {day.isoformat()}"
+    # Room on every message for the title and a "(continued i/n)" note.
+    reserve = utf16_len(esc(title)) + utf16_len(lab["digest_more"].format(i=999, n=999)) + 12
+    room = max(200, limit - reserve)
+    items = [_digest_item(s, lang, tz, room) for s in stories]
+    chunks: list[list[tuple[str, str]]] = [[]]
     used = 0
     for item in items:
-        size = utf16_len(item) + 2
-        if chunks[-1] and used + size > limit - reserve:
+        size = utf16_len(item[0]) + 2
+        if chunks[-1] and used + size > room:
             chunks.append([])
             used = 0
         chunks[-1].append(item)
         used += size
-    messages = []
+    parts = []
     for i, chunk in enumerate(chunks, start=1):
-        head = title if i == 1 else f"{title} {esc(lab['digest_more'].format(i=i, n=len(chunks)))}"
-        messages.append("\n\n".join([head, *chunk]))
-    return messages
+        head = title if i == 1 else f"{title} {lab['digest_more'].format(i=i, n=len(chunks))}"
+        text = "\n\n".join([f"<b>{esc(head)}</b>", *(h for h, _ in chunk)])
+        plain = cut_units("\n\n".join([head, *(p for _, p in chunk)]), limit)
+        parts.append(DigestPart(text, plain, len(chunk)))
+    return parts
 
 
 # --- admin notices --------------------------------------------------------------------------
@@ -397,6 +438,7 @@ def format_feed_disabled(
 
 __all__ = [
     "MAX_MESSAGE",
+    "DigestPart",
     "format_alert",
     "format_alert_plain",
     "format_digest",

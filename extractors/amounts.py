@@ -142,13 +142,14 @@ _SUFFIX_ALT = _alternation(_SUFFIX_CURRENCY)
 _PREFIX_ALT = _alternation(_PREFIX_CURRENCY)
 _SCALE_ALT = _alternation(_ENGLISH_SCALE)
 
-# A space may follow 조/억/만 only when more of the same number comes next ("2조 5000억원").
-_GAP = r"(?:\s(?=\d[\d,.]*\s?[천백십만억]))?"
+# A space may follow 조/억/만 only when more of the same amount comes next ("2조 5000억원",
+# "8만 2,300원").
+_GAP = rf"(?:\s(?=\d[\d,.]*\s?(?:[천백십만억]|{_SUFFIX_ALT})))?"
 _KOREAN = re.compile(
     rf"(?<![\d.,A-Za-z])(?=\d)"
-    rf"(?:(?P<jo>{_SMALL})여?조{_GAP})?"
-    rf"(?:(?P<eok>{_SMALL})여?억{_GAP})?"
-    rf"(?:(?P<man>{_SMALL})여?만{_GAP})?"
+    rf"(?:(?P<jo>{_SMALL})여?\s?조{_GAP})?"
+    rf"(?:(?P<eok>{_SMALL})여?\s?억{_GAP})?"
+    rf"(?:(?P<man>{_SMALL})여?\s?만{_GAP})?"
     rf"(?P<rest>{_SMALL})(?P<approx>여)?"
     rf"(?:\s?(?P<cur>{_SUFFIX_ALT}))?"
 )
@@ -173,12 +174,13 @@ _AFTER_SHORT_CURRENCY = set("을를이가은는의에과와로으도만씩대어
 _COUNTER = re.compile(
     r"\s?(?:명|개|건|년|회|뷰|마리|톤|그루|장|부|권|평|리터|배럴|가구|쌍|표|광년|킬로|인구|인분|종|곳|"
     r"위|분|초|시간|일|주|달|층|호|차|번|배|점|단|병|벌|켤레|송이|알|가지|바이트|화소|픽셀|세대|"
-    r"km|㎞|㎡|m\b|kg|t\b|GB|MB|TB)"
+    r"km|㎞|㎡|kg|GB|MB|TB|[mt](?![A-Za-z]))"
 )
 _MONEY_CONTEXT = re.compile(
-    r"원|달러|유로|규모|투자|예산|매출|사업비|자금|펀드|비용|한화|금액|수출|조달|지원|투입|유치|상당|"
+    r"[\d억만]\s?원|달러|유로|규모|투자|예산|매출|사업비|자금|펀드|비용|한화|금액|수출|조달|지원|투입|유치|상당|"
     r"어치|손실|이익|적자|흑자|세수|부채|출자|출연|계약"
 )
+_LAW_ARTICLE_BEFORE = re.compile(r"(?:법|령|규칙|조약|협약)\s?(?:제\s?)?$|\d\s?[·,]\s?$")
 _RANGE = re.compile(r"\s?[~∼\-–]\s?")
 
 
@@ -224,6 +226,8 @@ def _bare_krw_ok(text: str, m: re.Match[str], end: int) -> bool:
         around = text[max(0, m.start() - 25) : m.start()] + text[end : end + 15]
         if not _MONEY_CONTEXT.search(around):
             return False
+    if m["jo"] is not None and _LAW_ARTICLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        return False  # "형사소송법 118조", "노동조합법 2·3조"
     if m["jo"] is not None and re.match(r"\s?(?:\d+\s?)?(?:항|제|의\d)", text[end:]):
         return False  # "3조 2항", "3조의2"
     return _COUNTER.match(text, end) is None
@@ -251,6 +255,11 @@ def _korean_amounts(text: str) -> Iterator[tuple[int, int, float, str]]:
             and _RANGE.fullmatch(text[end : nxt.start()])
         ):
             yield m.start(), end, value, _SUFFIX_CURRENCY[nxt["cur"]]
+        elif nxt is not None and _RANGE.fullmatch(text[end : nxt.start()]):
+            # "20억~25억년": a range is money only if its upper end is
+            nxt_end = nxt.end() if not nxt["cur"] else nxt.start("cur")
+            if _bare_krw_ok(text, m, end) and _bare_krw_ok(text, nxt, nxt_end):
+                yield m.start(), end, value, "KRW"
         elif _bare_krw_ok(text, m, end):
             yield m.start(), end, value, "KRW"
 

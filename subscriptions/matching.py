@@ -1,0 +1,30 @@
+"""Which chats an MOU alerts: the rule, pure. ``SqlRepository.recipients`` is the same rule in
+SQL (three index scans); the tests hold the two to the same answers."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+
+from subscriptions.models import Chat, Subscription
+
+
+def matching_chats(
+    countries: Iterable[str],
+    sectors: Iterable[str],
+    subscriptions: Iterable[Subscription],
+    active: Collection[int],
+) -> list[int]:
+    """Chats in ``active`` with at least one subscription the extraction matches, each once,
+    in the order of their first matching subscription. A combination (country AND sector)
+    matches only when both parts do; an empty topic matches nothing."""
+    codes = tuple(countries)
+    ids = tuple(sectors)
+    found: dict[int, None] = {}
+    for sub in subscriptions:
+        if sub.chat_id in active and sub.chat_id not in found and sub.topic.matches(codes, ids):
+            found[sub.chat_id] = None
+    return list(found)
+
+
+def active_ids(chats: Iterable[Chat]) -> set[int]:
+    return {c.id for c in chats if c.active}

@@ -1,48 +1,47 @@
-"""v0 decision logic (being split into status/counterparts/sector_detect/parties/summary)."""
+"""Article-level decision: which signing sentences count, and the whole Extraction."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from extractors.gate import AGREEMENT
+from extractors.document import Doc
 from extractors.gazetteer import lookup_country
-from extractors.kiwi_analyzer import Tok
-from extractors.model import Article, Extraction
+from extractors.model import Extraction
+from extractors.status import AGREEMENT, Tense
 
-_SIGNED = re.compile(r"체결|맺었|서명|교환|협약식|조인")
-_PLANNED = re.compile(r"예정|하기로|맺기로|계획|추진|방침|앞두고")
-
-
-@dataclass
-class Doc:
-    article: Article
-    sentences: list[str]
-    candidates: list[int]
-    tokens: list[list[Tok]] = field(default_factory=list)
-
-    @property
-    def to_analyse(self) -> list[str]:
-        return [self.sentences[i] for i in self.candidates]
+# A story with this many distinct investigation/trial words treats its MOUs as evidence.
+_CRIME_STORY = 4
+_TOPIC = re.compile(r"맞손|손\s?잡|제휴|파트너십")
 
 
-def prepare(article: Article, text: str, split: Callable[[str], list[str]]) -> Doc:
-    sentences = [article.title, *split(text)]
-    candidates = [i for i, s in enumerate(sentences) if AGREEMENT.search(s) and _SIGNED.search(s)]
-    return Doc(article, sentences, candidates)
+def signing_sentences(doc: Doc) -> list[int]:
+    """The sentences that report an agreement signed now; empty when the article reports none."""
+    signed = doc.with_tense(Tense.SIGNED)
+    if not signed or doc.crime_words >= _CRIME_STORY:
+        return []
+    strong = [
+        i
+        for i in signed
+        if i == 0
+        or (doc.readings[i].firm and (doc.readings[i].anchored or doc.in_lead(i)))
+        or (not doc.readings[i].firm and doc.readings[i].anchored)
+    ]
+    if strong:
+        return signed
+    lead = " ".join(doc.sentences[: 1 + 2])
+    if _TOPIC.search(lead) or AGREEMENT.search(lead):
+        return [i for i in signed if doc.readings[i].firm]
+    return []
 
 
 def decide(doc: Doc) -> Extraction:
-    signed = [i for i in doc.candidates if not _PLANNED.search(doc.sentences[i])]
+    signed = signing_sentences(doc)
     if not signed:
-        status = "planned" if doc.candidates else "none"
+        status = "planned" if doc.with_tense(Tense.PLANNED) else "none"
         return Extraction(status=status)  # type: ignore[arg-type]
     countries: list[str] = []
-    for i, toks in zip(doc.candidates, doc.tokens, strict=True):
-        if i not in signed:
-            continue
-        for t in toks:
+    for i in signed:
+        for t in doc.tokens.get(i, []):
             code = lookup_country(t.form) if t.tag in ("NNP", "SL") else None
             if code and code != "KR" and code not in countries:
                 countries.append(code)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from extractors.decide import decide, signing_sentences
+from extractors.document import Doc, prepare
 from extractors.gate import passes_gate
 from extractors.kiwi_analyzer import Analyzer
 from extractors.model import NOT_MOU, Article, Extraction
@@ -20,21 +22,22 @@ class Extractor:
 
     def extract_many(self, articles: Iterable[Article]) -> list[Extraction]:
         from extractors.cleaning import article_text, split_sentences
-        from extractors.decide import decide, prepare
 
-        results: list[Extraction | None] = []
-        pending = []
+        results: list[Extraction] = []
+        pending: list[tuple[int, Doc]] = []
         for article in articles:
             text = article_text(article.body)
             if not passes_gate(article.title, text):
                 results.append(NOT_MOU)
                 continue
             doc = prepare(article, text, split_sentences)
-            results.append(None)
-            pending.append((len(results) - 1, doc))
-        flat = [s for _, doc in pending for s in doc.to_analyse]
-        tokens = iter(self._analyzer.tokenize_many(flat))
+            doc.analyse = sorted({0, *signing_sentences(doc)}) if signing_sentences(doc) else []
+            pending.append((len(results), doc))
+            results.append(NOT_MOU)
+        wanted = [(doc, i) for _, doc in pending for i in doc.analyse]
+        analysed = self._analyzer.tokenize_many(doc.sentences[i] for doc, i in wanted)
+        for (doc, i), tokens in zip(wanted, analysed, strict=True):
+            doc.tokens[i] = tokens
         for index, doc in pending:
-            doc.tokens = [next(tokens) for _ in doc.to_analyse]
             results[index] = decide(doc)
-        return [r if r is not None else NOT_MOU for r in results]
+        return results

@@ -1,0 +1,62 @@
+"""An article cut into sentences, each read for how it reports an agreement."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from extractors.kiwi_analyzer import Tok
+from extractors.model import Article
+from extractors.status import Reading, Tense, read
+
+# Words of an investigation or a trial: an MOU inside such a story is evidence, not news.
+_CRIME = re.compile(
+    r"혐의|기소|구속|영장|재판|판결|선고|특검|공소|피고인?|검찰|징역|벌금|고소|고발|사기|횡령|배임|"
+    r"주가\s?조작|압수\s?수색|수사|유죄|무죄|항소|상고|원심|법정"
+)
+# Sentences of the lead: the title and the first body sentences carry the news.
+LEAD = 3
+
+
+@dataclass
+class Doc:
+    article: Article
+    sentences: list[str]
+    """Index 0 is the title (possibly empty), then the body sentences in order."""
+    readings: list[Reading]
+    crime_words: int
+    analyse: list[int] = field(default_factory=list)
+    """Sentences Kiwi must read."""
+    tokens: dict[int, list[Tok]] = field(default_factory=dict)
+
+    @property
+    def published(self) -> dt.datetime | None:
+        return self.article.published
+
+    @property
+    def title(self) -> str:
+        return self.sentences[0]
+
+    def with_tense(self, tense: Tense) -> list[int]:
+        return [i for i, r in enumerate(self.readings) if r.tense is tense]
+
+    def in_lead(self, index: int) -> bool:
+        return index <= LEAD
+
+
+def normalize(text: str) -> str:
+    """Undo the double HTML escaping some feeds carry ("&amp;lsquo;") and tidy spaces."""
+    if "&" in text and ";" in text:
+        text = html.unescape(text)
+    return text.replace("\xa0", " ")
+
+
+def prepare(article: Article, text: str, split: Callable[[str], list[str]]) -> Doc:
+    title = " ".join(normalize(html.unescape(article.title)).split())
+    sentences = [title, *(normalize(s) for s in split(text))]
+    readings = [read(s, article.published, title=(i == 0)) for i, s in enumerate(sentences)]
+    crime = len({m.group(0) for m in _CRIME.finditer(text)})
+    return Doc(article, sentences, readings, crime)

@@ -1,0 +1,246 @@
+"""Does a sentence report an agreement signed now, one only planned, or one from the past?
+
+Korean news reports a signing with a small set of predicates after the agreement noun ("업무협약을
+체결했다", "MOU를 맺었다", "협약식을 가졌다", headline "MOU 체결"). The verb ending separates news
+from plans (했다 / 할 예정, 하기로, 한다고 밝혔다); time words separate news from background (앞서,
+지난해, 지난달, an earlier month or year). Everything here is regex over the surface text: it is
+cheap and runs before Kiwi.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from dataclasses import dataclass
+
+# An agreement document between parties.
+AGREEMENT_WORD = (
+    r"(?:MOU|MoU|M\.O\.U|엠오유|양해\s?각서|업무\s?협약|협약서?|협정서?|약정서?|의향서|LOI|LoI|"
+    r"MOA|협력\s?각서|합의서|업무\s?제휴|전략적\s?제휴|파트너십)"
+)
+AGREEMENT = re.compile(AGREEMENT_WORD)
+
+# Documents named like agreements that are not MOUs between a Korean and another party: labour
+# contracts, one-sided letters, legal notices, treaties between states, election pledges.
+NOT_AN_MOU = re.compile(
+    r"단체\s?협약|노사\s?협약|임금\s?협약|근로\s?계약|정책\s?협약|"
+    r"연명의료\s?의향서|사전\S*의향서|인수\s?의향서|중재\s?의향서|유치\s?의향서|참가\s?의향서|"
+    r"입찰\s?의향서|출석\s?의향서|매각\s?의향서|투자\s?의향서를?\s?(?:제출|접수)|"
+    r"(?:포괄임금|손실\s?보전|부부재산|할인|수임|기부)\s?약정|"
+    r"(?:파리|기후\s?변화|헤이그|제네바|리우|오슬로|간도|정전|휴전|청구권|비엔나|바젤|몬트리올|"
+    r"람사르?|생물\s?다양성|유엔\S*|국제|자유\s?무역|방위비\S*|군사\S*|플라스틱\S*|"
+    r"비밀\s?유지)\s?(?:협약|협정)|FTA|조약|밀약|한일\s?(?:협정|협약)|을사"
+)
+
+# Finite predicates reporting the signing as done ("체결했다", "맺고", "서명하며").
+_FINITE = re.compile(
+    r"(?:체결|서명|교환|조인|날인)(?:했|하였|됐|되었|하기도\s?했|하고|하며|하면서|한\s?뒤|한\s?후|"
+    r"해\s|해$)|맺(?:었|고|으며|으면서|은\s?뒤|은\s?후|어\s)|"
+    r"(?:이뤄졌|이루어졌|성사됐|성사되었)|"
+    r"(?:협약식|체결식|서명식|조인식)(?:을|를|이|도)?\s*(?:가졌|열었|열고|열렸|개최했|개최하고|"
+    r"개최됐|진행했|진행됐|진행되었|진행하고|진행되며|갖고|가진|마련했)|"
+    r"(?:협약서|협정서|약정서|양해\s?각서|MOU)에\s?(?:서명|사인)(?:했|하고|하며)"
+)
+# "체결한 X", "협약식에서", "체결식 행사": done only when a time word ties it to the news.
+_RELATIVE = re.compile(
+    r"(?:체결|서명|교환)(?:한|된)\s|맺은\s|(?:협약식|체결식|서명식|조인식)(?:에서|에는|에|장)|"
+    r"(?:체결|서명|교환)\s?(?:행사|식)"
+)
+# The verb before the noun: "전날 양국이 체결한 ‘...양해각서’".
+_RELATIVE_BEFORE = re.compile(
+    r"(?:체결|서명|교환)(?:한|된)\s?[‘'\"“「『]?[^.!?]{0,40}?" + AGREEMENT_WORD
+)
+# A headline, subtitle or caption ending on the noun: "Y와 MOU 체결", "...업무협약 체결./부산시".
+_NOMINAL = re.compile(r"(?:체결|서명|교환)\s*(?:[.…!'\"’”]|,?\s*$|/)")
+_NOMINAL_TITLE = re.compile(r"(?:체결|서명|교환)(?!\s?(?:추진|예정|검토|논의|협의|앞둔|앞두|무산))")
+# Headlines also say "손잡았다", "맞손", or just "X와 MOU".
+_HEADLINE_DEAL = re.compile(
+    r"맞손|손\s?잡|(?:(?:와|과)\s.{0,25}|^[^,\s]+[-·–][^,\s]+[,\s].{0,30})(?:MOU|협약|양해각서|협정)"
+    r"(?!\s?(?:추진|예정|검토|논의|협의|앞둔|앞두|무산|체결\s?(?:추진|예정|검토|논의|협의|앞)))"
+)
+
+# Endings that make the verb a plan, a wish or a hypothesis.
+_PLANNED = re.compile(
+    r"(?:체결|서명|교환|조인)\s?(?:할|한다|합니다|하기로|키로|하겠|하려|예정|을\s?(?:추진|앞두|위한|"
+    r"위해|논의|검토|협의|목표|추진)|추진|하면|하지\s?(?:않|못)|되지|되면|하게\s?될|이\s?(?:추진|예정|"
+    r"논의|유력)|에\s?(?:나서|합의))|"
+    r"맺(?:을|는다|습니다|기로|겠|으려|으면|지\s?(?:않|못)|는\s?(?:방안|작업|것))|"
+    r"(?:협약식|체결식|서명식)(?:을|이|은)?\s?.{0,20}(?:열\s?예정|가질\s?예정|개최할|가질|열릴|"
+    r"열린다|예정|진행한다|개최한다|연다)"
+)
+# Clause endings after a connective that make the whole a plan ("맺어 ... 설립할 계획이다")
+# unless a time word dates the signing...
+_PLAN_TAIL = re.compile(
+    r"(?:계획|예정|방침|목표|전망|구상)(?:이다|이며|이라고|이라며|다|입니다)|기로\s?(?:했다|합의)"
+)
+# ...and endings that make it a guess whatever the date ("체결하고 ... 논의할 것으로 알려졌다").
+_SPECULATIVE_TAIL = re.compile(r"(?:할|될|일)\s?것으로\s?(?:보인다|알려졌|전망|예상|관측)")
+# Time words of a coming signing, looked for before the verb.
+_FUTURE = re.compile(
+    r"이달\s?(?:중|안|내)|연내|조만간|향후|내달|다음\s?달|오는\s?\d|내년|하반기\s?중"
+)
+# Time words of an earlier agreement, looked for before the signing verb...
+_BACKGROUND = re.compile(
+    r"앞서|지난해|작년|재작년|올\s?초|연초|지난달(?!\s?\d)|전월|당시|그동안|이전에|과거|예전|"
+    r"같은\s?(?:해|달)|그해|이듬해|지난\s?\d{4}년|최근\s?몇|수년\s?전|\d+년\s?전"
+)
+# ...and verb forms that tell it as past experience wherever they are.
+_BACKGROUND_VERB = re.compile(
+    r"(?:체결|맺)(?:은|한)\s?(?:바|지\s|지$|이후|뒤로|후로)|(?:체결|맺)(?:했|었)(?:었|던)|"
+    r"(?:체결|맺)(?:은|한)\s?지\s?\d|바\s?있|체결된\s?(?:바|이후)"
+)
+# Sentences that deny a signing ("체결한 적이 없었다") or call it fake.
+_NEGATED = re.compile(
+    r"(?:체결|맺)(?:한|은)\s?적(?:이|도)?\s?없|허위|위조|사칭|가짜\s?(?:MOU|협약)"
+)
+# Words that tie a sentence to the news of the day.
+_ANCHOR = re.compile(
+    r"이날|오늘|전날|어제|현지\s?시간|이번|기간\s?중|(?<!\d)(?<!\d\.)(\d{1,2})\s?일(?!\s?(?:간|동안|째|까지|부터))"
+)
+_YEAR = re.compile(r"((?:19|20)\d{2})\s?년")
+_MONTH_DAY = re.compile(r"(?<![\d.])(?<!오는)(?<!오는 )(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일)?")
+_LAST_MONTH_DAY = re.compile(r"지난달\s?(\d{1,2})\s?일")
+_PAST = re.compile(r"(?:했|였|었|됐|졌)다")
+
+# Days within which a dated signing is still news.
+RECENT_DAYS = 21
+
+
+class Tense(enum.Enum):
+    SIGNED = "signed"
+    PLANNED = "planned"
+    BACKGROUND = "background"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Reading:
+    tense: Tense
+    firm: bool = False
+    """A finite past predicate or a headline (not a relative clause or a ceremony locative)."""
+    anchored: bool = False
+    """A time word (이날, N일, 현지시간...) ties the sentence to the news of the day."""
+
+
+NONE = Reading(Tense.NONE)
+
+
+def has_agreement(sentence: str) -> bool:
+    return AGREEMENT.search(NOT_AN_MOU.sub(" ", sentence)) is not None
+
+
+def read(sentence: str, published: dt.datetime | None = None, title: bool = False) -> Reading:
+    """How one sentence (or the headline) reports an agreement."""
+    masked = NOT_AN_MOU.sub(" ", sentence)
+    agreement = AGREEMENT.search(masked)
+    if agreement is None or _NEGATED.search(masked):
+        return NONE
+    rest = masked[agreement.start() :]
+    finite = _FINITE.search(rest)
+    relative = _RELATIVE.search(rest)
+    nominal = (_NOMINAL_TITLE if title else _NOMINAL).search(rest)
+    planned = _PLANNED.search(rest)
+    headline = _HEADLINE_DEAL.search(masked) if title else None
+    done = _first(finite, nominal, headline, relative)
+    before = _RELATIVE_BEFORE.search(masked)
+    if done is None and planned is None and before is None:
+        return NONE
+    end = agreement.start() + done.end() if done is not None else len(masked)
+    if planned is not None and (done is None or planned.start() <= done.start()):
+        end = agreement.start() + planned.end()
+    if _BACKGROUND_VERB.search(masked) or _is_stale(masked[:end], published):
+        return Reading(Tense.BACKGROUND)
+    if planned is not None and (done is None or planned.start() <= done.start()):
+        return Reading(Tense.PLANNED)
+    anchored = _anchored(masked, published)
+    if done is None:  # only "체결한 ...MOU" before the noun: news when dated
+        return Reading(Tense.SIGNED, anchored=True) if anchored else NONE
+    after = rest[done.end() :]
+    if _FUTURE.search(masked[:end]) or _SPECULATIVE_TAIL.search(after):
+        return Reading(Tense.PLANNED)
+    if done is finite and not anchored and _PLAN_TAIL.search(after):
+        return Reading(Tense.PLANNED)
+    if done is relative:
+        if "식" in done.group(0) and not _PAST.search(after):
+            if re.search(r"(?:한다|된다|는다|린다)", after) or _PLAN_TAIL.search(after):
+                return Reading(Tense.PLANNED)
+        if not _anchored(masked, published, strict=True):
+            return NONE
+    quoted = _in_quote(masked, agreement.start() + done.start())
+    firm = (done is finite or done is nominal or done is headline or title) and not quoted
+    return Reading(Tense.SIGNED, firm=firm, anchored=anchored and not quoted)
+
+
+def _in_quote(text: str, pos: int) -> bool:
+    """True when pos lies inside a “quotation” that is someone's claim, not an announcement
+    ("“...체결했다”며 주장했다" is a claim; "“...체결했다”고 11일 밝혔다" is the news)."""
+    if text.count("“", 0, pos) - text.count("”", 0, pos) <= 0:
+        return False
+    close = text.find("”", pos)
+    return close < 0 or _ANNOUNCED.match(text, close + 1) is None
+
+
+_ANNOUNCED = re.compile(r"\s?(?:고|라고)\s?(?:\d{1,2}\s?일\s?)?(?:밝혔|전했|발표|알렸)")
+
+
+def _first(*matches: re.Match[str] | None) -> re.Match[str] | None:
+    found = [m for m in matches if m is not None]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _anchored(sentence: str, published: dt.datetime | None, strict: bool = False) -> bool:
+    """A time word ties the sentence to the day's news; strict: a date, not "이번"."""
+    for m in _ANCHOR.finditer(sentence):
+        if m.group(1) is None:
+            if not strict or m.group(0) in ("이날", "전날", "어제", "오늘") or "현지" in m.group(0):
+                return True
+        elif published is None or _days_back(published, int(m.group(1))) <= RECENT_DAYS:
+            return True
+    return False
+
+
+def _days_back(published: dt.datetime, day: int) -> int:
+    """Days from a bare "N일" to publication: this month, or the last days of the previous one
+    (a later day in an earlier article is more likely coming than weeks old)."""
+    if day <= published.day:
+        return published.day - day
+    back = published.day + max(0, 31 - day)
+    return back if back <= 7 else RECENT_DAYS + 1
+
+
+def _is_stale(before_verb: str, published: dt.datetime | None) -> bool:
+    if _BACKGROUND.search(before_verb):
+        return True
+    if published is None:
+        return False
+    for m in _LAST_MONTH_DAY.finditer(before_verb):
+        if published.day + max(0, 31 - int(m.group(1))) > RECENT_DAYS:
+            return True
+    if re.search(r"지난달(?!\s?\d)", before_verb):
+        return True
+    for m in _YEAR.finditer(before_verb):
+        if int(m.group(1)) < published.year and not _term(before_verb, m.end()):
+            return True
+    for m in _MONTH_DAY.finditer(before_verb):
+        if _months_back(published, int(m.group(1)), int(m.group(2) or 0)) > 0:
+            return True
+    return False
+
+
+def _term(text: str, pos: int) -> bool:
+    """A year right before "까지"/"부터" gives the agreement's term, not its signing date."""
+    return re.match(r"\s?(?:\d{1,2}\s?월\s?)?(?:까지|부터|말까지)", text[pos:]) is not None
+
+
+def _months_back(published: dt.datetime, month: int, day: int) -> int:
+    """Whole months between an "N월 (M일)" mention and publication; a signing on the last days
+    of the previous month is still news."""
+    if not 1 <= month <= 12:
+        return 0
+    back = (published.month - month) % 12
+    if back == 0 or back > 6:
+        return 0  # this month, or more likely a coming month than one half a year ago
+    if back == 1 and day and published.day + max(0, 31 - day) <= RECENT_DAYS:
+        return 0
+    return back

@@ -164,9 +164,10 @@ def article_text(body: str) -> str:
 # --- sentences ------------------------------------------------------------------------------
 
 # A sentence ends at . ! ? (with closing quotes/brackets) followed by whitespace. A full stop
-# counts only after Hangul or a closing bracket/quote, so "2.5", "U.S. 정부" and "D.C." stay whole.
+# counts only after Hangul or a closing bracket/quote, so "2.5", "U.S. 정부" and "D.C." stay whole;
+# feed leads glue sentences together ("밝혔다.이번 협약은"), so "다." needs no space after it.
 _SENTENCE_END = re.compile(
-    r"(?:(?<=[가-힣)\]\"'”’」』])\.|[!?])[\"'”’」』)\]]*(?=\s)|(?<=[가-힣])\.(?=[“‘])"
+    r"(?:(?<=[가-힣)\]\"'”’」』])\.|[!?])[\"'”’」』)\]]*(?=\s)|(?<=[가-힣])\.(?=[“‘])|(?<=[다요죠까])\.(?=[가-힣\d\[(])"
 )
 
 

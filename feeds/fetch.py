@@ -126,7 +126,10 @@ class Fetcher:
         return cls(client, max_bytes=settings.max_bytes, timeout=settings.timeout)
 
     def _slot(self, url: str) -> asyncio.Semaphore:
-        host = (urlsplit(url).hostname or "").lower()
+        try:
+            host = (urlsplit(url).hostname or "").lower()
+        except ValueError:  # httpx refuses the URL later, with its own message
+            host = ""
         if host not in self._hosts:
             self._hosts[host] = asyncio.Semaphore(self.per_host)
         return self._hosts[host]

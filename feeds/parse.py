@@ -81,7 +81,9 @@ def parse_feed(body: bytes, headers: Mapping[str, str], base_url: str = "") -> P
 def _entry(raw: Any, base_url: str) -> FeedEntry:
     guid = _text(raw.get("id")) or None
     link = _text(raw.get("link"))
-    if link and base_url:
+    if raw.get("guidislink") and not raw.get("links"):
+        pass  # feedparser copied the GUID into link: a URL only if it is already absolute
+    elif link and base_url:
         link = urljoin(base_url, link)
     if urlsplit(link).scheme not in ("http", "https"):
         link = ""  # e.g. feedparser copied a non-URL guid into link

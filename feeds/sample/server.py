@@ -84,7 +84,9 @@ class SampleFeedServer:
 
     # --- lifecycle ---------------------------------------------------------------------------
     def start(self) -> SampleFeedServer:
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 

@@ -172,7 +172,8 @@ def recipients_query(countries: Sequence[str], sectors: Sequence[str]) -> Select
         parts.append(select(s.chat_id).where(s.country.in_(countries), s.sector.in_(sectors)))
     if not parts:
         return None
-    matched = union(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
+    # UNION drops duplicates; a lone part needs DISTINCT (a chat following FR and DE).
+    matched = union(*parts).subquery() if len(parts) > 1 else parts[0].distinct().subquery()
     return (
         select(matched.c.chat_id)
         .join(CHATS, CHATS.c.id == matched.c.chat_id)

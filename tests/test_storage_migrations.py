@@ -1,0 +1,175 @@
+"""The Alembic history: upgrades an empty database on both dialects, is idempotent, matches the
+ORM tables exactly, and ``mou-alert db upgrade`` says what it did."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection
+
+from bot.settings import DatabaseSettings, Settings
+from subscriptions.engine import make_engine
+from subscriptions.migrate import (
+    MIGRATIONS,
+    alembic_config,
+    cmd_upgrade,
+    current_revision,
+    head_revision,
+    upgrade,
+)
+from subscriptions.models import Topic
+from subscriptions.store import open_repository
+from subscriptions.tables import Base
+from subscriptions.testing import (
+    PG_SKIP_REASON,
+    create_scratch_database,
+    drop_database,
+    postgres_url,
+    run_in_thread,
+)
+
+TABLES = {
+    "alembic_version",
+    "chats",
+    "subscriptions",
+    "feeds",
+    "items",
+    "extractions",
+    "extraction_countries",
+    "extraction_sectors",
+    "stories",
+    "story_countries",
+    "story_sectors",
+    "deliveries",
+}
+
+
+@pytest.fixture
+def pg_empty() -> Iterator[str]:
+    """A new empty PostgreSQL database for one test."""
+    server = postgres_url()
+    if server is None:
+        pytest.skip(PG_SKIP_REASON)
+    url = run_in_thread(create_scratch_database(server))
+    yield url
+    run_in_thread(drop_database(server, url))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp_path / 'm.db'}"
+    return str(request.getfixturevalue("pg_empty"))
+
+
+async def _inspect(url: str) -> tuple[set[str], list[Any]]:
+    def read(conn: Connection) -> tuple[set[str], list[Any]]:
+        diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        return set(inspect(conn).get_table_names()), diffs
+
+    engine = make_engine(url)
+    try:
+        async with engine.connect() as conn:
+            return await conn.run_sync(read)
+    finally:
+        await engine.dispose()
+
+
+async def test_upgrade_from_empty_matches_the_tables_and_is_idempotent(empty_url: str) -> None:
+    assert await current_revision(empty_url) is None
+    repo = await open_repository(empty_url)
+    try:
+        await repo.add_subscription(1, Topic("FR"))
+    finally:
+        await repo.close()
+    tables, diffs = await _inspect(empty_url)
+    assert tables == TABLES
+    assert diffs == []  # the migrations build exactly what tables.py declares
+    assert await current_revision(empty_url) == head_revision()
+
+    again = await open_repository(empty_url)  # the app upgrades on every start
+    try:
+        assert [s.topic for s in await again.list_subscriptions(1)] == [Topic("FR")]
+    finally:
+        await again.close()
+    assert await current_revision(empty_url) == head_revision()
+
+
+def test_downgrade_to_empty_and_back(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'd.db'}"
+    upgrade(url)
+    command.downgrade(alembic_config(url), "base")
+    command.upgrade(alembic_config(url), "head")
+    assert run_in_thread(current_revision(url)) == head_revision()
+
+
+async def test_sqlite_file_folder_and_pragmas(tmp_path: Path) -> None:
+    db = tmp_path / "deep" / "er" / "mou.db"
+    repo = await open_repository(f"sqlite+aiosqlite:///{db}")
+    try:
+        assert db.is_file()
+        async with repo.engine.connect() as conn:
+            pragmas = {
+                name: (await conn.execute(text(f"PRAGMA {name}"))).scalar()
+                for name in ("journal_mode", "foreign_keys", "synchronous", "busy_timeout")
+            }
+        assert pragmas == {
+            "journal_mode": "wal",
+            "foreign_keys": 1,
+            "synchronous": 2,  # FULL
+            "busy_timeout": 15_000,
+        }
+    finally:
+        await repo.close()
+
+
+async def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
+    repo = await open_repository(f"sqlite+aiosqlite:///{tmp_path / 'fk.db'}")
+    try:
+        async with repo.engine.connect() as conn:
+            with pytest.raises(Exception, match="FOREIGN KEY"):
+                await conn.execute(
+                    text(
+                        "INSERT INTO subscriptions (chat_id, country, sector, created_at) "
+                        "VALUES (404, 'FR', '', :now)"
+                    ),
+                    {"now": dt.datetime(2026, 1, 1)},
+                )
+    finally:
+        await repo.close()
+
+
+def test_cmd_upgrade_reports_what_it_did(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = Settings(database=DatabaseSettings(f"sqlite+aiosqlite:///{tmp_path / 'c.db'}"))
+    assert cmd_upgrade(settings) == 0
+    assert f"upgraded from an empty database to {head_revision()}" in capsys.readouterr().out
+    assert cmd_upgrade(settings) == 0
+    assert "already at the newest schema" in capsys.readouterr().out
+
+
+def test_cmd_upgrade_unreachable_server_is_a_message(capsys: pytest.CaptureFixture[str]) -> None:
+    settings = Settings(
+        database=DatabaseSettings("postgresql+asyncpg://mou:secret@127.0.0.1:9/nowhere")
+    )
+    assert cmd_upgrade(settings) == 1
+    err = capsys.readouterr().err
+    assert "cannot upgrade postgresql+asyncpg://mou:***@127.0.0.1:9/nowhere" in err
+    assert "secret" not in err
+
+
+def test_migrations_ship_inside_the_package() -> None:
+    # Found by path from the installed package, never from the working directory.
+    assert MIGRATIONS.parent == Path(__file__).resolve().parents[1] / "subscriptions"
+    for name in ("env.py", "script.py.mako", "__init__.py", "versions/__init__.py"):
+        assert (MIGRATIONS / name).is_file(), name
+    assert head_revision() is not None

@@ -1,0 +1,522 @@
+"""The outbox worker: sends due deliveries and settles each row only once Telegram answered.
+
+A row is marked sent after Telegram accepted the message (with its message id), so a crash at
+any point loses nothing: the row stays pending (claimed rows come back when their lease runs
+out) and at most the messages in flight at the crash are sent again. What Telegram answers
+decides the rest (see :func:`classify`): flood control pauses every send, a blocked or missing
+chat is deactivated, a migrated group is followed, rejected HTML is resent as plain text, an
+over-long message is resent shorter, and network trouble is retried with exponential backoff
+until the row is given up as dead. No single row can stop the worker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import time
+import warnings
+from collections import deque
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal, Protocol
+
+from telegram import Bot, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
+from telegram.request import HTTPXRequest
+
+from bot.alerts import DigestPart, cut_units, format_alert, format_alert_plain, format_digest
+from bot.pacing import Pacer
+from subscriptions.models import Chat, DeliveryJob
+from subscriptions.repository import Repository
+
+log = logging.getLogger(__name__)
+
+Variant = Literal["html", "plain", "short", "short_plain"]
+SHORT_LIMIT = 1500
+"""Length of the resend after Telegram said "message is too long"."""
+
+
+# --- sending -------------------------------------------------------------------------------
+
+
+class Sender(Protocol):
+    async def send(self, chat_id: int, text: str, *, html: bool) -> int:
+        """Send one message; return its message id. Raises python-telegram-bot's errors."""
+
+
+class BotSender:
+    """The Sender over ``telegram.Bot.send_message``: HTML or plain, link previews off."""
+
+    def __init__(self, bot: Bot, *, owns_bot: bool = False) -> None:
+        self.bot = bot
+        self._owns_bot = owns_bot
+
+    async def send(self, chat_id: int, text: str, *, html: bool) -> int:
+        message = await self.bot.send_message(
+            chat_id=chat_id,
+            text=text,
+            parse_mode=ParseMode.HTML if html else None,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+        )
+        return message.message_id
+
+    async def aclose(self) -> None:
+        if self._owns_bot:
+            await self.bot.shutdown()
+
+
+def dedicated_bot(bot: Bot, pool_size: int = 8) -> Bot:
+    """A plain ``Bot`` on the same token and Bot API server as ``bot``, without the
+    application's rate limiter: the worker paces itself and must see RetryAfter itself (the
+    limiter would retry inside the window and let other requests through meanwhile)."""
+    base_url = bot.base_url
+    return Bot(
+        bot.token,
+        base_url=lambda _token: base_url,
+        request=HTTPXRequest(connection_pool_size=pool_size),
+    )
+
+
+# --- what an error means -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pause:
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Migrate:
+    new_chat_id: int
+
+
+@dataclass(frozen=True)
+class Deactivate:
+    reason: str
+
+
+@dataclass(frozen=True)
+class Resend:
+    variant: Variant
+
+
+@dataclass(frozen=True)
+class Retry:
+    error: str
+    network: bool = True
+
+
+@dataclass(frozen=True)
+class Dead:
+    error: str
+
+
+Action = Pause | Migrate | Deactivate | Resend | Retry | Dead
+
+# Bad Request descriptions that mean the chat is gone for the bot (not a bad message).
+_CHAT_GONE = (
+    "chat not found",
+    "peer_id_invalid",
+    "user not found",
+    "chat_write_forbidden",
+    "not enough rights to send",
+    "have no rights to send",
+    "group chat was deactivated",
+    "bot was kicked",
+)
+
+
+def retry_after_seconds(exc: RetryAfter) -> float:
+    with warnings.catch_warnings():  # PTB warns that the int form is deprecated
+        warnings.simplefilter("ignore")
+        value = exc.retry_after
+    return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)
+
+
+def classify(exc: BaseException, variant: Variant) -> Action:
+    """What to do after ``exc`` was raised sending the ``variant`` of a message. Pure."""
+    text = str(exc)
+    lowered = text.lower()
+    if isinstance(exc, RetryAfter):
+        return Pause(retry_after_seconds(exc))
+    if isinstance(exc, ChatMigrated):
+        return Migrate(int(exc.new_chat_id))
+    if isinstance(exc, Forbidden):
+        return Deactivate(text)
+    if isinstance(exc, BadRequest):  # before NetworkError: BadRequest subclasses it
+        if any(p in lowered for p in _CHAT_GONE):
+            return Deactivate(text)
+        if "can't parse entities" in lowered or "can't find end" in lowered:
+            if variant == "html":
+                return Resend("plain")
+            if variant == "short":
+                return Resend("short_plain")
+        if "too long" in lowered:
+            if variant == "html":
+                return Resend("short")
+            if variant in ("plain", "short"):
+                return Resend("short_plain")
+        return Dead(text)
+    if isinstance(exc, NetworkError):  # TimedOut, connection errors, 5xx
+        return Retry(text or type(exc).__name__)
+    if isinstance(exc, TelegramError):  # InvalidToken, Conflict, ...: not this row's fault
+        return Retry(text or type(exc).__name__, network=False)
+    return Retry(f"{type(exc).__name__}: {text}", network=False)
+
+
+def backoff(attempts: int, base: float, cap: float) -> float:
+    """Seconds before the next try after ``attempts`` failed ones (0-based)."""
+    return float(min(cap, base * 2 ** min(attempts, 30)))
+
+
+# --- the worker ----------------------------------------------------------------------------
+
+
+Render = Callable[[Variant], tuple[str, bool]]
+"""A message in one of its variants: (text, is HTML)."""
+
+
+@dataclass
+class Outgoing:
+    """One message to send and the outbox rows it settles."""
+
+    chat_id: int
+    delivery_ids: tuple[int, ...]
+    attempts: int
+    render: Render
+    variant: Variant = "html"
+    migrations: int = 0
+
+
+@dataclass
+class DeliveryReport:
+    sent: int = 0
+    retried: int = 0
+    dead: int = 0
+    dropped: int = 0
+    """Pending rows dropped because their chat blocked the bot or is gone."""
+    migrated: int = 0
+    pauses: int = 0
+    fallbacks: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: DeliveryReport) -> None:
+        for name in ("sent", "retried", "dead", "dropped", "migrated", "pauses", "fallbacks"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors.extend(other.errors)
+        del self.errors[:-20]
+
+
+@dataclass
+class _Run:
+    """State of one drain (or one digest): what it did and what it learned about chats."""
+
+    report: DeliveryReport
+    keep_going: Callable[[], bool]
+    gone: set[int] = field(default_factory=set)
+    moved: dict[int, int] = field(default_factory=dict)
+    sending: set[int] = field(default_factory=set)
+    """Chats with a send in flight: one at a time per chat keeps their order, and a block or
+    migration is known before the chat's next message leaves."""
+    halt: bool = False
+    """End early: the database is failing."""
+    network_streak: int = 0
+
+
+def alert_render(job: DeliveryJob, tz: dt.tzinfo) -> Render:
+    lang = job.chat.language
+
+    def render(variant: Variant) -> tuple[str, bool]:
+        if variant == "html":
+            return format_alert(job.story, lang, tz), True
+        if variant == "plain":
+            return format_alert_plain(job.story, lang, tz), False
+        if variant == "short":
+            return format_alert(job.story, lang, tz, limit=SHORT_LIMIT), True
+        return format_alert_plain(job.story, lang, tz, limit=SHORT_LIMIT), False
+
+    return render
+
+
+def digest_render(part: DigestPart) -> Render:
+    def render(variant: Variant) -> tuple[str, bool]:
+        if variant == "html":
+            return part.text, True
+        if variant == "plain":
+            return part.plain, False
+        return cut_units(part.plain, SHORT_LIMIT), False
+
+    return render
+
+
+class DeliveryWorker:
+    """Sends the outbox. One per bot; ``drain`` is not re-entrant (see ``busy``)."""
+
+    def __init__(
+        self,
+        repo: Repository,
+        sender: Sender,
+        *,
+        tz: dt.tzinfo,
+        pacer: Pacer | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        batch_size: int = 60,
+        max_in_flight: int = 8,
+        max_attempts: int = 8,
+        backoff_base: float = 10.0,
+        backoff_cap: float = 1800.0,
+        network_streak_limit: int = 3,
+        outage_pause: float = 2.0,
+        max_sleep: float = 0.5,
+    ) -> None:
+        self.repo = repo
+        self.sender = sender
+        self.tz = tz
+        self.pacer = pacer or Pacer(clock=clock)
+        self.now = now
+        self.sleep = sleep
+        self.batch_size = batch_size
+        self.max_in_flight = max_in_flight
+        self.max_attempts = max_attempts
+        self.backoff_base = backoff_base
+        self.backoff_cap = backoff_cap
+        self.network_streak_limit = network_streak_limit
+        self.max_sleep = max_sleep
+        """Longest single sleep, so a stop request is seen within it."""
+        self.total = DeliveryReport()
+        self.outage_pause = outage_pause
+        self._outages = 0
+        """Consecutive outage pauses (grows the next one); reset by a successful send."""
+        self._lock = asyncio.Lock()
+        self._stop = False
+
+    # --- control -----------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self._lock.locked()
+
+    def request_stop(self) -> None:
+        """Finish the sends in flight, start no new one; the rest stays pending."""
+        self._stop = True
+
+    async def aclose(self) -> None:
+        self.request_stop()
+        async with self._lock:  # waits for a drain to wind down
+            pass
+        closer = getattr(self.sender, "aclose", None)
+        if closer is not None:
+            await closer()
+
+    # --- entry points ------------------------------------------------------------------------
+
+    async def drain(self, keep_going: Callable[[], bool] = lambda: True) -> DeliveryReport:
+        """Send due rows until none is left, ``keep_going()`` turns false or a stop is
+        requested. Rows claimed but not sent when it stops come back after their lease."""
+        run = _Run(DeliveryReport(), keep_going)
+        async with self._lock:
+            while self._may_start(run):
+                try:
+                    jobs = await self.repo.due_deliveries(self.now(), limit=self.batch_size)
+                except Exception:
+                    log.exception("reading due deliveries failed; trying again later")
+                    break
+                if not jobs:
+                    break
+                batch = [
+                    Outgoing(j.chat.id, (j.id,), j.attempts, alert_render(j, self.tz)) for j in jobs
+                ]
+                await self._send_all(batch, run)
+        self.total.add(run.report)
+        return run.report
+
+    async def send_digest(
+        self, chat: Chat, day: dt.date, keep_going: Callable[[], bool] = lambda: True
+    ) -> DeliveryReport:
+        """Send a digest-mode chat its pending stories as one message (more if they do not
+        fit in one); nothing when there are none."""
+        run = _Run(DeliveryReport(), keep_going)
+        jobs = await self.repo.pending_digest(chat.id)
+        if not jobs:
+            return run.report
+        parts = format_digest([j.story for j in jobs], chat.language, self.tz, day)
+        batch, start = [], 0
+        for part in parts:
+            chunk = jobs[start : start + part.count]
+            start += part.count
+            attempts = max(j.attempts for j in chunk)
+            ids = tuple(j.id for j in chunk)
+            batch.append(Outgoing(chat.id, ids, attempts, digest_render(part)))
+        await self._send_all(batch, run)
+        self.total.add(run.report)
+        return run.report
+
+    # --- the send loop -------------------------------------------------------------------------
+
+    def _may_start(self, run: _Run) -> bool:
+        return not self._stop and not run.halt and run.keep_going()
+
+    async def _send_all(self, batch: Sequence[Outgoing], run: _Run) -> None:
+        """Send ``batch`` under the pacer with up to ``max_in_flight`` sends at once."""
+        queue = deque(batch)
+        in_flight: set[asyncio.Task[list[Outgoing]]] = set()
+        while queue or in_flight:
+            self._forget_gone_chats(queue, run)
+            wait: float | None = None
+            ready = [o for o in queue if o.chat_id not in run.sending]
+            if ready and len(in_flight) < self.max_in_flight and self._may_start(run):
+                out = min(ready, key=lambda o: self.pacer.ready_at(o.chat_id))
+                if self.pacer.try_acquire(out.chat_id):
+                    queue.remove(out)
+                    run.sending.add(out.chat_id)
+                    in_flight.add(asyncio.create_task(self._attempt(out, run)))
+                    continue
+                wait = min(self.max_sleep, max(0.0, self.pacer.delay(out.chat_id)))
+            elif not in_flight:
+                return  # stopping (or nothing sendable): what is left stays pending
+            for requeued in reversed(await self._wait(in_flight, wait)):
+                queue.appendleft(requeued)
+
+    async def _wait(
+        self, in_flight: set[asyncio.Task[list[Outgoing]]], seconds: float | None
+    ) -> list[Outgoing]:
+        """Wait for a send to finish or ``seconds`` to pass (None: for a send); return what
+        the finished sends put back in the queue."""
+        waiters: set[asyncio.Future[Any]] = set(in_flight)
+        timer = asyncio.ensure_future(self.sleep(seconds)) if seconds is not None else None
+        if timer is not None:
+            waiters.add(timer)
+        done, _ = await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+        if timer is not None and not timer.done():
+            timer.cancel()
+        requeued: list[Outgoing] = []
+        for task in [t for t in in_flight if t in done]:
+            in_flight.discard(task)
+            requeued.extend(task.result())
+        return requeued
+
+    @staticmethod
+    def _forget_gone_chats(queue: deque[Outgoing], run: _Run) -> None:
+        """Drop queued messages to deactivated chats (their rows are already settled) and
+        point messages to a migrated group at its new id."""
+        if not run.gone and not run.moved:
+            return
+        for out in list(queue):
+            if out.chat_id in run.gone:
+                queue.remove(out)
+            elif out.chat_id in run.moved:
+                out.chat_id = run.moved[out.chat_id]
+
+    async def _attempt(self, out: Outgoing, run: _Run) -> list[Outgoing]:
+        """Send one message and settle its rows. Never raises; returns what to resend."""
+        try:
+            return await self._attempt_once(out, run)
+        finally:
+            run.sending.discard(out.chat_id)
+
+    async def _attempt_once(self, out: Outgoing, run: _Run) -> list[Outgoing]:
+        try:
+            try:
+                text, html = out.render(out.variant)
+            except Exception as exc:  # a formatting bug must not take the worker down
+                log.exception("cannot format delivery %s", out.delivery_ids)
+                await self._settle(out, Dead(f"formatting failed: {exc!r}"), run)
+                return []
+            try:
+                message_id = await self.sender.send(out.chat_id, text, html=html)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                return await self._settle(out, classify(exc, out.variant), run)
+            run.network_streak = 0
+            self._outages = 0
+            await self.repo.mark_sent(list(out.delivery_ids), message_id, self.now())
+            run.report.sent += len(out.delivery_ids)
+            return []
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            # The database failed: the rows stay claimed and come back after their lease.
+            log.exception("settling delivery %s failed; ending this run", out.delivery_ids)
+            run.halt = True
+            return []
+
+    async def _settle(self, out: Outgoing, action: Action, run: _Run) -> list[Outgoing]:
+        ids = list(out.delivery_ids)
+        report = run.report
+        if isinstance(action, Pause):
+            log.warning("flood control: pausing all sends for %.1f s", action.seconds)
+            self.pacer.pause(action.seconds)
+            report.pauses += 1
+            return [out]
+        if isinstance(action, Migrate):
+            if out.migrations >= 3:
+                action = Dead("chat migrated too many times")
+            else:
+                log.info("chat %s migrated to %s", out.chat_id, action.new_chat_id)
+                await self.repo.migrate_chat(out.chat_id, action.new_chat_id)
+                run.moved[out.chat_id] = action.new_chat_id
+                report.migrated += 1
+                return [replace(out, chat_id=action.new_chat_id, migrations=out.migrations + 1)]
+        if isinstance(action, Deactivate):
+            log.info("chat %s is gone for the bot (%s)", out.chat_id, action.reason)
+            report.dropped += await self.repo.deactivate_chat(out.chat_id, action.reason)
+            run.gone.add(out.chat_id)
+            return []
+        if isinstance(action, Resend):
+            report.fallbacks += 1
+            return [replace(out, variant=action.variant)]
+        if isinstance(action, Retry):
+            self._note_failure(action, run)
+            if out.attempts + 1 < self.max_attempts:
+                delay = backoff(out.attempts, self.backoff_base, self.backoff_cap)
+                next_attempt = self.now() + dt.timedelta(seconds=delay)
+                for i in ids:
+                    await self.repo.mark_retry(i, action.error, next_attempt)
+                report.retried += len(ids)
+                return []
+            action = Dead(f"gave up after {out.attempts + 1} attempts: {action.error}")
+        assert isinstance(action, Dead)
+        log.warning("delivery %s dead: %s", ids, action.error)
+        for i in ids:
+            await self.repo.mark_dead(i, action.error)
+        report.dead += len(ids)
+        report.errors.append(action.error)
+        return []
+
+    def _note_failure(self, action: Retry, run: _Run) -> None:
+        run.report.errors.append(action.error)
+        if action.network:
+            run.network_streak += 1
+            if run.network_streak >= self.network_streak_limit:
+                # Telegram looks unreachable: hold every send for a growing while rather than
+                # burn an attempt of every row; the next send after the pause is the probe.
+                pause = backoff(self._outages, self.outage_pause, self.backoff_cap)
+                self._outages += 1
+                log.warning(
+                    "%d network errors in a row; holding delivery for %.0f s",
+                    run.network_streak,
+                    pause,
+                )
+                self.pacer.pause(pause)
+
+
+__all__ = [
+    "BotSender",
+    "DeliveryReport",
+    "DeliveryWorker",
+    "Sender",
+    "classify",
+    "dedicated_bot",
+]

@@ -149,7 +149,7 @@ def clean_lines(text: str) -> list[str]:
                 continue
             seen.add(line)
         out.append(line)
-        if not body_seen and len(line) >= 40 and _SENTENCE_LINE.search(line):
+        if not body_seen and len(line) >= 15 and _SENTENCE_LINE.search(line):
             body_seen = True
     return out
 

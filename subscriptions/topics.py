@@ -41,8 +41,8 @@ Kind = Literal["country", "sector"]
 MAX_CHARS = 2000
 """Longer input is cut here (and ``truncated`` set): nobody follows 2 KB of topics."""
 MAX_UNKNOWN = 10
-MAX_WORDS_PER_NAME = 5
-"""The longest name in words ("Saint Vincent and the Grenadines" is rarely typed in full)."""
+MAX_WORDS_PER_NAME = 6
+"""The longest name in words ("South Georgia & South Sandwich Islands")."""
 SUGGESTION_CUTOFF = 80.0
 MAX_SUGGESTIONS = 3
 
@@ -50,7 +50,7 @@ HOME = "KR"
 """Every alert is about Korea and a partner: following Korea itself would match nothing."""
 
 _SEPARATORS = re.compile(r"[,，、;；\n]+")
-_KEY_DROP = re.compile(r"[\s.\-_'’·・&]+")
+_KEY_DROP = re.compile(r"[\W_]+")
 _SPLIT_INSIDE = re.compile(r"[·・/+&|]+")
 _FLAGS = re.compile(r"([\U0001F1E6-\U0001F1FF]{2})")
 _TAGS = re.compile(r"<[^>]{0,200}>")
@@ -203,8 +203,8 @@ def suggest(text: str) -> tuple[str, ...]:
 
 
 def _words(group: str) -> list[str]:
-    words = (w.strip(_STRIP) for w in group.split())
-    return [w for w in words if w and w.casefold() not in _FILLERS]
+    words = (w.strip(_STRIP) or w for w in group.split())
+    return [w for w in words if w]
 
 
 def _parse_group(words: list[str]) -> tuple[list[_Entry], list[list[str]]]:
@@ -217,11 +217,17 @@ def _parse_group(words: list[str]) -> tuple[list[_Entry], list[list[str]]]:
         found: list[_Entry] | None = None
         used = 1
         for width in range(min(MAX_WORDS_PER_NAME, len(words) - i), 0, -1):
-            entry = _lookup("".join(words[i : i + width]))
+            span = words[i : i + width]
+            if width > 1 and any(code_from_flag(w) for w in span):
+                continue  # "🇫🇷 AI" is two topics, never the name "AI"
+            entry = _lookup("".join(span))
             if entry is not None:
                 found, used = [entry], width
                 break
         if found is None:
+            if words[i].casefold() in _FILLERS:  # "and", "및": only inside a name do they count
+                i += 1
+                continue
             found = _resolve_word(words[i])
         if found is None:
             run.append(words[i])

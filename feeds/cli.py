@@ -9,20 +9,17 @@ from typing import TextIO
 
 from bot.settings import Settings
 from extractors.gazetteer import country_name, flag
-from feeds.fetch import Fetcher, make_client
+from feeds.fetch import make_client
 from feeds.pipeline import CycleReport, Poller
 
 
 async def poll_once(settings: Settings) -> CycleReport | None:
     """Upsert the configured feeds, refresh every enabled one; None when there are none."""
-    from extractors.extract import Extractor
     from subscriptions.store import open_repository
 
     repo = await open_repository(settings.database.url)
     client = make_client(settings.fetch)
-    poller = Poller.from_settings(
-        settings, repo, Fetcher.from_settings(client, settings.fetch), Extractor(num_workers=1)
-    )
+    poller = Poller(repo, client, settings)
     try:
         await poller.sync_feeds(settings.feeds)
         if not await repo.list_feeds():

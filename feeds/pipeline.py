@@ -19,6 +19,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Literal, Protocol
 
+import httpx
+
 from bot.settings import FeedConfig, Settings
 from extractors.model import Article, Extraction
 from feeds.article import article_text, visible_text
@@ -252,26 +254,35 @@ class CycleReport:
 
 
 class Poller:
-    """Polls due feeds; the bot's JobQueue job calls :meth:`poll_due` (see ``JOB_KWARGS``)."""
+    """Polls due feeds; the bot's JobQueue job calls :meth:`poll_due` every
+    :meth:`job_interval` seconds with ``job_kwargs=JOB_KWARGS``.
 
-    def __init__(self, ingest: Ingest, *, concurrency: int = FEED_CONCURRENCY) -> None:
-        self.ingest = ingest
+    Owns the extraction thread (``close`` stops it); the HTTP client and the repository
+    belong to the caller.
+    """
+
+    def __init__(
+        self,
+        repo: Repository,
+        http: httpx.AsyncClient,
+        settings: Settings,
+        *,
+        extractor: ExtractsMany | None = None,
+        concurrency: int = FEED_CONCURRENCY,
+    ) -> None:
+        if extractor is None:
+            from extractors.extract import Extractor
+
+            extractor = Extractor(num_workers=1)  # Kiwi loads on the first MOU-like batch
+        self.ingest = Ingest(
+            repo=repo,
+            fetcher=Fetcher.from_settings(http, settings.fetch),
+            worker=ExtractionWorker(extractor),
+            policy=Policy.from_settings(settings.schedule),
+            allow_private=settings.fetch.allow_private_addresses,
+        )
         self._slots = asyncio.Semaphore(concurrency)
         self._running = asyncio.Lock()
-
-    @classmethod
-    def from_settings(
-        cls, settings: Settings, repo: Repository, fetcher: Fetcher, extractor: ExtractsMany
-    ) -> Poller:
-        return cls(
-            Ingest(
-                repo=repo,
-                fetcher=fetcher,
-                worker=ExtractionWorker(extractor),
-                policy=Policy.from_settings(settings.schedule),
-                allow_private=settings.fetch.allow_private_addresses,
-            )
-        )
 
     @staticmethod
     def job_interval(settings: Settings) -> float:

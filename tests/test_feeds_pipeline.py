@@ -12,17 +12,17 @@ from dataclasses import dataclass
 from email.utils import format_datetime
 from pathlib import Path
 
+import httpx
 import pytest
 from fixtures.feeds.httpserver import LocalServer, Reply, Seen
 
-from bot.settings import FeedConfig, FetchSettings, load_settings
+from bot.settings import FeedConfig, FetchSettings, Settings, load_settings
 from extractors.extract import Extractor
 from extractors.model import Article, Extraction
 from feeds.cli import cmd_poll_once
-from feeds.fetch import Fetcher, make_client
-from feeds.pipeline import ExtractionWorker, Ingest, Poller
+from feeds.fetch import make_client
+from feeds.pipeline import Poller
 from feeds.sample import SampleFeedServer, load_sample_articles
-from feeds.schedule import Policy
 from subscriptions.models import Feed, Topic
 from subscriptions.store import SqlRepository, open_repository
 
@@ -102,20 +102,22 @@ async def repo(tmp_path: Path) -> AsyncIterator[SqlRepository]:
     await repository.close()
 
 
+SETTINGS = Settings(fetch=FetchSettings(timeout=2.0, allow_private_addresses=True))
+
+
 @pytest.fixture
-async def poller(repo: SqlRepository, extractor: Extractor) -> AsyncIterator[Poller]:
-    settings = FetchSettings(timeout=2.0)
-    async with make_client(settings) as client:
-        ingest = Ingest(
-            repo,
-            Fetcher.from_settings(client, settings),
-            ExtractionWorker(extractor),
-            Policy(),
-            allow_private=True,
-        )
-        p = Poller(ingest)
-        yield p
-        p.close()
+async def http() -> AsyncIterator[httpx.AsyncClient]:
+    async with make_client(SETTINGS.fetch) as client:
+        yield client
+
+
+@pytest.fixture
+async def poller(
+    repo: SqlRepository, http: httpx.AsyncClient, extractor: Extractor
+) -> AsyncIterator[Poller]:
+    p = Poller(repo, http, SETTINGS, extractor=extractor)
+    yield p
+    p.close()
 
 
 async def subscribe(repo: SqlRepository, chat_id: int, topic: Topic) -> None:
@@ -159,7 +161,11 @@ async def test_a_new_feed_stores_everything_but_alerts_only_the_last_24_hours(
 
 
 async def test_duplicates_reorders_and_re_dated_entries_never_alert_again(
-    server: LocalServer, repo: SqlRepository, poller: Poller
+    server: LocalServer,
+    repo: SqlRepository,
+    poller: Poller,
+    http: httpx.AsyncClient,
+    extractor: Extractor,
 ) -> None:
     await subscribe(repo, 1, Topic(country="FR"))
     await subscribe(repo, 2, Topic(country="DE"))
@@ -184,7 +190,7 @@ async def test_duplicates_reorders_and_re_dated_entries_never_alert_again(
 
     # And across a restart: a new poller on the same database sees nothing new.
     state["reply"] = served(rss([france_redated, redated]), '"c"')
-    fresh = Poller(poller.ingest)
+    fresh = Poller(repo, http, SETTINGS, extractor=extractor)
     third = await fresh.poll_all(LATER + dt.timedelta(hours=1))
     assert (third.feeds_due, third.not_modified) == (1, 0)
     assert third.items == [] and third.deliveries == 0
@@ -279,10 +285,9 @@ class _Faulty:
 
 
 async def test_an_extractor_failure_stores_the_item_and_keeps_the_others(
-    server: LocalServer, repo: SqlRepository, poller: Poller, extractor: Extractor
+    server: LocalServer, repo: SqlRepository, http: httpx.AsyncClient, extractor: Extractor
 ) -> None:
-    worker = ExtractionWorker(_Faulty(extractor))
-    faulty = Poller(Ingest(repo, poller.ingest.fetcher, worker, Policy(), allow_private=True))
+    faulty = Poller(repo, http, SETTINGS, extractor=_Faulty(extractor))
     url = server.route("/rss", served(rss([entry(EXPORTS.slug, 1), entry(FRANCE.slug, 1)]), '"x"'))
     await repo.upsert_feed(url, "t")
     report = await faulty.poll_due(NOW)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from extractors.document import Doc
-from extractors.gazetteer import lookup_country
+from extractors.counterparts import article_counterparts, has_name
 from extractors.model import Extraction
 from extractors.status import AGREEMENT, Tense
 
@@ -26,6 +26,8 @@ def signing_sentences(doc: Doc) -> list[int]:
         or (doc.readings[i].firm and (doc.readings[i].anchored or doc.in_lead(i)))
         or (not doc.readings[i].firm and doc.readings[i].anchored)
     ]
+    if strong == [0] and doc.with_tense(Tense.PLANNED):
+        return []  # a headline "MOU 체결" over a body that says the signing is still to come
     if strong:
         return signed
     lead = " ".join(doc.sentences[: 1 + 2])
@@ -39,12 +41,10 @@ def decide(doc: Doc) -> Extraction:
     if not signed:
         status = "planned" if doc.with_tense(Tense.PLANNED) else "none"
         return Extraction(status=status)  # type: ignore[arg-type]
-    countries: list[str] = []
-    for i in signed:
-        for t in doc.tokens.get(i, []):
-            code = lookup_country(t.form) if t.tag in ("NNP", "SL") else None
-            if code and code != "KR" and code not in countries:
-                countries.append(code)
+    parties = article_counterparts(doc.sentences, doc.tokens, signed)
+    if parties.foreign_only:
+        return Extraction(status="none")
+    countries = list(parties.codes)
     evidence = tuple(doc.sentences[i] for i in signed)
     return Extraction(
         is_mou=True,
@@ -53,3 +53,15 @@ def decide(doc: Doc) -> Extraction:
         evidence=evidence,
         summary=" ".join(evidence[:2]),
     )
+
+
+# Sentences beyond the signing ones that Kiwi reads to learn a party's country.
+_EXTRA_SENTENCES = 12
+
+
+def sentences_to_analyse(doc: Doc) -> list[int]:
+    signed = signing_sentences(doc)
+    if not signed:
+        return []
+    extra = [i for i, s in enumerate(doc.sentences) if i not in signed and i and has_name(s)]
+    return sorted({0, *signed, *extra[:_EXTRA_SENTENCES]})

@@ -49,7 +49,9 @@ class Doc:
 
 def normalize(text: str) -> str:
     """Undo the double HTML escaping some feeds carry ("&amp;lsquo;") and tidy spaces."""
-    if "&" in text and ";" in text:
+    for _ in range(3):
+        if "&" not in text or ";" not in text:
+            break
         text = html.unescape(text)
     return text.replace("\xa0", " ")
 

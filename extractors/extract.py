@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from extractors.decide import decide, signing_sentences
+from extractors.decide import decide, sentences_to_analyse
 from extractors.document import Doc, prepare
 from extractors.gate import passes_gate
 from extractors.kiwi_analyzer import Analyzer
@@ -31,7 +31,7 @@ class Extractor:
                 results.append(NOT_MOU)
                 continue
             doc = prepare(article, text, split_sentences)
-            doc.analyse = sorted({0, *signing_sentences(doc)}) if signing_sentences(doc) else []
+            doc.analyse = sentences_to_analyse(doc)
             pending.append((len(results), doc))
             results.append(NOT_MOU)
         wanted = [(doc, i) for _, doc in pending for i in doc.analyse]

@@ -82,7 +82,7 @@ _FUTURE = re.compile(
 )
 # Time words of an earlier agreement, looked for before the signing verb...
 _BACKGROUND = re.compile(
-    r"앞서|지난해|작년|재작년|올\s?초|연초|지난달(?!\s?\d)|전월|당시|그동안|이전에|과거|예전|"
+    r"(?<!에\s)(?<!에)앞서|지난해|작년|재작년|올\s?초|연초|지난달(?!\s?\d)|전월|당시|그동안|이전에|과거|예전|"
     r"같은\s?(?:해|달)|그해|이듬해|지난\s?\d{4}년|최근\s?몇|수년\s?전|\d+년\s?전"
 )
 # ...and verb forms that tell it as past experience wherever they are.
@@ -155,7 +155,8 @@ def read(sentence: str, published: dt.datetime | None = None, title: bool = Fals
         return Reading(Tense.PLANNED)
     anchored = _anchored(masked, published)
     if done is None:  # only "체결한 ...MOU" before the noun: news when dated
-        return Reading(Tense.SIGNED, anchored=True) if anchored else NONE
+        strict = _anchored(masked, published, strict=True)
+        return Reading(Tense.SIGNED, anchored=True) if strict else NONE
     after = rest[done.end() :]
     if _FUTURE.search(masked[:end]) or _SPECULATIVE_TAIL.search(after):
         return Reading(Tense.PLANNED)

@@ -1,0 +1,412 @@
+"""Which foreign countries are counterparts of the signed agreements, not just mentioned.
+
+A country is a counterpart when it names a signing party: the noun phrase it starts ends in a
+party particle ("독일 머크와", "사우디 국방연구소 간", "프랑스의 경제산업디지털부는"), or it is the
+partner in a pair form ("한·독 기업협력 업무협약", "韓-사우디"). The same country heading a phrase
+that ends in a place ("사우디아라비아 리야드에서"), a market ("미국 시장 진출을 위한") or a dispute
+("미·중 무역 갈등") is background. Phrases are walked word by word (어절) with Kiwi's tags deciding
+what ends a word: a particle (와/과, 에서, 을), a copula (기업인), or nothing.
+
+Kiwi also settles look-alikes: 이란/인도/수단 count only where Kiwi tags them a proper noun, and
+company names that start like a pair (한미반도체, 한일시멘트) are single tokens.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.gazetteer import HANJA, PAIR_ABBREVIATIONS, korean_names, lookup_country
+from extractors.kiwi_analyzer import Tok
+from extractors.status import AGREEMENT_WORD
+
+
+class Role(enum.Enum):
+    PARTY = "party"
+    """Names a signer: "X와", "X 간", a bilateral pair form."""
+    SUBJECT = "subject"
+    """Heads the sentence subject ("X는 ... 체결했다"): a signer too, and tells foreign-only deals."""
+    CONTEXT = "context"
+    """A place, a market, a dispute, an event: not a counterpart."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    code: str
+    start: int
+    end: int
+    role: Role
+    pair: bool = False
+    phrase: str = ""
+    """The words of the noun phrase the country heads, up to its particle."""
+
+
+# Nouns that make a country phrase a market, trade flow or dispute rather than a party.
+_TOPIC_NOUNS = {
+    "시장",
+    "진출",
+    "수출",
+    "수입",
+    "판로",
+    "규제",
+    "갈등",
+    "분쟁",
+    "관세",
+    "무역",
+    "제재",
+    "정책",
+    "전쟁",
+    "현지",
+    "내",
+    "산",
+    "출장",
+    "순방",
+    "방문",
+    "국빈",
+    "정상회담",
+    "회담",
+    "수교",
+    "대선",
+    "선거",
+}
+# A country right before these is a Korean company's unit abroad ("베트남 법인").
+_UNIT_ABROAD = re.compile(r"\s?(?:현지\s?)?(?:법인|지사|지점|공장|사무소|지부|자회사|생산기지)")
+# Words that make a fused pair form (한독, 한미) bilateral rather than part of a company name.
+_BILATERAL = re.compile(
+    r"\s?(?:협력|정상|양국|관계|동맹|경제|교류|상공|상의|협회|FTA|기업|산업|공동|포럼|MOU|협약|업무|"
+    r"비즈니스|외교|국방|통상|재계|투자|과학|우호|수교|간|미래|파트너|클러스터|스타트업|중소|벤처|친선|"
+    r"문화|청년|대학|기술|협정|의원|교육|학생|청소년)"
+)
+_EVENT_AFTER_PAIR = re.compile(
+    r"^\s?(?:정상|외교|국방|통상|재무|산업)?\s?(?:장관\s?)?(?:회담|순방|정상회의|수교|갈등|분쟁|전쟁|무역|FTA|관세|동맹)"
+)
+_SEP = r"\s?[-·‧ㆍ・–—/]\s?"
+_KOREA = r"(?:한국|대한민국|韓|한)"
+_JOSA_PARTY = {"와", "과", "랑", "이랑", "하고"}
+_JOSA_SUBJECT = {"은", "는", "이", "가", "도", "께서"}
+_MAX_WORDS = 9
+
+
+@functools.cache
+def _name_pattern() -> re.Pattern[str]:
+    names = sorted(
+        (n for n, c in korean_names().items() if c != "KR" and len(n) >= 2), key=len, reverse=True
+    )
+    return re.compile("|".join(re.escape(n) for n in names))
+
+
+@functools.cache
+def _pair_pattern() -> re.Pattern[str]:
+    partners = sorted(
+        {*(a for a, codes in PAIR_ABBREVIATIONS.items() if len(codes) == 1)}
+        | {n for n, c in korean_names().items() if c != "KR"},
+        key=len,
+        reverse=True,
+    )
+    alt = "|".join(re.escape(p) for p in partners)
+    return re.compile(rf"(?<![가-힣A-Za-z]){_KOREA}{_SEP}({alt})((?:{_SEP}(?:{alt}))*)")
+
+
+_FUSED_PAIR = re.compile(r"(?<![가-힣])한(미|중|일|독|불|영|러|베|호|몽|캐|인니)")
+_HANJA_PAIR = re.compile("韓(" + "|".join(c for c in HANJA if c != "韓") + ")")
+_HANJA_PREFIX = re.compile(
+    "(?<![一-鿿])(" + "|".join(c for c in HANJA if c != "韓") + r")(?![一-鿿])"
+)
+_ENGLISH = re.compile(r"\b(UAE|EU|USA|U\.S\.|UK)\b")
+_ENCLAVE = re.compile(r"(?:주한|재한|駐韓)\s?$")
+
+
+def mentions(sentence: str, tokens: Sequence[Tok], title: bool = False) -> list[Mention]:
+    """Every foreign-country mention in one analysed sentence, with its role. In a headline
+    "X와" is a party whatever follows ("英 케임브리지대와 양자기술 연구 나선다")."""
+    words = _words(sentence, tokens)
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(code: str, start: int, end: int, pair: bool = False) -> None:
+        if code == "KR" or any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        if pair:
+            role, phrase = _pair_role(sentence, end), sentence[start:end]
+        else:
+            role, phrase = _role(sentence, words, start, end, title)
+        found.append(Mention(code, start, end, role, pair, phrase))
+
+    for m in _pair_pattern().finditer(sentence):
+        partner, more = m.group(1), m.group(2)
+        if more:  # 한·중·일: a trilateral mention is no counterpart by itself
+            taken.append((m.start(), m.end()))
+            continue
+        for code in _pair_codes(partner):
+            add(code, m.start(), m.end(), pair=True)
+    for m in _HANJA_PAIR.finditer(sentence):
+        add(HANJA[m.group(1)], m.start(), m.end(), pair=True)
+    for m in _FUSED_PAIR.finditer(sentence):
+        token = _token_at(tokens, m.start())
+        if token is None or token.form != m.group(0) or not _BILATERAL.match(sentence, m.end()):
+            continue
+        for code in _pair_codes(m.group(1)):
+            add(code, m.start(), m.end(), pair=True)
+    for m in _name_pattern().finditer(sentence):
+        if _is_proper_noun(sentence, tokens, m.start(), m.end()):
+            code = korean_names()[m.group(0)]
+            if not _UNIT_ABROAD.match(sentence, m.end()):
+                add(code, m.start(), m.end())
+    for m in _HANJA_PREFIX.finditer(sentence):
+        add(HANJA[m.group(1)], m.start(), m.end())
+    for m in _ENGLISH.finditer(sentence):
+        code = lookup_country(m.group(1).replace(".", "") if m.group(1) != "U.S." else "U.S.")
+        if code:
+            add(code, m.start(), m.end())
+    return sorted(found, key=lambda x: x.start)
+
+
+def _pair_codes(partner: str) -> tuple[str, ...]:
+    codes = PAIR_ABBREVIATIONS.get(partner)
+    if codes is not None:
+        return codes if len(codes) == 1 else ()
+    code = korean_names().get(partner)
+    return (code,) if code else ()
+
+
+def _token_at(tokens: Sequence[Tok], pos: int) -> Tok | None:
+    for t in tokens:
+        if t.start <= pos < t.end:
+            return t
+    return None
+
+
+def _is_proper_noun(sentence: str, tokens: Sequence[Tok], start: int, end: int) -> bool:
+    """Kiwi agrees the span is a name: a proper noun starting there (인도 정부, not 제품 인도),
+    or a name glued after 주한/재한 (주한독일상공회의소)."""
+    token = _token_at(tokens, start)
+    if token is None or token.tag not in ("NNP", "SL"):
+        return False
+    if token.start != start or token.end != end:
+        return False
+    glued = start > 0 and re.match(r"[가-힣A-Za-z0-9]", sentence[start - 1]) is not None
+    return not glued or _ENCLAVE.search(sentence[:start]) is not None
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    tokens: tuple[Tok, ...]
+
+
+def _words(sentence: str, tokens: Sequence[Tok]) -> list[_Word]:
+    words = []
+    for m in re.finditer(r"\S+", sentence):
+        inside = tuple(t for t in tokens if m.start() <= t.start < m.end())
+        words.append(_Word(m.start(), m.end(), inside))
+    return words
+
+
+def _role(
+    sentence: str, words: list[_Word], start: int, end: int, title: bool = False
+) -> tuple[Role, str]:
+    """Walk the noun phrase a country heads until a word ends in a particle, and read that."""
+    index = next((i for i, w in enumerate(words) if w.start <= start < w.end), None)
+    if index is None:
+        return Role.CONTEXT, ""
+    for step, word in enumerate(words[index : index + _MAX_WORDS]):
+        phrase = sentence[start : word.end]
+        tail = [t for t in word.tokens if t.end > end] if step == 0 else list(word.tokens)
+        if any(t.form in _TOPIC_NOUNS and t.tag.startswith("NN") for t in tail):
+            return Role.CONTEXT, phrase
+        if any(t.form in ("간", "사이") and t.tag in ("NNB", "NNG") for t in tail):
+            return Role.PARTY, phrase
+        ending = _ending(tail)
+        if ending == "continue":
+            continue
+        if ending is Role.PARTY:
+            if title:
+                return Role.PARTY, phrase
+            return _after_with(sentence, words[index + step + 1 :]), phrase
+        return ending, phrase  # type: ignore[return-value]
+    return Role.CONTEXT, sentence[start : words[min(len(words), index + _MAX_WORDS) - 1].end]
+
+
+# What may follow "X와" when X signs: the agreement itself or a word for partnering.
+_DEAL = re.compile(AGREEMENT_WORD + r"|맞손|손\s?잡|손을\s?잡|협력|제휴|파트너|계약|동맹")
+_PURPOSE = ("위하", "관하", "대하", "향하", "통하")
+
+
+def _after_with(sentence: str, words: list[_Word]) -> Role:
+    """ "X와" names a signer when what follows is the deal ("X와 ... 업무협약을", "X와 손잡고")
+    or more signers ("X와 Y는"); "미국과 일본을 방문해" is a coordination of places."""
+    skip = False
+    for k, word in enumerate(words[:_MAX_WORDS]):
+        if skip:
+            skip = False
+            continue
+        if _DEAL.search(sentence[word.start : word.end]):
+            return Role.PARTY
+        ending = _ending(list(word.tokens))
+        if ending == "continue":
+            continue
+        if ending in (Role.PARTY, Role.SUBJECT):
+            return Role.PARTY
+        nxt = words[k + 1].tokens if k + 1 < len(words) else ()
+        if nxt and nxt[0].form in _PURPOSE:
+            skip = True
+            continue
+        return Role.CONTEXT
+    return Role.CONTEXT
+
+
+def _ending(tokens: list[Tok]) -> Role | str:
+    """What the last morphemes of a word make of the phrase: go on, or its role."""
+    if not tokens:
+        return "continue"
+    last = tokens[-1]
+    tags = [t.tag for t in tokens]
+    if last.tag in ("JKB", "JC") and last.form in _JOSA_PARTY:
+        return Role.PARTY
+    if last.tag == "JKG" and len(tokens) >= 2 and tokens[-2].form in _JOSA_PARTY:
+        return Role.PARTY  # "X와의 협약"
+    if last.tag in ("JKS", "JX") and last.form in _JOSA_SUBJECT:
+        return Role.SUBJECT
+    if last.tag == "JKG":
+        return "continue"  # "에스토니아의 ... 방산기업 X와"
+    if last.tag == "ETM" and len(tags) >= 2 and tags[-2] == "VCP":
+        return "continue"  # "전문기업인 X와"
+    if last.tag.startswith("J") or last.tag.startswith("E") or last.tag.startswith("V"):
+        return Role.CONTEXT
+    if last.tag == "XSV" or last.tag == "XSA":
+        return Role.CONTEXT
+    return "continue"
+
+
+def _pair_role(sentence: str, end: int) -> Role:
+    """A bilateral pair form names the deal itself unless it heads a summit or a dispute."""
+    return Role.CONTEXT if _EVENT_AFTER_PAIR.match(sentence[end:]) else Role.PARTY
+
+
+# Words standing for a party already named ("측", "양사"), not names themselves.
+_GENERIC = {
+    "측",
+    "양사",
+    "양측",
+    "양국",
+    "기관",
+    "양",
+    "회사",
+    "정부",
+    "이번",
+    "협약",
+    "두",
+    "세",
+    "각",
+    "3사",
+    "업체",
+    "기업",
+    "대학",
+    "관계자",
+    "함께",
+    "등",
+    "및",
+    "이들",
+    "이",
+}
+_PERSON_TITLE = re.compile(r"(?:장|대표|회장|총괄|이사|교수|감독|차관|의원|대사|위원|관계자|팀)$")
+_STRIP = re.compile(r"\([^)]*\)|[‘’'\"“”「」『』\[\]<>]")
+
+
+def party_names(sentence: str, tokens: Sequence[Tok]) -> set[str]:
+    """Names of the parties of a signing sentence: words ending in 와/과 or the subject."""
+    names: set[str] = set()
+    words = _words(sentence, tokens)
+    for k, word in enumerate(words):
+        ending = _ending(list(word.tokens))
+        if ending not in (Role.PARTY, Role.SUBJECT):
+            continue
+        particles = [t for t in word.tokens if t.tag.startswith("J")]
+        cut = particles[0].start if particles else word.end
+        name = _STRIP.sub("", sentence[word.start : cut]).strip(" ,·")
+        proper = any(t.tag in ("NNP", "SL") for t in word.tokens)
+        if (name in _GENERIC or len(name) < 2) and k > 0:
+            prev = words[k - 1]
+            name = _STRIP.sub("", sentence[prev.start : prev.end]).strip(" ,·")
+            proper = any(t.tag in ("NNP", "SL") for t in prev.tokens)
+        if (
+            proper
+            and len(name) >= 2
+            and name not in _GENERIC
+            and not _PERSON_TITLE.search(name)
+            and lookup_country(name) is None
+        ):
+            names.add(name)
+    return names
+
+
+_KOREAN_SIDE = re.compile(
+    r"한국|국내|우리|韓|대한민국|(?<![가-힣])한\s?[-·]|K-|삼성|현대|LG|SK|롯데|한화|포스코|KT|CJ|두산|"
+    r"HD|KAI|코트라|KOTRA|서울|부산|경기|인천|대구|광주|대전|울산|세종|강원|충북|충남|전북|전남|경북|경남|제주"
+)
+
+
+_TITLE_DEAL = re.compile(AGREEMENT_WORD + r"|맞손|손\s?잡|협력|제휴|파트너")
+_TAG_PREFIX = re.compile(r"^\s*(?:\[[^\]]{1,20}\]\s*)*")
+
+
+def has_name(text: str) -> bool:
+    """Cheap test before Kiwi: could this sentence name a country at all?"""
+    return bool(_name_pattern().search(text) or _HANJA_PREFIX.search(text) or _ENGLISH.search(text))
+
+
+@dataclass(frozen=True)
+class Counterparts:
+    codes: tuple[str, ...]
+    foreign_only: bool
+    """Every party named is foreign: a deal between two foreign parties, not Korean news."""
+
+
+def article_counterparts(
+    sentences: Sequence[str], tokens: dict[int, list[Tok]], signed: Sequence[int]
+) -> Counterparts:
+    """Counterpart countries of the signing sentences `signed` (indices into `sentences`, 0 is
+    the title), using the other analysed sentences to learn the country of a named party."""
+    codes: list[str] = []
+    names: set[str] = set()
+    foreign_subject = False
+    found = {i: mentions(sentences[i], tokens.get(i, []), title=(i == 0)) for i in tokens}
+
+    def add(code: str) -> None:
+        if code not in codes:
+            codes.append(code)
+
+    for i in signed:
+        names |= party_names(sentences[i], tokens.get(i, []))
+        for m in found.get(i, []):
+            if m.role is Role.SUBJECT and not m.pair:
+                foreign_subject = True
+            if m.role is not Role.CONTEXT:
+                add(m.code)
+    deal_title = 0 in signed or _TITLE_DEAL.search(sentences[0]) is not None
+    for m in found.get(0, []):
+        if m.role is Role.PARTY and (m.pair or deal_title):
+            add(m.code)
+    # A party named bare in the signing sentence may carry its country elsewhere:
+    # "독일 머크는 ..." in the lead, "머크 측은 ... 체결했다" later.
+    for i, ms in found.items():
+        for m in ms:
+            if not m.pair and any(n in m.phrase[m.end - m.start :] for n in names):
+                add(m.code)
+    # "양국 국방연구소는 ... 체결했다" after a headline "한-사우디 국방장관 회담".
+    pairs = {m.code for ms in found.values() for m in ms if m.pair}
+    if len(pairs) == 1 and any("양국" in sentences[i] for i in signed):
+        add(next(iter(pairs)))
+    told = " ".join(sentences[i] for i in {0, *signed})
+    title = sentences[0]
+    lead = len(title) - len(_TAG_PREFIX.sub("", title))
+    title_foreign = any(m.start == lead and not m.pair for m in found.get(0, []))
+    foreign_only = (
+        bool(codes) and not _KOREAN_SIDE.search(told) and (foreign_subject or title_foreign)
+    )
+    return Counterparts(tuple(codes), foreign_only)

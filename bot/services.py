@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
+import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -10,9 +13,11 @@ from bot.settings import Settings
 from subscriptions.repository import Repository
 
 if TYPE_CHECKING:
+    import httpx
     from telegram.ext import Application, CallbackContext
 
 SERVICES_KEY = "services"
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -24,6 +29,27 @@ class Services:
     delivery: Any = None
     """``bot.delivery`` outbox worker."""
     extras: dict[str, Any] = field(default_factory=dict)
+    http: httpx.AsyncClient | None = None
+    """The one HTTP client feeds and article pages are fetched with."""
+
+    async def close(self) -> None:
+        """Close everything in reverse order of creation; one failure does not stop the rest."""
+        for name, part in (
+            ("delivery", self.delivery),
+            ("poller", self.poller),
+            ("http", self.http),
+            ("repo", self.repo),
+        ):
+            closer = getattr(part, "aclose", None) or getattr(part, "close", None)
+            if closer is None:
+                continue
+            try:
+                if inspect.iscoroutinefunction(closer):
+                    await closer()
+                else:  # e.g. the poller's extraction thread, which may finish a batch first
+                    await asyncio.to_thread(closer)
+            except Exception:
+                log.exception("closing %s failed", name)
 
 
 def services_of(

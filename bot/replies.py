@@ -1,0 +1,306 @@
+"""Command replies as Telegram HTML: pure functions of plain data, every value escaped, every
+message under Telegram's 4096-character limit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.i18n import Html, Lang, escape, t
+from bot.summary import Summary, wider_period
+from subscriptions.models import Chat, Feed, Stats, StoryView, Subscription, Topic
+from subscriptions.topics import topic_label
+
+MAX_MESSAGE = 4096
+MAX_TITLE = 200
+_CALLBACK_SUBSCRIBE = "sub"
+_CALLBACK_REMOVE = "rm"
+
+# What /start offers as one-tap subscriptions: the partners and sectors Korean MOU news is
+# mostly about.
+START_COUNTRIES = ("US", "CN", "JP", "VN", "FR", "DE", "GB", "IN", "ID", "SA", "AE", "PL")
+START_SECTORS = ("ai", "semiconductor", "bio_health", "energy", "battery", "mobility")
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: Html
+    keyboard: InlineKeyboardMarkup | None = None
+
+
+def utf16_len(text: str) -> int:
+    """Telegram counts message length in UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def fit(lines: Sequence[str], limit: int = MAX_MESSAGE) -> Html:
+    """Join whole lines (never cutting inside a tag) and drop trailing ones that do not fit."""
+    out: list[str] = []
+    size = 0
+    for line in lines:
+        extra = utf16_len(line) + (1 if out else 0)
+        if size + extra > limit - 2:
+            out.append("…")
+            break
+        out.append(line)
+        size += extra
+    return Html("\n".join(out))
+
+
+def chunks(header: str, lines: Iterable[str], limit: int = MAX_MESSAGE) -> list[Html]:
+    """Long lists split over several messages, each under ``limit``; the header starts the first."""
+    messages: list[Html] = []
+    current = [header]
+    size = utf16_len(header)
+    for line in lines:
+        extra = utf16_len(line) + 1
+        if size + extra > limit:
+            messages.append(Html("\n".join(current)))
+            current, size = [], 0
+            extra -= 1
+        current.append(line)
+        size += extra
+    messages.append(Html("\n".join(current)))
+    return messages
+
+
+def shorten(text: str, limit: int = MAX_TITLE) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def label(topic: Topic, lang: Lang) -> Html:
+    return escape(topic_label(topic, lang))
+
+
+def labels(topics: Iterable[Topic], lang: Lang) -> Html:
+    return Html(", ".join(label(tp, lang) for tp in topics))
+
+
+def link(text: str, url: str) -> Html:
+    if url.startswith(("http://", "https://")):
+        return Html(f'<a href="{escape(url)}">{escape(shorten(text))}</a>')
+    return escape(shorten(text))
+
+
+def local_time(when: dt.datetime | None, tz: ZoneInfo, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    if when is None:
+        return "—"
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone(tz).strftime(fmt)
+
+
+def story_line(story: StoryView, tz: ZoneInfo) -> Html:
+    when = escape(local_time(story.published, tz, "%m-%d"))
+    outlet = f" · {escape(shorten(story.outlet, 60))}" if story.outlet else ""
+    return Html(f"• {when} {link(story.title, story.url)}{outlet}")
+
+
+# --- /start, /help ---------------------------------------------------------------------------
+
+
+def welcome(lang: Lang) -> Reply:
+    def button(topic: Topic, data: str) -> InlineKeyboardButton:
+        return InlineKeyboardButton(topic_label(topic, lang), callback_data=data)
+
+    countries = [button(Topic(country=c), f"{_CALLBACK_SUBSCRIBE}:c:{c}") for c in START_COUNTRIES]
+    sectors = [button(Topic(sector=s), f"{_CALLBACK_SUBSCRIBE}:s:{s}") for s in START_SECTORS]
+    rows = [countries[i : i + 4] for i in range(0, len(countries), 4)]
+    rows += [sectors[i : i + 2] for i in range(0, len(sectors), 2)]
+    return Reply(t(lang, "welcome"), InlineKeyboardMarkup(rows))
+
+
+def parse_subscribe_button(data: str) -> Topic | None:
+    """The topic of a /start button's callback data, None when it is not one."""
+    parts = data.split(":")
+    if len(parts) != 3 or parts[0] != _CALLBACK_SUBSCRIBE or not parts[2]:
+        return None
+    if parts[1] == "c":
+        return Topic(country=parts[2])
+    if parts[1] == "s":
+        return Topic(sector=parts[2])
+    return None
+
+
+def parse_remove_button(data: str) -> int | None:
+    """The subscription id of a /list remove button's callback data."""
+    prefix, _, value = data.partition(":")
+    if prefix != _CALLBACK_REMOVE or not value.isdigit():
+        return None
+    return int(value)
+
+
+# --- subscriptions ---------------------------------------------------------------------------
+
+
+def unknown_words(lang: Lang, unknown: Sequence[tuple[str, Sequence[str]]]) -> list[Html]:
+    """One line per word that is not a topic, with suggestions when there are any."""
+    lines = []
+    for word, suggestions in unknown:
+        line = t(lang, "unknown_word", word=shorten(word, 40))
+        if suggestions:
+            shown = Html(", ".join(f"<b>{escape(s)}</b>" for s in suggestions[:3]))
+            line = Html(f"{line} {t(lang, 'did_you_mean', suggestions=shown)}")
+        lines.append(line)
+    if unknown:
+        lines.append(t(lang, "see_lists"))
+    return lines
+
+
+def subscribe_result(
+    lang: Lang,
+    added: Sequence[Topic],
+    already: Sequence[Topic],
+    unknown: Sequence[tuple[str, Sequence[str]]],
+) -> Html:
+    lines: list[str] = []
+    if added:
+        lines.append(t(lang, "subscribed", topics=labels(added, lang)))
+    if already:
+        lines.append(t(lang, "already_subscribed", topics=labels(already, lang)))
+    lines += unknown_words(lang, unknown)
+    return fit(lines or [t(lang, "subscribe_usage")])
+
+
+def unsubscribe_result(
+    lang: Lang,
+    removed: Sequence[Topic],
+    missing: Sequence[Topic],
+    unknown: Sequence[tuple[str, Sequence[str]]],
+) -> Html:
+    lines: list[str] = []
+    if removed:
+        lines.append(t(lang, "unsubscribed", topics=labels(removed, lang)))
+    if missing:
+        lines.append(t(lang, "not_subscribed", topics=labels(missing, lang)))
+    lines += unknown_words(lang, unknown)
+    return fit(lines or [t(lang, "unsubscribe_usage")])
+
+
+def mode_text(lang: Lang, chat: Chat) -> Html:
+    if chat.mode == "digest" and chat.digest_time is not None:
+        return t(lang, "mode_digest", time=chat.digest_time.strftime("%H:%M"))
+    return t(lang, "mode_instant")
+
+
+def subscription_list(lang: Lang, chat: Chat, subs: Sequence[Subscription]) -> Reply:
+    if not subs:
+        return Reply(t(lang, "list_empty"))
+    lines = [t(lang, "list_header", count=len(subs))]
+    lines += [Html(f"• {label(s.topic, lang)}") for s in subs]
+    lines.append(t(lang, "mode_line", mode=mode_text(lang, chat)))
+    # Telegram allows 100 buttons a keyboard; a chat with more removes the rest by command.
+    buttons = [
+        [InlineKeyboardButton(f"✖ {topic_label(s.topic, lang)}", callback_data=f"rm:{s.id}")]
+        for s in subs[:100]
+    ]
+    return Reply(fit(lines), InlineKeyboardMarkup(buttons))
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def _period_label(lang: Lang, period: str) -> str:
+    number, unit = period[:-1], period[-1]
+    if lang == "ko":
+        return f"{number}일" if unit == "d" else f"{number}년"
+    if unit == "d":
+        return f"{number} days"
+    return "year" if number == "1" else f"{number} years"
+
+
+def summary(lang: Lang, s: Summary, arg: str, tz: ZoneInfo) -> Html:
+    """``arg`` is the topic as the person typed it (for the "try a wider period" hint)."""
+    period = _period_label(lang, s.period)
+    lines: list[str]
+    if s.total == 0:
+        lines = [t(lang, "summary_none", topic=label(s.topic, lang), period=period)]
+        wider = wider_period(s.period)
+        if wider:
+            lines.append(t(lang, "summary_wider", arg=shorten(arg, 60), wider=wider))
+        return fit(lines)
+    lines = [t(lang, "summary_header", topic=label(s.topic, lang), count=s.total, period=period)]
+    if s.breakdown:
+        lines += [
+            "",
+            f"<b>{t(lang, 'by_sector' if s.breakdown_kind == 'sector' else 'by_country')}</b>",
+        ]
+        for key, count in s.breakdown[:10]:
+            if not key:
+                name = t(lang, "none")
+            elif s.breakdown_kind == "sector":
+                name = label(Topic(sector=key), lang)
+            else:
+                name = label(Topic(country=key), lang)
+            lines.append(f"• {name}: {count}")
+    if s.largest:
+        lines += ["", f"<b>{t(lang, 'largest')}</b>"]
+        lines += [
+            Html(f"• <b>{escape(shorten(a.text, 60))}</b> — {link(a.story.title, a.story.url)}")
+            for a in s.largest
+        ]
+    lines += ["", f"<b>{t(lang, 'latest_header')}</b>"]
+    lines += [story_line(story, tz) for story in s.latest]
+    return fit(lines)
+
+
+def latest(lang: Lang, stories: Sequence[StoryView], tz: ZoneInfo) -> Html:
+    if not stories:
+        return t(lang, "latest_none")
+    lines = [t(lang, "latest_title", count=len(stories))]
+    for story in stories:
+        lines.append(story_line(story, tz))
+        tags = [label(Topic(country=c), lang) for c in story.countries[:4]]
+        tags += [label(Topic(sector=s), lang) for s in story.sectors[:3]]
+        if tags:
+            lines.append(Html("   " + escape(" · ").join(tags)))
+    return fit(lines)
+
+
+def topic_lists(header: Html, items: Iterable[str]) -> list[Html]:
+    return chunks(header, [Html(f"• {escape(item)}") for item in items])
+
+
+# --- admin -------------------------------------------------------------------------------------
+
+
+def feeds(lang: Lang, items: Sequence[Feed], tz: ZoneInfo) -> list[Html]:
+    if not items:
+        return [t(lang, "feeds_none")]
+    lines = []
+    for f in items:
+        name, url = escape(shorten(f.name, 80)), escape(shorten(f.url, 200))
+        head = Html(f"<b>#{f.id} {name}</b>\n<code>{url}</code>")
+        state: list[str] = []
+        if f.disabled_since:
+            state.append(t(lang, "feed_disabled", when=local_time(f.disabled_since, tz)))
+        if f.last_success:
+            state.append(t(lang, "feed_ok", when=local_time(f.last_success, tz)))
+        else:
+            state.append(t(lang, "feed_never"))
+        if f.error_count:
+            error = shorten(f.last_error or "?", 120)
+            state.append(t(lang, "feed_errors", count=f.error_count, error=error))
+        if f.next_check and not f.disabled_since:
+            state.append(t(lang, "feed_next", when=local_time(f.next_check, tz)))
+        lines.append(Html(f"{head}\n{escape('; ').join(state)}"))
+    return chunks(t(lang, "feeds_header", count=len(items)), lines)
+
+
+def stats(lang: Lang, s: Stats) -> Html:
+    deliveries = ", ".join(f"{k} {v}" for k, v in sorted(s.deliveries.items())) or t(lang, "none")
+    return t(
+        lang,
+        "stats",
+        chats=s.chats,
+        active=s.active_chats,
+        subs=s.subscriptions,
+        feeds=s.feeds,
+        stories=s.stories,
+        deliveries=deliveries,
+    )

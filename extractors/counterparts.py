@@ -240,24 +240,23 @@ _PURPOSE = ("위하", "관하", "대하", "향하", "통하")
 def _after_with(sentence: str, words: list[_Word]) -> Role:
     """ "X와" names a signer when what follows is the deal ("X와 ... 업무협약을", "X와 손잡고")
     or more signers ("X와 Y는"); "미국과 일본을 방문해" is a coordination of places."""
-    skip = False
-    for k, word in enumerate(words[:_MAX_WORDS]):
-        if skip:
-            skip = False
-            continue
+    for word in words[: 2 * _MAX_WORDS]:
         if _DEAL.search(sentence[word.start : word.end]):
             return Role.PARTY
-        ending = _ending(list(word.tokens))
-        if ending == "continue":
-            continue
-        if ending in (Role.PARTY, Role.SUBJECT):
+        if _ending(list(word.tokens)) is Role.SUBJECT:
             return Role.PARTY
-        nxt = words[k + 1].tokens if k + 1 < len(words) else ()
-        if nxt and nxt[0].form in _PURPOSE:
-            skip = True
-            continue
-        return Role.CONTEXT
+        if _ends_clause(word.tokens):
+            return Role.CONTEXT
     return Role.CONTEXT
+
+
+def _ends_clause(tokens: Sequence[Tok]) -> bool:
+    """A verb with an ending ("방문해", "나선다"), except purpose verbs ("위한", "관한")."""
+    for k, t in enumerate(tokens[1:], start=1):
+        prev = tokens[k - 1]
+        if t.tag.startswith("E") and prev.tag in ("VV", "VA", "XSV", "XSA", "VX"):
+            return prev.form not in _PURPOSE
+    return False
 
 
 def _ending(tokens: list[Tok]) -> Role | str:
@@ -351,6 +350,54 @@ _KOREAN_SIDE = re.compile(
 )
 
 
+# Words after a country that name the party it heads ("중국 허베이성 당산시 후이다그룹").
+_NAME_WINDOW = 5
+_VISIT = re.compile(r"(?:을|를)$|에서$")
+_VISIT_VERB = re.compile(r"^\s?(?:방문|찾)")
+_HELD = re.compile(r"^\s?\S*\s?(?:열린|개최된|진행된|진행\s?중인|열리는|개막한|참가|참석)")
+_INTERNATIONAL = re.compile(r"유엔|UN|유네스코|UNESCO|OECD|WHO|세계\S*기구|국제기구|세계은행|IMF")
+
+
+def _visited(
+    sentences: Sequence[str], found: dict[int, list[Mention]], signed: Sequence[int]
+) -> list[str]:
+    """Countries a Korean party went to and signed in with a local party named without its
+    country ("중국 톈진시를 방문해 톈진크루즈요트협회와", "인도네시아 자카르타에서 RS그룹과");
+    not the host of a fair or exhibition where Korean firms signed with each other."""
+    codes: list[str] = []
+    for i in signed:
+        sentence = sentences[i]
+        if not _LOCAL_AUTHORITY.search(sentence):
+            continue
+        ms = found.get(i, [])
+        for k, m in enumerate(ms):
+            if m.pair or m.role is not Role.CONTEXT or not _VISIT.search(m.phrase.rstrip()):
+                continue
+            rest = sentence[m.start + len(m.phrase) :]
+            if m.phrase.rstrip().endswith(("을", "를")) and not _VISIT_VERB.match(rest):
+                continue
+            before_deal = rest.split("체결")[0]
+            if _HELD.match(rest) or _KOREAN_SIDE.search(before_deal):
+                continue
+            if _INTERNATIONAL.search(before_deal):
+                continue
+            if not re.search(r"(?:와|과)\s", rest):
+                continue
+            # "우즈베키스탄과 키르기스스탄 등 2개국을 방문해": the places listed before go too.
+            joined = [p.code for p in ms[:k] if p.role is Role.CONTEXT and _LISTED.search(p.phrase)]
+            for code in [*joined, m.code]:
+                if code not in codes:
+                    codes.append(code)
+    return codes
+
+
+# A Korean city, county, province or university as the signer who travelled.
+_LOCAL_AUTHORITY = re.compile(
+    r"[가-힣]+(?:시|군|구|도|대학교|대학|대|시장|군수|구청장|도지사|총장)(?:\([^)]*\))?(?:는|은|가|이)\s"
+)
+_LISTED = re.compile(r"(?:와|과|,|·)$")
+
+
 _TITLE_DEAL = re.compile(AGREEMENT_WORD + r"|맞손|손\s?잡|협력|제휴|파트너")
 _TAG_PREFIX = re.compile(r"^\s*(?:\[[^\]]{1,20}\]\s*)*")
 
@@ -381,8 +428,9 @@ def article_counterparts(
         if code not in codes:
             codes.append(code)
 
-    for i in signed:
+    for i in {0, *signed}:
         names |= party_names(sentences[i], tokens.get(i, []))
+    for i in signed:
         for m in found.get(i, []):
             if m.role is Role.SUBJECT and not m.pair:
                 foreign_subject = True
@@ -394,10 +442,14 @@ def article_counterparts(
             add(m.code)
     # A party named bare in the signing sentence may carry its country elsewhere:
     # "독일 머크는 ..." in the lead, "머크 측은 ... 체결했다" later.
-    for i, ms in found.items():
+    for ms in found.values():
         for m in ms:
-            if not m.pair and any(n in m.phrase[m.end - m.start :] for n in names):
+            near = " ".join(m.phrase[m.end - m.start :].split()[:_NAME_WINDOW])
+            if not m.pair and any(n in near for n in names):
                 add(m.code)
+    if not codes:
+        for code in _visited(sentences, found, signed):
+            add(code)
     # "양국 국방연구소는 ... 체결했다" after a headline "한-사우디 국방장관 회담".
     pairs = {m.code for ms in found.values() for m in ms if m.pair}
     if len(pairs) == 1 and any("양국" in sentences[i] for i in signed):

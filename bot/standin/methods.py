@@ -51,11 +51,14 @@ def too_many(world: World, cause: str, scope: int | None, retry_after: int) -> A
 async def call(world: World, method: str, params: Params) -> Any:
     name = method.lower()
     world.stats.requests[name] += 1
+    world.changed.notify()
     try:
         return await _call(world, name, params)
     except ApiError as err:
         world.stats.errors[err.description] += 1
         raise
+    finally:
+        world.changed.notify()
 
 
 async def _call(world: World, name: str, params: Params) -> Any:
@@ -250,11 +253,14 @@ async def get_updates(world: World, params: Params) -> Any:
 
 def _confirm(world: World, offset: int) -> None:
     """Drop confirmed updates and those the bot does not want (as Telegram does)."""
+    before = len(world.updates)
     if offset < 0:
         world.updates = world.updates[offset:]
     world.updates = [
         u for u in world.updates if u["update_id"] >= offset and _kind(u) in world.allowed_updates
     ]
+    if len(world.updates) != before:
+        world.changed.notify()
 
 
 def _kind(update: dict[str, Any]) -> str:

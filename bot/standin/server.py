@@ -251,13 +251,7 @@ class BotApiStandin:
             left = deadline - loop.time()
             if left <= 0:
                 raise TimeoutError(f"stand-in: timed out after {timeout} s waiting for {what}")
-            waits = [
-                asyncio.ensure_future(self.world.outgoing_changed.wait(left)),
-                asyncio.ensure_future(self.world.updates_changed.wait(left)),
-            ]
-            _, pending = await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
-            for task in pending:
-                task.cancel()
+            await self.world.changed.wait(left)
 
     async def wait_for_messages(
         self,
@@ -314,6 +308,7 @@ class BotApiStandin:
                 if delivered and world.updates and world.updates[0] is update:
                     world.updates.pop(0)
                     world.updates_changed.notify()
+                    world.changed.notify()
                 elif not delivered:
                     await asyncio.sleep(0.2)
 

@@ -261,7 +261,11 @@ class World:
         self.windows = RetryWindows(clock)
         self.faults = Faults(clock)
         self.updates_changed = Notifier()
+        """New or confirmed updates (wakes long polls and the webhook pusher)."""
         self.outgoing_changed = Notifier()
+        """The bot sent or edited a message (wakes ``watch``)."""
+        self.changed = Notifier()
+        """Anything at all: every request answered, every update queued (wakes ``wait_until``)."""
         self.poll_generation = 0
 
     def set_limits(self, limits: Limits | None) -> None:
@@ -299,6 +303,7 @@ class World:
     def record_outgoing(self, item: Outgoing) -> None:
         self.outgoing.append(item)
         self.outgoing_changed.notify()
+        self.changed.notify()
 
     # --- updates -------------------------------------------------------------------------------
     def push_update(self, kind: str, payload: dict[str, Any]) -> int:
@@ -306,6 +311,7 @@ class World:
         self.next_update_id += 1
         self.updates.append({"update_id": update_id, kind: payload})
         self.updates_changed.notify()
+        self.changed.notify()
         return update_id
 
 

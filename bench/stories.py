@@ -205,7 +205,8 @@ def main() -> None:
     truth = pairs(truth_labels)
     multi = [c for c, n in Counter(truth_labels).items() if n > 1]
     print(
-        f"gold: {len(gold_urls)} labelled MOU items, {len(multi)} reprint clusters, {len(truth)} pairs"
+        f"gold: {len(gold_urls)} labelled MOU items, {len(multi)} reprint clusters,"
+        f" {len(truth)} pairs"
     )
     oracle_facts = [
         (

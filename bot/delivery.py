@@ -34,7 +34,8 @@ from telegram.error import (
 from telegram.request import HTTPXRequest
 
 from bot.alerts import DigestPart, cut_units, format_alert, format_alert_plain, format_digest
-from bot.pacing import Pacer
+from bot.pacing import Pacer, Stamp
+from bot.settings import Settings
 from subscriptions.models import Chat, DeliveryJob
 from subscriptions.repository import Repository
 
@@ -301,6 +302,16 @@ class DeliveryWorker:
         self._lock = asyncio.Lock()
         self._stop = False
 
+    @classmethod
+    def from_settings(
+        cls, bot: Bot, repo: Repository, settings: Settings, **options: Any
+    ) -> DeliveryWorker:
+        """The worker of a running bot: its own plain ``Bot`` on ``bot``'s token and server
+        (closed by :meth:`aclose`), times shown in the schedule's time zone."""
+        max_in_flight = int(options.get("max_in_flight", 8))
+        sender = BotSender(dedicated_bot(bot, pool_size=max_in_flight + 1), owns_bot=True)
+        return cls(repo, sender, tz=settings.schedule.tz, **options)
+
     # --- control -----------------------------------------------------------------------------
 
     @property
@@ -362,6 +373,20 @@ class DeliveryWorker:
         self.total.add(run.report)
         return run.report
 
+    async def send_notice(self, chat_id: int, text: str) -> bool:
+        """Send one HTML notice (to an admin) under the same pacing; False when it failed
+        (logged, nothing retried: a notice is not an alert)."""
+        async with self.pacer.turn(chat_id, self.sleep, self.max_sleep):
+            try:
+                await self.sender.send(chat_id, text, html=True)
+            except Exception as exc:
+                action = classify(exc, "html")
+                if isinstance(action, Pause):
+                    self.pacer.pause(action.seconds)
+                log.warning("notice to %s not sent: %s", chat_id, exc)
+                return False
+        return True
+
     # --- the send loop -------------------------------------------------------------------------
 
     def _may_start(self, run: _Run) -> bool:
@@ -377,10 +402,11 @@ class DeliveryWorker:
             ready = [o for o in queue if o.chat_id not in run.sending]
             if ready and len(in_flight) < self.max_in_flight and self._may_start(run):
                 out = min(ready, key=lambda o: self.pacer.ready_at(o.chat_id))
-                if self.pacer.try_acquire(out.chat_id):
+                stamp = self.pacer.try_acquire(out.chat_id)
+                if stamp is not None:
                     queue.remove(out)
                     run.sending.add(out.chat_id)
-                    in_flight.add(asyncio.create_task(self._attempt(out, run)))
+                    in_flight.add(asyncio.create_task(self._attempt(out, run, stamp)))
                     continue
                 wait = min(self.max_sleep, max(0.0, self.pacer.delay(out.chat_id)))
             elif not in_flight:
@@ -418,14 +444,15 @@ class DeliveryWorker:
             elif out.chat_id in run.moved:
                 out.chat_id = run.moved[out.chat_id]
 
-    async def _attempt(self, out: Outgoing, run: _Run) -> list[Outgoing]:
+    async def _attempt(self, out: Outgoing, run: _Run, stamp: Stamp) -> list[Outgoing]:
         """Send one message and settle its rows. Never raises; returns what to resend."""
         try:
-            return await self._attempt_once(out, run)
+            return await self._attempt_once(out, run, stamp)
         finally:
+            self.pacer.settle(stamp)
             run.sending.discard(out.chat_id)
 
-    async def _attempt_once(self, out: Outgoing, run: _Run) -> list[Outgoing]:
+    async def _attempt_once(self, out: Outgoing, run: _Run, stamp: Stamp) -> list[Outgoing]:
         try:
             try:
                 text, html = out.render(out.variant)
@@ -438,7 +465,9 @@ class DeliveryWorker:
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
+                self.pacer.settle(stamp)
                 return await self._settle(out, classify(exc, out.variant), run)
+            self.pacer.settle(stamp)  # answered: from now on it counts in the limits' windows
             run.network_streak = 0
             self._outages = 0
             await self.repo.mark_sent(list(out.delivery_ids), message_id, self.now())

@@ -230,7 +230,8 @@ async def test_an_outage_holds_sending_instead_of_burning_attempts(repo: SqlRepo
     report = await worker_for(repo, sender, max_in_flight=1, network_streak_limit=3).drain()
     # Three failures, a pause; the probe fails, a longer pause; and so on until it recovers.
     times = [c.at for c in sender.calls]
-    assert times[3] - times[2] >= 2 and times[4] - times[3] >= 4 and times[5] - times[4] >= 8
+    gaps = [b - a + 1e-9 for a, b in itertools.pairwise(times[2:6])]
+    assert gaps[0] >= 2 and gaps[1] >= 4 and gaps[2] >= 8
     # Six rows cost one attempt each; the pauses outlasted their backoff, so all went out.
     assert report.retried == 6 and report.sent == 20
     assert await box.statuses() == {"sent": 20}

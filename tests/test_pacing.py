@@ -37,7 +37,8 @@ async def test_fan_out_runs_near_the_overall_limit_and_never_over() -> None:
     pacer = Pacer(clock=clock)
     times = []
     for chat in range(1, 3001):
-        await pacer.wait_turn(chat, clock.sleep)
+        async with pacer.turn(chat, clock.sleep):
+            pass
         times.append(clock.now)
     assert sliding_max(times, 1.0) <= 30
     rate = (len(times) - 1) / (times[-1] - times[0])
@@ -49,7 +50,8 @@ async def test_one_chat_gets_at_most_one_message_a_second() -> None:
     pacer = Pacer(clock=clock)
     times = []
     for _ in range(10):
-        await pacer.wait_turn(42, clock.sleep)
+        async with pacer.turn(42, clock.sleep):
+            pass
         times.append(clock.now)
     assert sliding_max(times, 1.0) == 1
     assert times[-1] - times[0] < 10  # but not much slower than that
@@ -60,7 +62,8 @@ async def test_a_group_gets_at_most_twenty_a_minute() -> None:
     pacer = Pacer(clock=clock)
     times = []
     for _ in range(45):
-        await pacer.wait_turn(-100123, clock.sleep)
+        async with pacer.turn(-100123, clock.sleep):
+            pass
         times.append(clock.now)
     assert sliding_max(times, 60.0) == 20
     assert sliding_max(times, 1.0) == 1
@@ -70,10 +73,52 @@ async def test_a_group_gets_at_most_twenty_a_minute() -> None:
 async def test_other_chats_are_not_held_back_by_a_busy_one() -> None:
     clock = FakeClock()
     pacer = Pacer(clock=clock)
-    assert pacer.try_acquire(7)
-    assert not pacer.try_acquire(7)
-    assert pacer.delay(7) == pytest.approx(1 / 0.98)
-    assert pacer.try_acquire(8)  # another chat may go at once
+    stamp = pacer.try_acquire(7)
+    assert stamp is not None
+    pacer.settle(stamp)
+    assert pacer.try_acquire(7) is None
+    assert pacer.delay(7) == pytest.approx(1 / 0.995)
+    # Another chat only waits for the even spacing of the overall limit (~1/30 s).
+    assert 0 < pacer.delay(8) < 1 / 30
+    clock.now += pacer.delay(8)
+    assert pacer.try_acquire(8) is not None
+
+
+async def test_windows_count_from_the_answer_and_hold_a_chat_while_in_flight() -> None:
+    clock = FakeClock()
+    pacer = Pacer(clock=clock)
+    stamp = pacer.try_acquire(7)
+    assert stamp is not None
+    clock.now += 3.0  # a slow answer
+    assert pacer.delay(7) == float("inf")  # not before the answer is in
+    pacer.settle(stamp)
+    assert pacer.delay(7) == pytest.approx(1 / 0.995)  # a full window after the answer
+
+
+async def test_slow_answers_never_let_arrivals_crowd_a_window() -> None:
+    """Requests leave paced but arrive after a random delay (up to 0.2 s) and are answered
+    right after arriving: any 1 s of arrivals still holds at most 30."""
+    import random
+
+    rng = random.Random(5)
+    clock = FakeClock()
+    pacer = Pacer(clock=clock)
+    arrivals: list[float] = []
+    in_flight: list[tuple[float, object]] = []  # (answer time, stamp)
+    for chat in range(1, 1501):
+        while (stamp := pacer.try_acquire(chat)) is None:
+            in_flight.sort(key=lambda x: x[0])
+            step = pacer.delay(chat)
+            if in_flight and in_flight[0][0] <= clock.now + min(step, 1e9):
+                clock.now = max(clock.now, in_flight[0][0])
+                pacer.settle(in_flight.pop(0)[1])  # type: ignore[arg-type]
+            else:
+                clock.now += step
+        arrival = clock.now + rng.uniform(0, 0.2)
+        arrivals.append(arrival)
+        in_flight.append((arrival + 0.001, stamp))
+    arrivals.sort()
+    assert sliding_max(arrivals, 1.0) <= 30
 
 
 async def test_pause_holds_every_chat_until_the_window_ends() -> None:
@@ -82,9 +127,10 @@ async def test_pause_holds_every_chat_until_the_window_ends() -> None:
     pacer.pause(5)
     assert pacer.paused_for() == 5
     assert pacer.delay(1) == 5 and pacer.delay(-2) == 5
-    assert not pacer.try_acquire(1)
+    assert pacer.try_acquire(1) is None
     start = clock.now
-    await pacer.wait_turn(1, clock.sleep)
+    async with pacer.turn(1, clock.sleep):
+        pass
     assert clock.now - start >= 5
     pacer.pause(1)
     pacer.pause(0.5)  # a shorter pause never shortens a longer one
@@ -98,7 +144,8 @@ async def test_standin_rate_gate_never_refuses_paced_traffic() -> None:
     gate = RateGate(StandinLimits(), clock)
     chats = [*range(1, 200), *(-i for i in range(1, 6))] * 12
     for chat in chats:
-        await pacer.wait_turn(chat, clock.sleep)
+        async with pacer.turn(chat, clock.sleep):
+            pass
         assert gate.admit(chat, chat < 0) is None
 
 
@@ -106,10 +153,12 @@ async def test_idle_chats_are_forgotten() -> None:
     clock = FakeClock()
     pacer = Pacer(clock=clock)
     for chat in range(1, 2001):
-        await pacer.wait_turn(chat, clock.sleep)
+        async with pacer.turn(chat, clock.sleep):
+            pass
     clock.now += 120
     for chat in range(5001, 6001):
-        await pacer.wait_turn(chat, clock.sleep)
+        async with pacer.turn(chat, clock.sleep):
+            pass
     assert pacer.tracked_chats() < 1100
 
 

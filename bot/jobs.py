@@ -1,0 +1,183 @@
+"""The bot's recurring work on PTB's JobQueue: polling feeds, delivering the outbox, and the
+daily digests. Jobs only call services; nothing here formats or stores anything itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram.ext import Application, CallbackContext
+
+from bot.alerts import format_feed_disabled
+from bot.delivery import DeliveryWorker
+from bot.services import Services, services_of
+from bot.settings import Settings
+from subscriptions.models import Chat
+
+log = logging.getLogger(__name__)
+
+AnyApp = Application[Any, Any, Any, Any, Any, Any]
+AnyContext = CallbackContext[Any, Any, Any, Any]
+
+POLL_JOB = "poll-feeds"
+DELIVERY_JOB = "deliver"
+DIGEST_JOB = "digests"
+DELIVERY_TICK = 2.0
+"""Seconds between looks at the outbox (a poll that queued deliveries wakes it at once)."""
+DIGEST_TICK = 60.0
+DIGEST_GRACE = dt.timedelta(hours=1)
+"""A digest whose time passed while the bot was down still goes out within this long."""
+DEFAULT_DIGEST_TIME = dt.time(8, 0)
+SINGLE = {"max_instances": 1, "coalesce": True}
+"""APScheduler options: never two runs of a job at once, missed runs merged into one."""
+
+
+def poll_interval(settings: Settings) -> float:
+    """How often the poll job looks for due feeds (each feed keeps its own next check)."""
+    return float(max(1, min(30, settings.schedule.poll_interval)))
+
+
+def schedule_jobs(application: AnyApp, services: Services) -> None:
+    """Register the poll, delivery and digest jobs; creates ``services.delivery`` when the
+    caller did not."""
+    queue = application.job_queue
+    if queue is None:
+        raise RuntimeError("the JobQueue is missing: install python-telegram-bot[job-queue]")
+    if services.delivery is None:
+        services.delivery = DeliveryWorker.from_settings(
+            application.bot, services.repo, services.settings
+        )
+    if services.poller is not None:
+        queue.run_repeating(
+            poll_job,
+            interval=poll_interval(services.settings),
+            first=0.5,
+            name=POLL_JOB,
+            job_kwargs=SINGLE,
+        )
+    # Two instances: a tick that finds the worker draining returns at once instead of being
+    # skipped by the scheduler with a warning on every tick of a long fan-out.
+    queue.run_repeating(
+        delivery_job,
+        interval=DELIVERY_TICK,
+        first=1.0,
+        name=DELIVERY_JOB,
+        job_kwargs={"max_instances": 2, "coalesce": True},
+    )
+    queue.run_repeating(
+        digest_job,
+        interval=DIGEST_TICK,
+        first=5.0,
+        name=DIGEST_JOB,
+        data=DigestLedger(),
+        job_kwargs=SINGLE,
+    )
+
+
+def _running(context: AnyContext) -> Callable[[], bool]:
+    """True while the application runs: ``Application.stop`` clears it before it waits for
+    running jobs, so a long fan-out or a flood pause ends after the sends in flight."""
+    app = context.application
+    return lambda: bool(app.running)
+
+
+async def poll_job(context: AnyContext) -> None:
+    """One poll cycle; tells the admins about feeds it disabled and wakes the delivery job."""
+    services = services_of(context)
+    try:
+        report = await services.poller.poll_due(dt.datetime.now(dt.UTC))
+    except Exception:
+        log.exception("poll cycle failed")
+        return
+    if getattr(report, "skipped", False):
+        return
+    if getattr(report, "deliveries", 0):
+        assert context.job_queue is not None
+        context.job_queue.run_once(delivery_job, 0, name=f"{DELIVERY_JOB}-now")
+    for feed in getattr(report, "disabled", ()):
+        await notify_admins_feed_disabled(services, feed)
+
+
+async def notify_admins_feed_disabled(services: Services, feed: Any) -> int:
+    """Tell every admin (never a subscriber) that the poller gave up on ``feed``; returns
+    how many were told."""
+    worker: DeliveryWorker = services.delivery
+    told = 0
+    for admin in services.settings.telegram.admins:
+        chat = await services.repo.get_chat(admin)
+        lang = chat.language if chat else "en"
+        text = format_feed_disabled(feed.name, feed.url, feed.last_error, feed.error_count, lang)
+        told += await worker.send_notice(admin, text)
+    return told
+
+
+async def delivery_job(context: AnyContext) -> None:
+    """Send what is due; returns at once when another run is already sending."""
+    worker: DeliveryWorker = services_of(context).delivery
+    if worker.busy:
+        return
+    report = await worker.drain(keep_going=_running(context))
+    if report.sent or report.dead or report.dropped or report.retried:
+        log.info(
+            "delivery: %d sent, %d retried, %d dead, %d dropped (blocked chats)",
+            report.sent,
+            report.retried,
+            report.dead,
+            report.dropped,
+        )
+
+
+@dataclass
+class DigestLedger:
+    """Which digest slots were served since start (a digest goes once per chat and day)."""
+
+    done: set[tuple[int, dt.date]] = field(default_factory=set)
+
+    def due(self, chat: Chat, now_local: dt.datetime) -> dt.date | None:
+        """The day whose digest ``chat`` should get now, or None."""
+        day = now_local.date()
+        slot = dt.datetime.combine(day, chat.digest_time or DEFAULT_DIGEST_TIME, now_local.tzinfo)
+        if not slot <= now_local < slot + DIGEST_GRACE or (chat.id, day) in self.done:
+            return None
+        return day
+
+    def served(self, chat: Chat, day: dt.date) -> None:
+        self.done = {(c, d) for c, d in self.done if d >= day - dt.timedelta(days=1)}
+        self.done.add((chat.id, day))
+
+
+async def digest_job(context: AnyContext) -> None:
+    """Each digest-mode chat gets one message a day at its time with the stories queued for
+    it since the last one; nothing when there are none."""
+    services = services_of(context)
+    assert context.job is not None
+    ledger: DigestLedger = context.job.data  # type: ignore[assignment]
+    now_local = dt.datetime.now(services.settings.schedule.tz)
+    await send_due_digests(services, ledger, now_local, keep_going=_running(context))
+
+
+async def send_due_digests(
+    services: Services,
+    ledger: DigestLedger,
+    now_local: dt.datetime,
+    keep_going: Callable[[], bool] = lambda: True,
+) -> int:
+    """Send the digests due at ``now_local``; returns how many stories went out."""
+    worker: DeliveryWorker = services.delivery
+    sent = 0
+    for chat in await services.repo.digest_chats():
+        day = ledger.due(chat, now_local)
+        if day is None:
+            continue
+        ledger.served(chat, day)
+        try:
+            sent += (await worker.send_digest(chat, day, keep_going)).sent
+        except Exception:
+            log.exception("digest for chat %s failed", chat.id)
+    return sent
+
+
+__all__ = ["DigestLedger", "schedule_jobs", "send_due_digests"]

@@ -1,0 +1,153 @@
+"""The JobQueue jobs: registration, digests at the chat's time, and a real Application against
+the Bot API stand-in running the poll and delivery jobs end to end."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import datetime as dt
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from delivery_support import T0, FakeClock, FakeSender, Outbox, make_repo
+from standin_fixtures import ADMIN_ID
+from telegram.ext import ApplicationBuilder
+
+from bot.delivery import DeliveryWorker
+from bot.jobs import (
+    DELIVERY_JOB,
+    DIGEST_JOB,
+    POLL_JOB,
+    DigestLedger,
+    schedule_jobs,
+    send_due_digests,
+)
+from bot.services import SERVICES_KEY, Services
+from bot.settings import Settings
+from bot.standin import BotApiStandin
+from subscriptions.models import Chat, Feed
+from subscriptions.store import SqlRepository
+
+KST = ZoneInfo("Asia/Seoul")
+
+
+@pytest.fixture
+async def repo(tmp_path: Path) -> Any:
+    repo = await make_repo(tmp_path)
+    yield repo
+    await repo.close()
+
+
+def at(hour: int, minute: int, day: int = 9) -> dt.datetime:
+    return dt.datetime(2026, 2, day, hour, minute, tzinfo=KST)
+
+
+def test_ledger_serves_each_chat_once_a_day_within_the_grace() -> None:
+    ledger = DigestLedger()
+    chat = Chat(7, mode="digest", digest_time=dt.time(8, 30))
+    assert ledger.due(chat, at(8, 29)) is None
+    assert ledger.due(chat, at(8, 30)) == dt.date(2026, 2, 9)
+    assert ledger.due(chat, at(9, 29)) == dt.date(2026, 2, 9)  # the bot was down at 8:30
+    assert ledger.due(chat, at(9, 31)) is None  # too late: tomorrow's digest carries them
+    ledger.served(chat, dt.date(2026, 2, 9))
+    assert ledger.due(chat, at(8, 45)) is None
+    assert ledger.due(chat, at(8, 30, day=10)) == dt.date(2026, 2, 10)
+    assert ledger.due(Chat(8, mode="digest"), at(8, 0)) == dt.date(2026, 2, 9)  # default 08:00
+
+
+async def test_digest_goes_once_at_the_chats_time(repo: SqlRepository) -> None:
+    box = Outbox(repo)
+    await box.chat(7, language="en")
+    await repo.set_mode(7, "digest", dt.time(8, 0))
+    await box.chat(8)  # instant mode: never part of a digest
+    await box.story(at=T0)
+    await box.story(at=T0)
+    sender = FakeSender(FakeClock())
+    clock = sender.clock
+    worker = DeliveryWorker(repo, sender, tz=KST, clock=clock, now=clock.now, sleep=clock.sleep)
+    services = Services(settings=Settings(), repo=repo, delivery=worker)
+    ledger = DigestLedger()
+
+    assert await send_due_digests(services, ledger, at(7, 59)) == 0
+    assert await send_due_digests(services, ledger, at(8, 0)) == 2
+    assert await send_due_digests(services, ledger, at(8, 1)) == 0
+    assert [c.chat_id for c in sender.calls] == [7]
+    assert "Today's MOUs: 2 · 2026-02-09" in sender.calls[0].text
+    # The next day without new stories: nothing at all.
+    assert await send_due_digests(services, ledger, at(8, 0, day=10)) == 0
+    assert len(sender.calls) == 1
+
+
+def test_schedule_jobs_registers_the_three_jobs(tmp_path: Path) -> None:
+    app = ApplicationBuilder().token("1:test").build()
+    settings = dataclasses.replace(Settings(), schedule=dataclasses.replace(Settings().schedule))
+    services = Services(settings=settings, repo=object(), poller=object())  # type: ignore[arg-type]
+    schedule_jobs(app, services)
+    assert app.job_queue is not None
+    jobs = {j.name: j.job for j in app.job_queue.jobs()}
+    assert set(jobs) == {POLL_JOB, DELIVERY_JOB, DIGEST_JOB}
+    assert jobs[POLL_JOB].max_instances == 1 and jobs[POLL_JOB].coalesce
+    assert jobs[POLL_JOB].trigger.interval == dt.timedelta(seconds=30)  # type: ignore[attr-defined]
+    assert isinstance(services.delivery, DeliveryWorker)  # created when the app gave none
+
+
+def test_no_poll_job_without_a_poller() -> None:
+    app = ApplicationBuilder().token("1:test").build()
+    services = Services(settings=Settings(), repo=object())  # type: ignore[arg-type]
+    schedule_jobs(app, services)
+    assert app.job_queue is not None
+    assert {j.name for j in app.job_queue.jobs()} == {DELIVERY_JOB, DIGEST_JOB}
+
+
+@dataclasses.dataclass
+class Cycle:
+    deliveries: int = 0
+    disabled: list[Feed] = dataclasses.field(default_factory=list)
+    skipped: bool = False
+
+
+class OneStoryPoller:
+    """Publishes one France story on its first cycle and reports a feed it disabled."""
+
+    def __init__(self, box: Outbox) -> None:
+        self.box = box
+        self.cycles = 0
+
+    async def poll_due(self, now: dt.datetime) -> Cycle:
+        self.cycles += 1
+        if self.cycles > 1:
+            return Cycle()
+        queued = await self.box.story("한-프랑스 AI MOU <체결>", at=now)
+        dead = Feed(1, "https://feeds.example/broken", "Broken <feed>", error_count=12)
+        return Cycle(deliveries=queued, disabled=[dataclasses.replace(dead, last_error="HTTP 500")])
+
+
+async def test_poll_then_deliver_through_a_real_application(
+    standin: BotApiStandin, standin_settings: Settings, tmp_path: Path
+) -> None:
+    repo = await make_repo(tmp_path)
+    box = Outbox(repo)
+    await box.chat(101, "FR", language="ko")
+    await box.chat(102, "DE")
+    for chat_id in (101, 102, ADMIN_ID):
+        standin.add_chat(chat_id)
+    app = ApplicationBuilder().token(standin.token).base_url(standin.base_url).build()
+    services = Services(settings=standin_settings, repo=repo, poller=OneStoryPoller(box))
+    app.bot_data[SERVICES_KEY] = services
+    schedule_jobs(app, services)
+    async with app:
+        await app.start()
+        [alert] = await standin.wait_for_messages(101, 1, timeout=10)
+        [notice] = await standin.wait_for_messages(ADMIN_ID, 1, timeout=10)
+        await asyncio.sleep(1.5)  # more poll and delivery ticks: nothing else goes out
+        await app.stop()
+        await services.delivery.aclose()
+    assert alert.parse_mode == "HTML" and "한-프랑스 AI MOU <체결>" in alert.text
+    assert "당사자" in alert.text
+    assert "Feed disabled: Broken <feed>" in notice.text and "HTTP 500" in notice.text
+    assert standin.messages(102) == [] and len(standin.messages(101)) == 1
+    assert standin.stats.entity_rejects == []
+    assert await box.statuses() == {"sent": 1}
+    await repo.close()

@@ -15,6 +15,7 @@ from typing import Any, cast
 
 from sqlalchemy import (
     Select,
+    String,
     Table,
     and_,
     delete,
@@ -25,9 +26,11 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    true,
     union,
     update,
 )
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
@@ -160,25 +163,25 @@ def recipients_query(countries: Sequence[str], sectors: Sequence[str]) -> Select
     """Active chats with a matching subscription, each once; None when nothing can match.
 
     Three index range scans (country only, sector only, both) instead of one OR over the
-    whole table: the OR form scans every subscription.
+    whole table: the OR form scans every subscription. ``subscriptions.active`` mirrors the
+    chat's flag so that no chat row is read.
     """
     s = SUBS.c
+    active = s.active == true()  # "= true", not "IS true": an index condition on both dialects
     parts: list[Select[Any]] = []
     if countries:
-        parts.append(select(s.chat_id).where(s.country.in_(countries), s.sector == ""))
+        parts.append(select(s.chat_id).where(s.country.in_(countries), s.sector == "", active))
     if sectors:
-        parts.append(select(s.chat_id).where(s.country == "", s.sector.in_(sectors)))
+        parts.append(select(s.chat_id).where(s.country == "", s.sector.in_(sectors), active))
     if countries and sectors:
-        parts.append(select(s.chat_id).where(s.country.in_(countries), s.sector.in_(sectors)))
+        parts.append(
+            select(s.chat_id).where(s.country.in_(countries), s.sector.in_(sectors), active)
+        )
     if not parts:
         return None
     # UNION drops duplicates; a lone part needs DISTINCT (a chat following FR and DE).
     matched = union(*parts).subquery() if len(parts) > 1 else parts[0].distinct().subquery()
-    return (
-        select(matched.c.chat_id)
-        .join(CHATS, CHATS.c.id == matched.c.chat_id)
-        .where(CHATS.c.active.is_(True))
-    )
+    return select(matched.c.chat_id)
 
 
 class SqlRepository(Repository):
@@ -230,8 +233,17 @@ class SqlRepository(Repository):
         )
         async with self._write.begin() as conn:
             await conn.execute(stmt)
+            await self._mirror_active(conn, chat_id)
             row = (await conn.execute(select(CHATS).where(CHATS.c.id == chat_id))).one()
         return _chat(row)
+
+    @staticmethod
+    async def _mirror_active(conn: AsyncConnection, chat_id: int) -> None:
+        """Copy the chat's active flag onto its subscriptions (see ``tables.SubscriptionRow``)."""
+        flag = select(CHATS.c.active).where(CHATS.c.id == chat_id).scalar_subquery()
+        await conn.execute(
+            update(SUBS).where(SUBS.c.chat_id == chat_id, SUBS.c.active != flag).values(active=flag)
+        )
 
     async def get_chat(self, chat_id: int) -> Chat | None:
         async with self.engine.connect() as conn:
@@ -265,6 +277,7 @@ class SqlRepository(Repository):
                 .where(CHATS.c.id == chat_id)
                 .values(active=False, stopped_reason=reason)
             )
+            await self._mirror_active(conn, chat_id)
             dropped = await conn.execute(
                 update(DELIVERIES)
                 .where(DELIVERIES.c.chat_id == chat_id, DELIVERIES.c.status == "pending")
@@ -298,6 +311,7 @@ class SqlRepository(Repository):
             await conn.execute(delete(DELIVERIES).where(d.chat_id == old_id, twin_delivery))
             await conn.execute(update(DELIVERIES).where(d.chat_id == old_id).values(chat_id=new_id))
             await conn.execute(delete(CHATS).where(CHATS.c.id == old_id))
+            await self._mirror_active(conn, new_id)
 
     # --- subscriptions -----------------------------------------------------------------------
     async def add_subscription(self, chat_id: int, topic: Topic) -> bool:
@@ -310,9 +324,12 @@ class SqlRepository(Repository):
                 .values(id=chat_id, type="private", title="", created_at=now)
                 .on_conflict_do_nothing(index_elements=[CHATS.c.id])
             )
+            active = select(CHATS.c.active).where(CHATS.c.id == chat_id).scalar_subquery()
             result = await conn.execute(
                 self._insert(SUBS)
-                .values(chat_id=chat_id, country=country, sector=sector, created_at=now)
+                .values(
+                    chat_id=chat_id, country=country, sector=sector, active=active, created_at=now
+                )
                 .on_conflict_do_nothing(index_elements=["chat_id", "country", "sector"])
             )
         return bool(result.rowcount)
@@ -352,11 +369,22 @@ class SqlRepository(Repository):
             ]
 
     async def recipients(self, countries: tuple[str, ...], sectors: tuple[str, ...]) -> list[int]:
-        query = recipients_query(countries, sectors)
+        """Active chats with at least one matching subscription, each once, ascending.
+
+        The ids come back as ONE comma-joined string: at 10,000 recipients, building a row per
+        chat in the driver and SQLAlchemy took 2-3x as long as the query (bench/match.py)."""
+        query = recipients_query(sorted(countries), sorted(sectors))
         if query is None:
             return []
+        ids = query.subquery()
+        joined = select(func.aggregate_strings(sql_cast(ids.c.chat_id, String), ","))
         async with self.engine.connect() as conn:
-            return list((await conn.scalars(query.order_by(query.selected_columns[0]))).all())
+            found = await conn.scalar(joined)
+        if not found:
+            return []
+        chat_ids = list(map(int, found.split(",")))
+        chat_ids.sort()
+        return chat_ids
 
     # --- feeds -------------------------------------------------------------------------------
     async def upsert_feed(self, url: str, name: str) -> Feed:
@@ -583,7 +611,7 @@ class SqlRepository(Repository):
             literal(0),
             literal(now, UtcDateTime()),
             literal(now, UtcDateTime()),
-        )
+        ).where(true())  # SQLite reads "SELECT ... FROM x ON CONFLICT" as a join without WHERE
         result = await conn.execute(
             self._insert(DELIVERIES)
             .from_select(

@@ -65,6 +65,11 @@ class UtcDateTime(TypeDecorator[dt.datetime]):
         return value.astimezone(dt.UTC)
 
 
+ChatId = BigInteger().with_variant(Integer(), "sqlite")
+"""Telegram ids need 64 bits. On SQLite, INTEGER (64-bit too) makes ``chats.id`` the rowid:
+one b-tree lookup instead of two."""
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
@@ -72,7 +77,7 @@ class Base(DeclarativeBase):
 class ChatRow(Base):
     __tablename__ = "chats"
 
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    id: Mapped[int] = mapped_column(ChatId, primary_key=True, autoincrement=False)
     type: Mapped[str] = mapped_column(String(32), default="private")
     title: Mapped[str] = mapped_column(Text, default="")
     language: Mapped[str] = mapped_column(String(2), default="en")
@@ -93,18 +98,22 @@ class SubscriptionRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     chat_id: Mapped[int] = mapped_column(
-        BigInteger, ForeignKey("chats.id", ondelete="CASCADE", onupdate="CASCADE")
+        ChatId, ForeignKey("chats.id", ondelete="CASCADE", onupdate="CASCADE")
     )
     country: Mapped[str] = mapped_column(String(2), default="")
     sector: Mapped[str] = mapped_column(String(32), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    """A copy of ``chats.active``, kept by the repository in the same transactions: matching
+    then reads the covering indexes below only, never one chat row per recipient (2x faster
+    at 10,000 recipients, bench/match.py)."""
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
     __table_args__ = (
         UniqueConstraint("chat_id", "country", "sector"),
         CheckConstraint("country <> '' OR sector <> ''", name="topic"),
-        # recipients(): one index per way in (by country, by sector).
-        Index("ix_subscriptions_country_sector", "country", "sector", "chat_id"),
-        Index("ix_subscriptions_sector_country", "sector", "country", "chat_id"),
+        # recipients(): one index per way in (by country, by sector), covering the query.
+        Index("ix_subscriptions_country_sector", "country", "sector", "active", "chat_id"),
+        Index("ix_subscriptions_sector_country", "sector", "country", "active", "chat_id"),
     )
 
 
@@ -232,7 +241,7 @@ class DeliveryRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     chat_id: Mapped[int] = mapped_column(
-        BigInteger, ForeignKey("chats.id", ondelete="CASCADE", onupdate="CASCADE")
+        ChatId, ForeignKey("chats.id", ondelete="CASCADE", onupdate="CASCADE")
     )
     story_id: Mapped[int] = mapped_column(Integer, ForeignKey("stories.id", ondelete="CASCADE"))
     status: Mapped[str] = mapped_column(String(8), default="pending")

@@ -138,8 +138,8 @@ async def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
             with pytest.raises(Exception, match="FOREIGN KEY"):
                 await conn.execute(
                     text(
-                        "INSERT INTO subscriptions (chat_id, country, sector, created_at) "
-                        "VALUES (404, 'FR', '', :now)"
+                        "INSERT INTO subscriptions (chat_id, country, sector, active, created_at) "
+                        "VALUES (404, 'FR', '', 1, :now)"
                     ),
                     {"now": dt.datetime(2026, 1, 1)},
                 )

@@ -236,6 +236,12 @@ async def test_recipients_each_chat_once_combinations_need_both(repo: SqlReposit
     assert await repo.recipients((), ("ai",)) == [1, 4]
     assert await repo.recipients((), ()) == []
     assert await repo.recipients(("JP",), ()) == []
+    await repo.upsert_chat(5, type="private")  # back: its subscriptions count again
+    assert await repo.recipients(("FR",), ()) == [1, 5]
+    await repo.add_subscription(5, Topic("JP"))
+    await repo.deactivate_chat(5, "blocked again")
+    await repo.add_subscription(5, Topic("VN"))  # added while inactive: still nothing
+    assert await repo.recipients(("FR", "JP", "VN"), ()) == [1]
 
 
 async def test_recipients_agree_with_the_pure_rule(repo: SqlRepository) -> None:

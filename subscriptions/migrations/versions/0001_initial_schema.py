@@ -17,11 +17,14 @@ down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# Telegram ids are 64-bit; SQLite's INTEGER is too, and makes chats.id the rowid.
+CHAT_ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
 
 def upgrade() -> None:
     op.create_table(
         "chats",
-        sa.Column("id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("id", CHAT_ID, autoincrement=False, nullable=False),
         sa.Column("type", sa.String(length=32), nullable=False),
         sa.Column("title", sa.Text(), nullable=False),
         sa.Column("language", sa.String(length=2), nullable=False),
@@ -76,7 +79,7 @@ def upgrade() -> None:
     op.create_table(
         "deliveries",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("chat_id", sa.BigInteger(), nullable=False),
+        sa.Column("chat_id", CHAT_ID, nullable=False),
         sa.Column("story_id", sa.Integer(), nullable=False),
         sa.Column("status", sa.String(length=8), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
@@ -172,9 +175,10 @@ def upgrade() -> None:
     op.create_table(
         "subscriptions",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("chat_id", sa.BigInteger(), nullable=False),
+        sa.Column("chat_id", CHAT_ID, nullable=False),
         sa.Column("country", sa.String(length=2), nullable=False),
         sa.Column("sector", sa.String(length=32), nullable=False),
+        sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.CheckConstraint("country <> '' OR sector <> ''", name=op.f("ck_subscriptions_topic")),
         sa.ForeignKeyConstraint(
@@ -192,13 +196,13 @@ def upgrade() -> None:
     op.create_index(
         "ix_subscriptions_country_sector",
         "subscriptions",
-        ["country", "sector", "chat_id"],
+        ["country", "sector", "active", "chat_id"],
         unique=False,
     )
     op.create_index(
         "ix_subscriptions_sector_country",
         "subscriptions",
-        ["sector", "country", "chat_id"],
+        ["sector", "country", "active", "chat_id"],
         unique=False,
     )
 

@@ -466,6 +466,8 @@ class DeliveryWorker:
                 raise
             except Exception as exc:
                 self.pacer.settle(stamp)
+                if not isinstance(exc, TelegramError):  # not an answer from Telegram: a bug
+                    log.exception("sending delivery %s failed", out.delivery_ids)
                 return await self._settle(out, classify(exc, out.variant), run)
             self.pacer.settle(stamp)  # answered: from now on it counts in the limits' windows
             run.network_streak = 0

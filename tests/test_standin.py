@@ -59,6 +59,19 @@ async def test_offsets_confirm_updates_and_limit_caps_a_batch(
     assert standin.pending_updates == []
 
 
+async def test_a_poll_overtaken_by_another_gets_a_conflict(raw: httpx.AsyncClient) -> None:
+    first = asyncio.create_task(raw.post("getUpdates", json={"timeout": 30}, timeout=40))
+    await asyncio.sleep(0.05)
+    second = await raw.post("getUpdates", json={"timeout": 0})
+    assert second.json() == {"ok": True, "result": []}
+    overtaken = await first
+    assert overtaken.status_code == 409
+    assert overtaken.json()["description"] == (
+        "Conflict: terminated by other getUpdates request; "
+        "make sure that only one bot instance is running"
+    )
+
+
 async def test_updates_not_allowed_are_dropped(standin: BotApiStandin, standin_bot: Bot) -> None:
     standin.user_sends(5, "/start")
     standin.member_update(5, "kicked")

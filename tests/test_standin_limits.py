@@ -76,6 +76,10 @@ async def test_thirty_a_second_overall(limited: tuple[BotApiStandin, Bot], clock
     clock.t += 1.0
     await bot.send_message(31, "x")
     assert api.stats.total_sent == 31
+    assert api.stats.send_times == [1000.0] * 30 + [1001.0]
+    assert api.stats.first_request["sendmessage"] == 1000.0
+    api.stats.reset()
+    assert api.stats.total_sent == 0 and api.stats.total_429 == 0 and not api.stats.requests
 
 
 async def test_requests_inside_a_retry_after_window_are_counted(

@@ -51,6 +51,7 @@ def too_many(world: World, cause: str, scope: int | None, retry_after: int) -> A
 async def call(world: World, method: str, params: Params) -> Any:
     name = method.lower()
     world.stats.requests[name] += 1
+    world.stats.first_request.setdefault(name, world.clock())
     world.changed.notify()
     try:
         return await _call(world, name, params)
@@ -235,6 +236,7 @@ async def get_updates(world: World, params: Params) -> Any:
         world.allowed_updates = frozenset(allowed) or DEFAULT_ALLOWED_UPDATES
     world.poll_generation += 1
     generation = world.poll_generation
+    world.updates_changed.notify()  # a poll still waiting is overtaken: it answers 409
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while True:

@@ -202,7 +202,9 @@ class BotApiStandin:
 
     def messages(self, chat_id: int | None = None) -> list[Outgoing]:
         """What the bot sent and edited (in order), in one chat or all."""
-        return [m for m in self.world.outgoing if chat_id is None or m.chat_id == chat_id]
+        if chat_id is None:
+            return list(self.world.outgoing)
+        return list(self.world.outgoing_by_chat.get(chat_id, ()))
 
     def message(self, chat_id: int, message_id: int) -> StoredMessage | None:
         """A message as it stands now (after edits)."""

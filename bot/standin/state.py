@@ -183,6 +183,8 @@ class Stats:
     """Every error answer by description."""
     send_times: list[float] = field(default_factory=list)
     """Monotonic time of every accepted sendMessage (for sustained-rate figures)."""
+    first_request: dict[str, float] = field(default_factory=dict)
+    """Monotonic time each method was first called (start-up: the first ``getupdates``)."""
 
     @property
     def total_429(self) -> int:
@@ -247,6 +249,7 @@ class World:
         self.users: dict[int, UserInfo] = {}
         self.messages: dict[tuple[int, int], StoredMessage] = {}
         self.outgoing: list[Outgoing] = []
+        self.outgoing_by_chat: dict[int, list[Outgoing]] = {}
         self.updates: list[dict[str, Any]] = []
         self.next_update_id = 1
         self.allowed_updates: frozenset[str] = DEFAULT_ALLOWED_UPDATES
@@ -302,6 +305,7 @@ class World:
 
     def record_outgoing(self, item: Outgoing) -> None:
         self.outgoing.append(item)
+        self.outgoing_by_chat.setdefault(item.chat_id, []).append(item)
         self.outgoing_changed.notify()
         self.changed.notify()
 

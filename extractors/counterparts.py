@@ -115,6 +115,7 @@ _HANJA_PAIR = re.compile("韓(" + "|".join(c for c in HANJA if c != "韓") + ")"
 _HANJA_PREFIX = re.compile(
     "(?<![一-鿿])(" + "|".join(c for c in HANJA if c != "韓") + r")(?![一-鿿])"
 )
+_KOREA_NAME = re.compile(r"(?<![가-힣A-Za-z])(?:대한민국|한국|우리나라|韓)(?![-·‧ㆍ・])")
 _ENGLISH = re.compile(r"\b(UAE|EU|USA|U\.S\.|UK)\b")
 _ENCLAVE = re.compile(r"(?:주한|재한|駐韓)\s?$")
 
@@ -127,7 +128,7 @@ def mentions(sentence: str, tokens: Sequence[Tok], title: bool = False) -> list[
     taken: list[tuple[int, int]] = []
 
     def add(code: str, start: int, end: int, pair: bool = False) -> None:
-        if code == "KR" or any(s < end and start < e for s, e in taken):
+        if any(s < end and start < e for s, e in taken):
             return
         taken.append((start, end))
         if pair:
@@ -138,6 +139,9 @@ def mentions(sentence: str, tokens: Sequence[Tok], title: bool = False) -> list[
 
     for m in _pair_pattern().finditer(sentence):
         partner, more = m.group(1), m.group(2)
+        listed = m.group(0).startswith(("한국", "대한민국")) and not re.search(r"[-–—]", m.group(0))
+        if listed and not _BILATERAL.match(sentence, m.end()):
+            continue  # "한국·일본과 같은 15%": a list of countries, not a pair form
         if more:  # 한·중·일: a trilateral mention is no counterpart by itself
             taken.append((m.start(), m.end()))
             continue
@@ -158,6 +162,8 @@ def mentions(sentence: str, tokens: Sequence[Tok], title: bool = False) -> list[
                 add(code, m.start(), m.end())
     for m in _HANJA_PREFIX.finditer(sentence):
         add(HANJA[m.group(1)], m.start(), m.end())
+    for m in _KOREA_NAME.finditer(sentence):  # the Korean side, to tell foreign-only deals
+        add("KR", m.start(), m.end())
     for m in _ENGLISH.finditer(sentence):
         code = lookup_country(m.group(1).replace(".", "") if m.group(1) != "U.S." else "U.S.")
         if code:
@@ -317,8 +323,9 @@ _PERSON_TITLE = re.compile(r"(?:장|대표|회장|총괄|이사|교수|감독|�
 _STRIP = re.compile(r"\([^)]*\)|[‘’'\"“”「」『』\[\]<>]")
 
 
-def party_names(sentence: str, tokens: Sequence[Tok]) -> set[str]:
-    """Names of the parties of a signing sentence: words ending in 와/과 or the subject."""
+def party_names(sentence: str, tokens: Sequence[Tok], proper: bool = True) -> set[str]:
+    """Names of the parties of a signing sentence: words ending in 와/과 or the subject;
+    proper: only those Kiwi reads as proper nouns (safe to look up elsewhere)."""
     names: set[str] = set()
     words = _words(sentence, tokens)
     for k, word in enumerate(words):
@@ -328,13 +335,13 @@ def party_names(sentence: str, tokens: Sequence[Tok]) -> set[str]:
         particles = [t for t in word.tokens if t.tag.startswith("J")]
         cut = particles[0].start if particles else word.end
         name = _STRIP.sub("", sentence[word.start : cut]).strip(" ,·")
-        proper = any(t.tag in ("NNP", "SL") for t in word.tokens)
+        is_proper = any(t.tag in ("NNP", "SL") for t in word.tokens)
         if (name in _GENERIC or len(name) < 2) and k > 0:
             prev = words[k - 1]
             name = _STRIP.sub("", sentence[prev.start : prev.end]).strip(" ,·")
-            proper = any(t.tag in ("NNP", "SL") for t in prev.tokens)
+            is_proper = any(t.tag in ("NNP", "SL") for t in prev.tokens)
         if (
-            proper
+            (is_proper or not proper)
             and len(name) >= 2
             and name not in _GENERIC
             and not _PERSON_TITLE.search(name)
@@ -344,8 +351,12 @@ def party_names(sentence: str, tokens: Sequence[Tok]) -> set[str]:
     return names
 
 
+_REGION = r"(?:유럽|북미|남미|중남미|중동|아프리카|동남아시아|동남아|중앙아시아|오세아니아)\S*\s"
+_ABBR = re.compile(
+    "|".join(sorted((re.escape(a) for a, c in PAIR_ABBREVIATIONS.items() if c), key=len)[::-1])
+)
 _KOREAN_SIDE = re.compile(
-    r"한국|국내|우리|韓|대한민국|(?<![가-힣])한\s?[-·]|K-|삼성|현대|LG|SK|롯데|한화|포스코|KT|CJ|두산|"
+    r"한국|국내|韓|대한민국|(?<![가-힣])한\s?[-·]|K-|삼성|현대|LG|SK|롯데|한화|포스코|KT|CJ|두산|"
     r"HD|KAI|코트라|KOTRA|서울|부산|경기|인천|대구|광주|대전|울산|세종|강원|충북|충남|전북|전남|경북|경남|제주"
 )
 
@@ -402,6 +413,54 @@ _TITLE_DEAL = re.compile(AGREEMENT_WORD + r"|맞손|손\s?잡|협력|제휴|파�
 _TAG_PREFIX = re.compile(r"^\s*(?:\[[^\]]{1,20}\]\s*)*")
 
 
+def _foreign_sentence(
+    sentence: str, found: list[Mention], names: set[str], placed: set[str], title: bool
+) -> bool | None:
+    """True: the sentence reports parties that are all foreign; False: it names a Korean party;
+    None: it cannot tell."""
+    if any(m.pair or (m.code == "KR" and m.role is not Role.CONTEXT) for m in found):
+        return False
+    if _KOREAN_SIDE.search(" ".join(names)):
+        return False
+    if title:
+        tag = _TAG_PREFIX.match(sentence)
+        lead = tag.end() if tag else 0
+        first = re.split(r"[,…]|\.\.\.", sentence[lead:], maxsplit=1)[0]
+        topic = has_name(sentence[:lead]) or any(
+            m.start == lead and not m.pair and len(first) < len(sentence) - lead for m in found
+        )
+        if _KOREAN_SIDE.search(first):
+            return False
+        if _foreign_pair_start(sentence[lead:]) or (topic and names <= placed):
+            return True
+    subjects = {m.code for m in found if m.role is Role.SUBJECT}
+    partners = {m.code for m in found if m.role is Role.PARTY}
+    if subjects and partners - subjects:
+        return True
+    if subjects and names and names <= placed:
+        return True
+    return None
+
+
+def resolved_all(found: dict[int, list[Mention]], sentence: str, tokens: Sequence[Tok]) -> set[str]:
+    """Party names of a sentence (proper or not) that some country phrase contains."""
+    names = party_names(sentence, tokens, proper=False)
+    return {n for ms in found.values() for m in ms for n in names if n in m.phrase}
+
+
+def _foreign_pair_start(text: str) -> bool:
+    """A headline opening on two foreign countries ("美-대만 무역 협정", "인도·브라질 ...")."""
+    first = _name_pattern().match(text) or _HANJA_PREFIX.match(text) or _ABBR.match(text)
+    if first is None or first.group(0) in ("韓", "한"):
+        return False
+    sep = re.match(_SEP, text[first.end() :])
+    if sep is None:
+        return False
+    rest = text[first.end() + sep.end() :]
+    second = _name_pattern().match(rest) or _HANJA_PREFIX.match(rest)
+    return second is not None
+
+
 def has_name(text: str) -> bool:
     """Cheap test before Kiwi: could this sentence name a country at all?"""
     return bool(_name_pattern().search(text) or _HANJA_PREFIX.search(text) or _ENGLISH.search(text))
@@ -418,47 +477,64 @@ def article_counterparts(
     sentences: Sequence[str], tokens: dict[int, list[Tok]], signed: Sequence[int]
 ) -> Counterparts:
     """Counterpart countries of the signing sentences `signed` (indices into `sentences`, 0 is
-    the title), using the other analysed sentences to learn the country of a named party."""
-    codes: list[str] = []
-    names: set[str] = set()
-    foreign_subject = False
+    the title), using the other analysed sentences to learn the country of a named party.
+
+    A signing sentence whose parties are all foreign ("남아프리카공화국이 중국과 ... 체결했다")
+    contributes nothing; when every one is like that the article is a foreign-only deal."""
     found = {i: mentions(sentences[i], tokens.get(i, []), title=(i == 0)) for i in tokens}
+    tag = _TAG_PREFIX.match(sentences[0])
+    if tag and 0 in found:  # "[美특징주]": a section label, not a party
+        found[0] = [m for m in found[0] if m.start >= tag.end()]
+    names = {i: party_names(sentences[i], tokens.get(i, [])) for i in {0, *signed}}
+    every = set().union(*names.values())
+    resolved = {n for ms in found.values() for m in ms for n in every if n in m.phrase}
+    told = " ".join(sentences[i] for i in signed)
+    placed = resolved | {
+        n for n in every if re.search(_REGION + r"[^.,]{0,25}" + re.escape(n), told)
+    }
+    verdict = {
+        i: _foreign_sentence(
+            sentences[i],
+            found.get(i, []),
+            party_names(sentences[i], tokens.get(i, []), proper=False),
+            placed | resolved_all(found, sentences[i], tokens.get(i, [])),
+            i == 0,
+        )
+        for i in sorted({0, *signed})
+    }
+    korean = any(v is False for v in verdict.values())
+    body = [verdict[i] for i in signed if i]
+    if not korean and (verdict[0] is True or (body and all(body))):
+        return Counterparts((), True)
+    kept = [i for i in signed if verdict[i] is not True]
+    codes: list[str] = []
 
     def add(code: str) -> None:
-        if code not in codes:
+        if code not in codes and code != "KR":
             codes.append(code)
 
-    for i in {0, *signed}:
-        names |= party_names(sentences[i], tokens.get(i, []))
-    for i in signed:
+    for i in kept:
         for m in found.get(i, []):
-            if m.role is Role.SUBJECT and not m.pair:
-                foreign_subject = True
             if m.role is not Role.CONTEXT:
                 add(m.code)
-    deal_title = 0 in signed or _TITLE_DEAL.search(sentences[0]) is not None
-    for m in found.get(0, []):
+    deal_title = 0 in kept or (0 not in signed and _TITLE_DEAL.search(sentences[0]) is not None)
+    for m in found.get(0, []) if verdict[0] is not True else []:
         if m.role is Role.PARTY and (m.pair or deal_title):
             add(m.code)
     # A party named bare in the signing sentence may carry its country elsewhere:
     # "독일 머크는 ..." in the lead, "머크 측은 ... 체결했다" later.
+    wanted = set().union(*(names[i] for i in {0, *kept}))
     for ms in found.values():
         for m in ms:
             near = " ".join(m.phrase[m.end - m.start :].split()[:_NAME_WINDOW])
-            if not m.pair and any(n in near for n in names):
+            if not m.pair and any(n in near for n in wanted):
                 add(m.code)
     if not codes:
-        for code in _visited(sentences, found, signed):
+        for code in _visited(sentences, found, kept):
             add(code)
     # "양국 국방연구소는 ... 체결했다" after a headline "한-사우디 국방장관 회담".
     pairs = {m.code for ms in found.values() for m in ms if m.pair}
-    if len(pairs) == 1 and any("양국" in sentences[i] for i in signed):
+    if len(pairs) == 1 and any("양국" in sentences[i] for i in kept):
         add(next(iter(pairs)))
-    told = " ".join(sentences[i] for i in {0, *signed})
-    title = sentences[0]
-    lead = len(title) - len(_TAG_PREFIX.sub("", title))
-    title_foreign = any(m.start == lead and not m.pair for m in found.get(0, []))
-    foreign_only = (
-        bool(codes) and not _KOREAN_SIDE.search(told) and (foreign_subject or title_foreign)
-    )
+    foreign_only = False
     return Counterparts(tuple(codes), foreign_only)

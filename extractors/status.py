@@ -24,13 +24,14 @@ AGREEMENT = re.compile(AGREEMENT_WORD)
 # Documents named like agreements that are not MOUs between a Korean and another party: labour
 # contracts, one-sided letters, legal notices, treaties between states, election pledges.
 NOT_AN_MOU = re.compile(
-    r"단체\s?협약|노사\s?협약|임금\s?협약|근로\s?계약|정책\s?협약|"
+    r"(?:단체\s?협약|노사\s?협약|임금\s?협약|근로\s?계약|정책\s?협약|"
     r"연명의료\s?의향서|사전\S*의향서|인수\s?의향서|중재\s?의향서|유치\s?의향서|참가\s?의향서|"
-    r"입찰\s?의향서|출석\s?의향서|매각\s?의향서|투자\s?의향서를?\s?(?:제출|접수)|"
+    r"입찰\s?의향서|출석\s?의향서|매각\s?의향서|인수\S*\s(?:위한\s)?의향서|투자\s?의향서를?\s?(?:제출|접수)|"
     r"(?:포괄임금|손실\s?보전|부부재산|할인|수임|기부)\s?약정|"
     r"(?:파리|기후\s?변화|헤이그|제네바|리우|오슬로|간도|정전|휴전|청구권|비엔나|바젤|몬트리올|"
-    r"람사르?|생물\s?다양성|유엔\S*|국제|자유\s?무역|방위비\S*|군사\S*|플라스틱\S*|"
+    r"람사르?|생물\s?다양성|유엔\S*|국제|자유\s?무역|무역|관세|통상|방위비\S*|군사\S*|플라스틱\S*|"
     r"비밀\s?유지)\s?(?:협약|협정)|FTA|조약|밀약|한일\s?(?:협정|협약)|을사"
+    r")(?:\s?\([^)]{0,40}\))?"
 )
 
 # Finite predicates reporting the signing as done ("체결했다", "맺고", "서명하며").
@@ -44,7 +45,7 @@ _FINITE = re.compile(
 )
 # "체결한 X", "협약식에서", "체결식 행사": done only when a time word ties it to the news.
 _RELATIVE = re.compile(
-    r"(?:체결|서명|교환)(?:한|된)\s|맺은\s|(?:협약식|체결식|서명식|조인식)(?:에서|에는|에|장)|"
+    r"(?:협약식|체결식|서명식|조인식)(?:에서|에는|에|장)|"
     r"(?:체결|서명|교환)\s?(?:행사|식)"
 )
 # The verb before the noun: "전날 양국이 체결한 ‘...양해각서’".
@@ -53,7 +54,10 @@ _RELATIVE_BEFORE = re.compile(
 )
 # A headline, subtitle or caption ending on the noun: "Y와 MOU 체결", "...업무협약 체결./부산시".
 _NOMINAL = re.compile(r"(?:체결|서명|교환)\s*(?:[.…!'\"’”]|,?\s*$|/)")
-_NOMINAL_TITLE = re.compile(r"(?:체결|서명|교환)(?!\s?(?:추진|예정|검토|논의|협의|앞둔|앞두|무산))")
+_NOMINAL_TITLE = re.compile(
+    r"(?:체결|서명|교환)(?!\s?(?:추진|예정|검토|논의|협의|앞둔|앞두|무산|가닥|수순|임박|초읽기|목전|"
+    r"전망|방침|유력|계획|목표|추진|기대|하나|할까|되나|될까|\?))"
+)
 # Headlines also say "손잡았다", "맞손", or just "X와 MOU".
 _HEADLINE_DEAL = re.compile(
     r"맞손|손\s?잡|(?:(?:와|과)\s.{0,25}|^[^,\s]+[-·–][^,\s]+[,\s].{0,30})(?:MOU|협약|양해각서|협정)"
@@ -133,30 +137,55 @@ def has_agreement(sentence: str) -> bool:
 def read(sentence: str, published: dt.datetime | None = None, title: bool = False) -> Reading:
     """How one sentence (or the headline) reports an agreement."""
     masked = NOT_AN_MOU.sub(" ", sentence)
-    agreement = AGREEMENT.search(masked)
-    if agreement is None or _NEGATED.search(masked):
+    if _NEGATED.search(masked):
         return NONE
-    rest = masked[agreement.start() :]
-    finite = _FINITE.search(rest)
-    relative = _RELATIVE.search(rest)
-    nominal = (_NOMINAL_TITLE if title else _NOMINAL).search(rest)
-    planned = _PLANNED.search(rest)
-    headline = _HEADLINE_DEAL.search(masked) if title else None
-    done = _first(finite, nominal, headline, relative)
+    for agreement in AGREEMENT.finditer(masked):
+        reading = _read_at(masked, agreement, published, title)
+        if reading is not None:
+            return reading
     before = _RELATIVE_BEFORE.search(masked)
-    if done is None and planned is None and before is None:
-        return NONE
-    end = agreement.start() + done.end() if done is not None else len(masked)
+    if before is not None and not _BACKGROUND_VERB.search(masked):
+        if not _is_stale(masked[: before.end()], published) and _anchored(
+            masked, published, strict=True
+        ):
+            return Reading(Tense.SIGNED, anchored=True)  # "전날 양국이 체결한 ‘...양해각서’"
+    return NONE
+
+
+# How far after the agreement noun its verb may stand ("양해각서(MOU)를 지난 5일 체결했다").
+_VERB_WINDOW = 40
+
+
+def _read_at(
+    masked: str, agreement: re.Match[str], published: dt.datetime | None, title: bool
+) -> Reading | None:
+    """The reading of one agreement noun and the verb that follows it; None without a verb."""
+    rest = masked[agreement.start() :]
+    window = agreement.end() - agreement.start() + _VERB_WINDOW
+    aside = re.match(r"\s?\([^)]{0,80}\)", masked[agreement.end() :])
+    if aside:  # "함정정비협약(MSRA, Master Ship Repair Agreement)을 공식 체결했다"
+        window += aside.end()
+    near = rest[:window]
+    finite = _FINITE.search(near)
+    relative = _RELATIVE.search(near)
+    nominal = (_NOMINAL_TITLE if title else _NOMINAL).search(near)
+    planned = _PLANNED.search(near)
+    headline = _HEADLINE_DEAL.search(masked) if title else None
+    done = _first(finite, nominal, relative)
+    base = agreement.start()
+    if done is None and headline is not None:
+        done, rest, base = headline, masked, 0
+    if done is None and planned is None:
+        return None
+    end = base + done.end() if done is not None else len(masked)
     if planned is not None and (done is None or planned.start() <= done.start()):
-        end = agreement.start() + planned.end()
+        end = base + planned.end()
     if _BACKGROUND_VERB.search(masked) or _is_stale(masked[:end], published):
         return Reading(Tense.BACKGROUND)
     if planned is not None and (done is None or planned.start() <= done.start()):
         return Reading(Tense.PLANNED)
+    assert done is not None
     anchored = _anchored(masked, published)
-    if done is None:  # only "체결한 ...MOU" before the noun: news when dated
-        strict = _anchored(masked, published, strict=True)
-        return Reading(Tense.SIGNED, anchored=True) if strict else NONE
     after = rest[done.end() :]
     if _FUTURE.search(masked[:end]) or _SPECULATIVE_TAIL.search(after):
         return Reading(Tense.PLANNED)
@@ -168,7 +197,7 @@ def read(sentence: str, published: dt.datetime | None = None, title: bool = Fals
                 return Reading(Tense.PLANNED)
         if not _anchored(masked, published, strict=True):
             return NONE
-    quoted = _in_quote(masked, agreement.start() + done.start())
+    quoted = _in_quote(masked, base + done.start())
     firm = (done is finite or done is nominal or done is headline or title) and not quoted
     return Reading(Tense.SIGNED, firm=firm, anchored=anchored and not quoted)
 

@@ -171,6 +171,18 @@ _SENTENCE_END = re.compile(
 )
 
 
+# Longer "sentences" are page debris (tables, lists, run-on garbage): cut at spaces so every
+# later step sees bounded pieces and stays linear in the article's length.
+MAX_SENTENCE = 600
+_RUN_ON_CUT = re.compile(rf"(.{{1,{MAX_SENTENCE}}})(?:\s+|$)|(.{{{MAX_SENTENCE}}})", re.S)
+
+
+def _bounded(sentence: str) -> list[str]:
+    if len(sentence) <= MAX_SENTENCE:
+        return [sentence]
+    return [p.strip() for m in _RUN_ON_CUT.finditer(sentence) if (p := m.group(1) or m.group(2))]
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of cleaned text; every line break is also a boundary."""
     sentences: list[str] = []
@@ -179,15 +191,16 @@ def split_sentences(text: str) -> list[str]:
         for match in _SENTENCE_END.finditer(line):
             piece = line[start : match.end()].strip()
             if piece:
-                sentences.append(piece)
+                sentences.extend(_bounded(piece))
             start = match.end()
         rest = line[start:].strip()
         if rest:
-            sentences.append(rest)
+            sentences.extend(_bounded(rest))
     return sentences
 
 
 __all__ = [
+    "MAX_SENTENCE",
     "article_text",
     "clean_lines",
     "html_to_text",

@@ -9,6 +9,7 @@ so memory stays flat; a malformed line is reported on stderr with its line numbe
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gzip
 import io
 import json
@@ -64,8 +65,9 @@ def _parse_published(value: Any) -> dt.datetime | None:
         raise ValueError(f"published is not an ISO 8601 date: {value!r}") from exc
 
 
-def article_from_record(record: Any) -> Article:
-    """An Article from a corpus line; ValueError says what is wrong with it."""
+def article_from_record(record: Any, warn: Callable[[str], None] | None = None) -> Article:
+    """An Article from a corpus line; ValueError says what makes it unusable. A bad `published`
+    only loses the date (reported through `warn`), not the article."""
     if not isinstance(record, dict):
         raise ValueError("not a JSON object")
     body = next((record[k] for k in ("html", "text", "body") if record.get(k) is not None), None)
@@ -74,12 +76,14 @@ def article_from_record(record: Any) -> Article:
         raise ValueError("no html, text or title")
     if not isinstance(body or "", str) or not isinstance(title, str):
         raise ValueError("html/text/title must be strings")
-    url = record.get("url") or ""
+    try:
+        published = _parse_published(record.get("published"))
+    except ValueError as exc:
+        if warn is not None:
+            warn(f"{exc}; read without a date")
+        published = None
     return Article(
-        title=title.strip(),
-        body=body or "",
-        url=str(url),
-        published=_parse_published(record.get("published")),
+        title=title.strip(), body=body or "", url=str(record.get("url") or ""), published=published
     )
 
 
@@ -112,6 +116,10 @@ def _open_lines(path: Path) -> tuple[IO[bytes], TextIO]:
     return raw, io.TextIOWrapper(stream, encoding="utf-8", errors="replace")
 
 
+def _prefixed(warn: Callable[[str], None], prefix: str) -> Callable[[str], None]:
+    return lambda message: warn(prefix + message)
+
+
 def iter_jsonl(
     path: Path,
     warn: Callable[[str], None],
@@ -129,7 +137,7 @@ def iter_jsonl(
                     continue
                 try:
                     record = json.loads(line)
-                    article = article_from_record(record)
+                    article = article_from_record(record, _prefixed(warn, f"{path}:{lineno}: "))
                 except (json.JSONDecodeError, ValueError) as exc:
                     reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
                     warn(f"{path}:{lineno}: skipped: {reason}")
@@ -226,7 +234,9 @@ def _items(
             _warn(str(exc))
 
 
+@functools.cache
 def _extractor() -> Any:
+    """One Extractor (one Kiwi) per process, however many commands run in it."""
     from extractors.extract import Extractor
 
     return Extractor(num_workers=max(1, min(4, os.cpu_count() or 1)))

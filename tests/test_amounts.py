@@ -1,4 +1,4 @@
-"""Money amounts and MOU counts: the forms Korean news prints, and the numbers that are not money."""
+"""Money amounts and MOU counts: the forms Korean news prints, and numbers that are not money."""
 
 from __future__ import annotations
 
@@ -102,7 +102,10 @@ def test_many_amounts_in_order_each_once() -> None:
 
 
 def test_seed_sentence_with_parenthesised_conversions() -> None:
-    text = "장암칼스가 인도 바이어와 3600만달러(약478억원) 협약을, 쟈뎅이 300만달러(약 40억원)의 협약을"
+    text = (
+        "장암칼스가 인도 바이어와 3600만달러(약478억원) 협약을, "
+        "쟈뎅이 300만달러(약 40억원)의 협약을"
+    )
     assert [(a.text, a.currency) for a in parse_amounts(text)] == [
         ("3600만달러", "USD"),
         ("478억원", "KRW"),

@@ -52,7 +52,8 @@ def test_noise_lines_are_dropped(noise: str) -> None:
 
 
 def test_related_news_tail_is_cut_after_the_article() -> None:
-    page = f"{BODY}\n{BODY2}\n가장 많이 본 뉴스\n국립안동대-경북도립대, 통합의 길 열어\n다른 기사 본문이다."
+    other = "국립안동대-경북도립대, 통합의 길 열어\n다른 기사 본문이다."
+    page = f"{BODY}\n{BODY2}\n가장 많이 본 뉴스\n{other}"
     assert article_text(page) == f"{BODY}\n{BODY2}"
     for marker in ("관련기사", "관련 뉴스", "많이 본 뉴스", "포토뉴스", "주요뉴스", "인기기사"):
         assert article_text(f"{BODY}\n{marker}\n다른 기사다.") == BODY
@@ -147,7 +148,8 @@ def test_seed_like_page_end_to_end() -> None:
             "정치/경제/사회",
             "미국 순방계기로 한-미 중소벤처 분야 협력 활기",
             "",
-            "데일리연합(월간, 한국뉴스신문) 박주리 기자 | 중소벤처기업부는 UL Solutions와 업무협약을 체결했다.",
+            "데일리연합(월간, 한국뉴스신문) 박주리 기자 | "
+            "중소벤처기업부는 UL Solutions와 업무협약을 체결했다.",
             "[출처: 중소벤처기업부]",
             "가장 많이 본 뉴스",
             "포토뉴스",

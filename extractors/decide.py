@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from extractors.document import Doc
-from extractors.counterparts import article_counterparts, has_name
+from extractors.sector_detect import describing_sentences, detect_sectors
+from extractors.counterparts import article_counterparts, has_name, party_names
 from extractors.model import Extraction
 from extractors.status import AGREEMENT, Tense
 
@@ -46,10 +47,19 @@ def decide(doc: Doc) -> Extraction:
         return Extraction(status="none")
     countries = list(parties.codes)
     evidence = tuple(doc.sentences[i] for i in signed)
+    parties = [
+        name
+        for i in {0, *signed}
+        for name in party_names(doc.sentences[i], doc.tokens.get(i, []), proper=False)
+    ]
+    sectors = detect_sectors(
+        [doc.sentences[i] for i in describing_sentences(doc.sentences, signed)], parties
+    )
     return Extraction(
         is_mou=True,
         status="signed",
         countries=tuple(countries),
+        sectors=sectors,
         evidence=evidence,
         summary=" ".join(evidence[:2]),
     )

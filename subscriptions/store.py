@@ -9,8 +9,9 @@ LOCKED`` when claiming due deliveries.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -197,10 +198,24 @@ class SqlRepository(Repository):
         self.engine = engine
         self.dialect = engine.dialect.name
         self._write = writer(engine) if self.dialect == "sqlite" else engine
+        # One writer at a time in this process: queued here, FIFO, rather than polling
+        # SQLite's busy handler, which sleeps up to 100 ms between tries. Other processes
+        # still meet the busy timeout. PostgreSQL locks rows, not the database: no lock.
+        self._write_lock = asyncio.Lock() if self.dialect == "sqlite" else None
         self.claim_lease = claim_lease
         """How long a claimed delivery stays invisible to other workers (see due_deliveries)."""
         self.story_window = story_window
         """How far back record_item looks for a story a new report may reprint."""
+
+    @contextlib.asynccontextmanager
+    async def _writing(self) -> AsyncIterator[AsyncConnection]:
+        """A write transaction (on SQLite: holding the write lock from its first statement)."""
+        if self._write_lock is None:
+            async with self._write.begin() as conn:
+                yield conn
+            return
+        async with self._write_lock, self._write.begin() as conn:
+            yield conn
 
     def _insert(self, table: Table) -> Any:
         if self.dialect == "postgresql":
@@ -231,7 +246,7 @@ class SqlRepository(Repository):
                 "stopped_reason": None,
             },
         )
-        async with self._write.begin() as conn:
+        async with self._writing() as conn:
             await conn.execute(stmt)
             await self._mirror_active(conn, chat_id)
             row = (await conn.execute(select(CHATS).where(CHATS.c.id == chat_id))).one()
@@ -253,7 +268,7 @@ class SqlRepository(Repository):
     async def set_language(self, chat_id: int, language: Language) -> None:
         if language not in ("ko", "en"):
             raise ValueError(f"unsupported language {language!r}")
-        async with self._write.begin() as conn:
+        async with self._writing() as conn:
             await conn.execute(update(CHATS).where(CHATS.c.id == chat_id).values(language=language))
 
     async def set_mode(
@@ -263,7 +278,7 @@ class SqlRepository(Repository):
             raise ValueError(f"unsupported delivery mode {mode!r}")
         if mode == "digest" and digest_time is None:
             raise ValueError("digest mode needs a time of day")
-        async with self._write.begin() as conn:
+        async with self._writing() as conn:
             await conn.execute(
                 update(CHATS)
                 .where(CHATS.c.id == chat_id)
@@ -271,7 +286,7 @@ class SqlRepository(Repository):
             )
 
     async def deactivate_chat(self, chat_id: int, reason: str) -> int:
-        async with self._write.begin() as conn:
+        async with self._writing() as conn:
             await conn.execute(
                 update(CHATS)
                 .where(CHATS.c.id == chat_id)
@@ -290,7 +305,7 @@ class SqlRepository(Repository):
         already exists (it wrote first), merge into it, keeping one row per topic and story."""
         if old_id == new_id:
             return
-        async with self._write.begin() as conn:
+        async with self._writing() as conn:
             old = (await conn.execute(select(CHATS).where(CHATS.c.id == old_id))).first()
             if old is None:
                 return
@@ -318,7 +333,7 @@ class SqlRepository(Repository):
         """False when the chat already had it. An unknown chat is created with defaults."""
         country, sector = _topic_parts(topic)
         now = _utcnow()
-        async with self._write.begin() as conn:
+        async with self._writing() as conn:
             await conn.execute(
                 self._insert(CHATS)
                 .values(id=chat_id, type="private", title="", created_at=now)
@@ -336,7 +351,7 @@ class SqlRepository(Repository):
 
     async def remove_subscription(self, chat_id: int, topic: Topic) -> bool:
         country, sector = _topic_parts(topic)
-        async with self._write.begin() as conn:
+        async with self._writing() as conn:
             result = await conn.execute(
                 delete(SUBS).where(
                     SUBS.c.chat_id == chat_id, SUBS.c.country == country, SUBS.c.sector == sector
@@ -345,14 +360,14 @@ class SqlRepository(Repository):
         return bool(result.rowcount)
 
     async def remove_subscription_by_id(self, chat_id: int, subscription_id: int) -> bool:
-        async with self._write.begin() as conn:
+        async with self._writing() as conn:
             result = await conn.execute(
                 delete(SUBS).where(SUBS.c.id == subscription_id, SUBS.c.chat_id == chat_id)
             )
         return bool(result.rowcount)
 
     async def clear_subscriptions(self, chat_id: int) -> int:
-        async with self._write.begin() as conn:
+        async with self._writing() as conn:
             result = await conn.execute(delete(SUBS).where(SUBS.c.chat_id == chat_id))
         return int(result.rowcount)
 
@@ -393,7 +408,7 @@ class SqlRepository(Repository):
         stmt = stmt.on_conflict_do_update(
             index_elements=[FEEDS.c.url], set_={"name": stmt.excluded.name}
         )
-        async with self._write.begin() as conn:
+        async with self._writing() as conn:
             await conn.execute(stmt)
             row = (await conn.execute(select(FEEDS).where(FEEDS.c.url == url))).one()
         return _feed(row)
@@ -407,7 +422,7 @@ class SqlRepository(Repository):
         """By URL, or by id when given digits. Its items stay: their keys never alert again."""
         key = url_or_id.strip()
         where = FEEDS.c.id == int(key) if key.isdigit() else FEEDS.c.url == key
-        async with self._write.begin() as conn:
+        async with self._writing() as conn:
             result = await conn.execute(delete(FEEDS).where(where))
         return bool(result.rowcount)
 
@@ -429,7 +444,7 @@ class SqlRepository(Repository):
             return [_feed(r) for r in rows]
 
     async def save_feed_state(self, feed: Feed) -> None:
-        async with self._write.begin() as conn:
+        async with self._writing() as conn:
             await conn.execute(
                 update(FEEDS)
                 .where(FEEDS.c.id == feed.id)
@@ -458,7 +473,7 @@ class SqlRepository(Repository):
     async def record_item(
         self, item: NewItem, extraction: Extraction, now: dt.datetime
     ) -> RecordResult:
-        async with self._write.begin() as conn:
+        async with self._writing() as conn:
             item_id = await conn.scalar(
                 self._insert(ITEMS)
                 .values(
@@ -654,7 +669,7 @@ class SqlRepository(Repository):
         )
         if self.dialect == "postgresql":
             due = due.with_for_update(skip_locked=True, of=DELIVERIES)
-        async with self._write.begin() as conn:
+        async with self._writing() as conn:
             ids = list((await conn.scalars(due)).all())
             if not ids:
                 return []
@@ -685,7 +700,7 @@ class SqlRepository(Repository):
         self, delivery_ids: list[int], message_id: int | None, now: dt.datetime
     ) -> None:
         d = DELIVERIES.c
-        async with self._write.begin() as conn:
+        async with self._writing() as conn:
             for chunk in _chunks(delivery_ids):
                 await conn.execute(
                     update(DELIVERIES)
@@ -701,7 +716,7 @@ class SqlRepository(Repository):
 
     async def mark_retry(self, delivery_id: int, error: str, next_attempt: dt.datetime) -> None:
         d = DELIVERIES.c
-        async with self._write.begin() as conn:
+        async with self._writing() as conn:
             await conn.execute(
                 update(DELIVERIES)
                 .where(d.id == delivery_id, d.status == "pending")
@@ -710,7 +725,7 @@ class SqlRepository(Repository):
 
     async def mark_dead(self, delivery_id: int, error: str) -> None:
         d = DELIVERIES.c
-        async with self._write.begin() as conn:
+        async with self._writing() as conn:
             await conn.execute(
                 update(DELIVERIES)
                 .where(d.id == delivery_id, d.status == "pending")
@@ -762,8 +777,8 @@ class SqlRepository(Repository):
             by_status = await conn.execute(
                 select(DELIVERIES.c.status, func.count()).group_by(DELIVERIES.c.status)
             )
-            deliveries = {"pending": 0, "sent": 0, "dead": 0}
-            deliveries.update({status: int(n) for status, n in by_status})
+            # Only the statuses that have rows: {} on a fresh database.
+            deliveries = {status: int(n) for status, n in by_status}
             return Stats(
                 chats=await count(CHATS),
                 active_chats=await count(CHATS, CHATS.c.active.is_(True)),

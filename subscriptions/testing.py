@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import uuid
-from collections.abc import Coroutine, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
@@ -35,11 +35,17 @@ def postgres_url(environ: Mapping[str, str] | None = None) -> str | None:
     return url or None
 
 
-def run_in_thread(coro: Coroutine[Any, Any, T]) -> T:
-    """Run ``coro`` to completion on a loop of its own: lets a session fixture set up a
-    database even when it is first requested from inside a running test loop."""
+def call_in_thread(fn: Callable[..., T], *args: Any) -> T:
+    """Call ``fn`` in a thread without an event loop and wait: lets a sync fixture that is
+    first requested from inside a running test loop use ``asyncio.run`` (directly or through
+    Alembic)."""
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coro).result()
+        return pool.submit(fn, *args).result()
+
+
+def run_in_thread(coro: Coroutine[Any, Any, T]) -> T:
+    """Run ``coro`` to completion on a loop of its own (see ``call_in_thread``)."""
+    return call_in_thread(asyncio.run, coro)
 
 
 async def create_scratch_database(server_url: str) -> str:

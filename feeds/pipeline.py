@@ -136,7 +136,7 @@ async def refresh_feed(feed: Feed, ingest: Ingest, now: dt.datetime) -> FeedRefr
     """Fetch, parse, extract and record one feed; save its state. Never raises for a bad feed."""
     result = await ingest.fetcher.fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
     hints = server_hints(result.headers, now)
-    if result.error is not None or (not result.ok and not result.not_modified):
+    if result.error is not None:
         return await _failed(feed, ingest, now, str(result.error), hints)
     if result.not_modified:
         state = after_success(feed, now, ingest.policy, hints)

@@ -233,6 +233,24 @@ async def test_a_malformed_feed_yields_its_entries_and_records_the_error(
     assert state.last_error.startswith("malformed feed (entries recovered)")
 
 
+async def test_an_atom_feed_goes_through_the_pipeline(
+    server: LocalServer, repo: SqlRepository, poller: Poller
+) -> None:
+    atom = Path(__file__).parent / "fixtures" / "feeds" / "atom.xml"
+    url = server.route(
+        "/atom", Reply(200, atom.read_bytes(), {"Content-Type": "application/atom+xml"})
+    )
+    await repo.upsert_feed(url, "Atom")
+    report = await poller.poll_due(dt.datetime(2026, 2, 3, 2, 0, tzinfo=dt.UTC))
+    assert report.errors == [] and report.items_new == 2
+    germany = next(i for i in report.items if i.url == "https://press.example.kr/77")
+    assert germany.extraction.is_mou and "DE" in germany.extraction.countries
+    assert await repo.known_keys(["urn:example:press:77", "urn:example:press:78"]) == {
+        "urn:example:press:77",
+        "urn:example:press:78",
+    }
+
+
 async def test_a_feed_that_is_not_a_feed_counts_as_a_failure(
     server: LocalServer, repo: SqlRepository, poller: Poller
 ) -> None:

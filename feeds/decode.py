@@ -82,7 +82,8 @@ def decode_bytes(body: bytes, content_type: str | None = None) -> Decoded:
 
 
 def feed_as_utf8(body: bytes, headers: Mapping[str, str]) -> tuple[bytes, dict[str, str], Decoded]:
-    """The feed re-encoded as UTF-8 with headers and XML declaration saying so.
+    """The feed re-encoded as UTF-8 with headers and XML declaration saying so, and an XML
+    media type (a feed served as ``text/html`` is still a feed; an HTML page still is not).
 
     feedparser then has nothing to guess: without this it believes a wrong header, and
     RFC 3023 makes it read ``text/xml`` with no charset as ASCII.
@@ -90,6 +91,8 @@ def feed_as_utf8(body: bytes, headers: Mapping[str, str]) -> tuple[bytes, dict[s
     lowered = {k.lower(): v for k, v in headers.items()}
     decoded = decode_bytes(body, lowered.get("content-type"))
     text = _XML_DECL_TEXT.sub(r"\1\2utf-8\2", decoded.text, count=1)
-    media_type = (lowered.get("content-type") or "application/xml").split(";", 1)[0].strip()
-    lowered["content-type"] = f"{media_type or 'application/xml'}; charset=utf-8"
+    media_type = (lowered.get("content-type") or "").split(";", 1)[0].strip().lower()
+    if "xml" not in media_type:  # feeds served as text/html or text/plain are common
+        media_type = "application/xml"
+    lowered["content-type"] = f"{media_type}; charset=utf-8"
     return text.encode("utf-8"), lowered, decoded

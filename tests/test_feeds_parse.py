@@ -128,6 +128,12 @@ def test_malformed_xml_keeps_what_it_can_and_says_why() -> None:
     ]
 
 
+def test_a_feed_served_with_a_wrong_media_type_is_still_a_feed() -> None:
+    for ctype in ("text/html; charset=euc-kr", "text/plain", "application/octet-stream"):
+        feed = parse_feed((FIXTURES / "rss2.xml").read_bytes(), {"Content-Type": ctype})
+        assert feed.error is None and len(feed.entries) == 2, ctype
+
+
 def test_an_html_page_is_not_a_feed() -> None:
     feed = parse_feed(b"<html><body><h1>Welcome</h1></body></html>", {"content-type": "text/html"})
     assert not feed.entries and not feed.is_usable and feed.error

@@ -8,7 +8,10 @@ menus and sidebars.
 
 from __future__ import annotations
 
+import functools
 import html as html_lib
+import itertools
+import logging
 import re
 
 import trafilatura
@@ -16,10 +19,11 @@ import trafilatura
 # --- HTML -----------------------------------------------------------------------------------
 
 _ANY_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9:-]*)(?:\s[^<>]*)?/?>|<!--|<!DOCTYPE", re.I)
-# Markup that means a page layout (boilerplate around the text) rather than a feed fragment.
-_PAGE_TAG = re.compile(
-    r"<(?:html|body|head|div|article|section|main|nav|header|footer|aside|table|ul|form)\b", re.I
-)
+# Markup that means a whole page (menus, sidebars around the text) rather than a feed fragment;
+# a fragment may still wrap its photo in a <table> or split paragraphs with <p>/<div>.
+_PAGE_TAG = re.compile(r"<(?:html|body|head|article|main|nav|header|footer|aside|form)\b", re.I)
+_BLOCK_TAG = re.compile(r"<(?:div|p|li|td|section|table)\b", re.I)
+_PAGE_BLOCKS = 30
 _INVISIBLE = re.compile(
     r"<(script|style|noscript|template|iframe|svg|head)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S
 )
@@ -43,12 +47,25 @@ def strip_tags(html: str) -> str:
     return html_lib.unescape(text)
 
 
+def _is_page(html: str) -> bool:
+    if _PAGE_TAG.search(html) is not None:
+        return True
+    return sum(1 for _ in itertools.islice(_BLOCK_TAG.finditer(html), _PAGE_BLOCKS)) >= _PAGE_BLOCKS
+
+
+@functools.cache
+def _quiet_trafilatura() -> None:
+    # It logs ERROR for every page it cannot parse; we fall back to the tag strip instead.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
+
 def html_to_text(html: str) -> str:
     """Main text of an HTML page (trafilatura, comments off) or of a feed fragment (tag strip)."""
     if not html.strip():
         return ""
-    if _PAGE_TAG.search(html) is None:
+    if not _is_page(html):
         return _tidy(strip_tags(html))
+    _quiet_trafilatura()
     try:
         text = trafilatura.extract(html, include_comments=False, include_tables=True)
     except Exception:  # trafilatura/lxml on hostile markup: fall back, never fail an article
@@ -110,8 +127,8 @@ _SENTENCE_LINE = re.compile(r"[가-힣][.!?][\"'”’」』)]*\s*$")
 
 
 def _tidy(text: str) -> str:
-    lines = (_WS.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n"))
-    return "\n".join(line for line in lines if line)
+    lines = _WS.sub(" ", text.replace("\r", "\n")).split("\n")
+    return "\n".join(stripped for line in lines if (stripped := line.strip()))
 
 
 def _has_digit_or_stop(line: str) -> bool:

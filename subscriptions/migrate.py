@@ -1,44 +1,63 @@
 """Schema migrations: Alembic, one history for SQLite and PostgreSQL, shipped in the package.
 
 The app upgrades on start (``open_repository``); ``mou-alert db upgrade`` does it by hand.
+Alembic is imported inside the functions, after its loggers are turned down: it logs every
+plugin it loads at INFO as it is imported.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection, make_url
 
 from bot.settings import Settings
 from subscriptions.engine import make_engine
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
+def _quiet_alembic() -> None:
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
 def alembic_config(url: str) -> Config:
+    _quiet_alembic()
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    cfg.attributes["url"] = url
+    cfg.attributes["url"] = url  # not the ini option: a password may hold "%"
     return cfg
 
 
 def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config("")).get_current_head()
 
 
 def upgrade(url: str) -> None:
-    """Bring the database at ``url`` to the newest schema (blocking: run it in a thread)."""
-    command.upgrade(alembic_config(url), "head")
+    """Bring the database at ``url`` to the newest schema (blocking: run it in a thread).
+    Logs one line (``subscriptions.migrate``) when it changed something."""
+    cfg = alembic_config(url)
+    from alembic import command
+
+    command.upgrade(cfg, "head")
 
 
 async def current_revision(url: str) -> str | None:
+    _quiet_alembic()
+    from alembic.runtime.migration import MigrationContext
+
     def read(conn: Connection) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 

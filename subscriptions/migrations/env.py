@@ -7,6 +7,7 @@ Called from a worker thread, so ``asyncio.run`` here never nests in the applicat
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from alembic import context
 from sqlalchemy import text
@@ -14,6 +15,8 @@ from sqlalchemy.engine import Connection
 
 from subscriptions.engine import make_engine
 from subscriptions.tables import Base
+
+log = logging.getLogger("subscriptions.migrate")
 
 # Several processes may start at once against one PostgreSQL database: one migrates at a time.
 PG_MIGRATION_LOCK = 7_268_001
@@ -29,7 +32,11 @@ def _run(connection: Connection) -> None:
     with context.begin_transaction():
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_MIGRATION_LOCK})
+        before = context.get_context().get_current_revision()
         context.run_migrations()
+        after = context.get_context().get_current_revision()
+    if before != after:
+        log.info("database schema upgraded from %s to %s", before or "nothing", after)
 
 
 async def _run_async(url: str) -> None:

@@ -71,6 +71,8 @@ def test_bylines_and_photo_credits_are_trimmed_from_text_lines() -> None:
     caption = "박영선 장관이 16일 행사에서 기념촬영을 하고 있다./제공=중기부"
     assert article_text(caption) == "박영선 장관이 16일 행사에서 기념촬영을 하고 있다."
     assert article_text("교수가 책을 들고 있다. /연합뉴스") == "교수가 책을 들고 있다."
+    assert article_text("총장이 기념 촬영을 하고 있다. /부산대") == "총장이 기념 촬영을 하고 있다."
+    assert article_text("원/달러 환율이 올랐다.") == "원/달러 환율이 올랐다."
 
 
 def test_repeated_article_lines_are_kept_once() -> None:

@@ -49,7 +49,7 @@ class Repository(Protocol):
 
     # --- subscriptions -----------------------------------------------------------------------
     async def add_subscription(self, chat_id: int, topic: Topic) -> bool:
-        """False when the chat already had it."""
+        """False when the chat already had it. An unknown chat is created with defaults."""
 
     async def remove_subscription(self, chat_id: int, topic: Topic) -> bool: ...
 
@@ -65,6 +65,8 @@ class Repository(Protocol):
 
     # --- feeds -------------------------------------------------------------------------------
     async def upsert_feed(self, url: str, name: str) -> Feed: ...
+
+    async def get_feed(self, feed_id: int) -> Feed | None: ...
 
     async def remove_feed(self, url_or_id: str) -> bool: ...
 
@@ -88,7 +90,9 @@ class Repository(Protocol):
         delivery per recipient chat. A key seen before changes nothing (``duplicate``)."""
 
     async def due_deliveries(self, now: dt.datetime, limit: int = 100) -> list[DeliveryJob]:
-        """Pending rows due now, for active instant-mode chats, oldest first."""
+        """Pending rows due now, for active instant-mode chats, oldest first. Each row returned
+        is claimed: no other call returns it until a lease runs out (``SqlRepository.
+        claim_lease``, 5 min) unless mark_retry sets its next attempt sooner."""
 
     async def pending_digest(self, chat_id: int) -> list[DeliveryJob]:
         """Pending rows of a digest-mode chat, for its daily message."""
@@ -109,8 +113,12 @@ class Repository(Protocol):
     async def stories(
         self, topic: Topic | None, since: dt.datetime | None, limit: int = 1000
     ) -> list[StoryView]:
-        """Stories matching ``topic`` (all when None) first seen since ``since``, newest first."""
+        """Stories matching ``topic`` (all when None) that happened since ``since`` (published,
+        else first seen), newest first."""
 
-    async def stats(self) -> Stats: ...
+    async def get_story(self, story_id: int) -> StoryView | None: ...
+
+    async def stats(self) -> Stats:
+        """Counts; ``deliveries`` holds only the statuses that have rows."""
 
     async def close(self) -> None: ...

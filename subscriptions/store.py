@@ -477,7 +477,8 @@ class SqlRepository(Repository):
             item_id = await conn.scalar(
                 self._insert(ITEMS)
                 .values(
-                    feed_id=item.feed_id,
+                    # NULL when an admin removed the feed during this poll: keep the item.
+                    feed_id=select(FEEDS.c.id).where(FEEDS.c.id == item.feed_id).scalar_subquery(),
                     key=item.key,
                     url=item.url,
                     title=item.title,

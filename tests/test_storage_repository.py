@@ -338,6 +338,14 @@ async def test_naive_datetimes_are_refused(repo: SqlRepository) -> None:
 # --- items, stories, outbox --------------------------------------------------------------------
 
 
+async def test_item_of_a_feed_removed_meanwhile_is_kept(repo: SqlRepository) -> None:
+    feed = await repo.upsert_feed("https://a.example/rss", "A")
+    await repo.remove_feed(str(feed.id))
+    result = await repo.record_item(item("orphan", feed_id=feed.id), mou(), NOW)
+    assert result.item_id is not None and result.new_story
+    assert await repo.known_keys(["orphan"]) == {"orphan"}
+
+
 async def test_known_keys(repo: SqlRepository) -> None:
     assert await repo.known_keys([]) == set()
     for i in range(3):

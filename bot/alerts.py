@@ -31,6 +31,7 @@ MAX_COUNTRIES = 8
 MAX_SECTORS = 6
 MAX_AMOUNTS = 5
 MAX_PARTY_GROUPS = 5
+MAX_SUMMARY_SENTENCES = 3
 
 _LABELS: dict[str, dict[str, str]] = {
     "ko": {
@@ -128,6 +129,15 @@ def cut_units(text: str, limit: int) -> str:
             break
         out.append(ch)
     return "".join(out) + ELLIPSIS
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
+
+
+def first_sentences(text: str, n: int) -> str:
+    """The first ``n`` sentences of ``text`` (the alert shows a 2-3 sentence summary)."""
+    parts = _SENTENCE_END.split(text, maxsplit=n)
+    return text if len(parts) <= n else " ".join(parts[:n])
 
 
 # --- pieces ---------------------------------------------------------------------------------
@@ -248,7 +258,7 @@ def _alert_parts(story: StoryView, lang: str, tz: dt.tzinfo) -> _AlertParts:
         mou_count=lab["mou_count"].format(n=story.mou_count)
         if story.mou_count and story.mou_count > 1
         else "",
-        summary=clean(story.summary).strip(),
+        summary=first_sentences(clean(story.summary).strip(), MAX_SUMMARY_SENTENCES),
         footer=footer,
     )
 

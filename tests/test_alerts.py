@@ -115,6 +115,12 @@ def test_amount_shows_both_forms_or_the_one_there_is() -> None:
     assert amount_text("x", 1e30, "EUR", "en") == "x"
 
 
+def test_summary_keeps_three_sentences() -> None:
+    long = "첫째 문장이다. 둘째 문장이다. 셋째 문장이다. 넷째 문장이다."
+    text = parse_html(format_alert(story(summary=long), "ko", KST)).text
+    assert "셋째 문장이다." in text and "넷째" not in text
+
+
 def test_control_characters_are_dropped() -> None:
     text = format_alert(story(title="a\x00b\x1bc\u200fd"), "en", KST)
     assert "a" + "b" + "c\u200fd" in parse_html(text).text  # RTL mark kept, controls gone

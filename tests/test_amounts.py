@@ -89,8 +89,8 @@ def test_not_amounts(text: str) -> None:
 def test_ranges_share_the_upper_currency() -> None:
     found = [(a.text, a.value, a.currency) for a in parse_amounts("연봉 20억~50억원 수준")]
     assert found == [("20억", 2e9, "KRW"), ("50억원", 5e9, "KRW")]
-    found = [(a.text, a.currency) for a in parse_amounts("15만~25만달러까지")]
-    assert found == [("15만", "USD"), ("25만달러", "USD")]
+    dollars = [(a.text, a.currency) for a in parse_amounts("15만~25만달러까지")]
+    assert dollars == [("15만", "USD"), ("25만달러", "USD")]
 
 
 def test_many_amounts_in_order_each_once() -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from extractors.model import Extraction
-from extractors.scoring import PRF, read_gold, score
+from extractors.scoring import PRF, Prediction, read_gold, score
 
-GOLD = [
+GOLD: list[dict[str, Any]] = [
     {"id": "a", "is_mou": True, "countries": ["FR"], "sectors": ["ai", "startup"]},
     {"id": "b", "is_mou": True, "countries": ["DE", "JP"], "sectors": ["energy"]},
     {"url": "https://x/c", "is_mou": False, "countries": [], "sectors": []},
@@ -29,7 +30,7 @@ def test_prf_arithmetic() -> None:
 
 
 def test_score_counts_pairs_and_lists_misses() -> None:
-    predictions = {
+    predictions: dict[str, Prediction] = {
         "a": Extraction(is_mou=True, countries=("FR",), sectors=("ai",)),
         "b": Extraction(is_mou=True, countries=("DE", "CN"), sectors=("energy",)),
         "https://x/c": {"is_mou": True, "countries": ["US"], "sectors": []},  # JSON form
@@ -56,7 +57,7 @@ def test_score_counts_pairs_and_lists_misses() -> None:
 
 
 def test_perfect_predictions_score_one() -> None:
-    predictions = {
+    predictions: dict[str, Prediction] = {
         row.get("id") or row["url"]: Extraction(
             is_mou=row["is_mou"], countries=tuple(row["countries"]), sectors=tuple(row["sectors"])
         )

@@ -54,6 +54,16 @@ def upgrade(url: str) -> None:
     command.upgrade(cfg, "head")
 
 
+def upgrade_connection(conn: Connection) -> None:
+    """The same, through an open (sync) connection: for an in-memory SQLite database, which
+    exists only inside the connection that created it."""
+    cfg = alembic_config("")
+    cfg.attributes["connection"] = conn
+    from alembic import command
+
+    command.upgrade(cfg, "head")
+
+
 async def current_revision(url: str) -> str | None:
     _quiet_alembic()
     from alembic.runtime.migration import MigrationContext

@@ -38,7 +38,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from extractors.model import Extraction
 from subscriptions import migrate
-from subscriptions.engine import make_engine, writer
+from subscriptions.engine import is_sqlite, make_engine, sqlite_path, writer
 from subscriptions.models import (
     Chat,
     DeliveryJob,
@@ -796,5 +796,11 @@ class SqlRepository(Repository):
 async def open_repository(url: str, **options: Any) -> SqlRepository:
     """Open (creating it if needed) the database at ``url``, migrate it to the newest schema in
     a worker thread, and return the repository. ``options`` go to :class:`SqlRepository`."""
-    await asyncio.to_thread(migrate.upgrade, url)
-    return SqlRepository(make_engine(url), **options)
+    engine = make_engine(url)
+    if is_sqlite(url) and sqlite_path(url) is None:
+        # In memory (tests, demos): the database exists only in this engine's one connection.
+        async with engine.begin() as conn:
+            await conn.run_sync(migrate.upgrade_connection)
+    else:
+        await asyncio.to_thread(migrate.upgrade, url)
+    return SqlRepository(engine, **options)

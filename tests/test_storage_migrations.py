@@ -173,3 +173,12 @@ def test_migrations_ship_inside_the_package() -> None:
     for name in ("env.py", "script.py.mako", "__init__.py", "versions/__init__.py"):
         assert (MIGRATIONS / name).is_file(), name
     assert head_revision() is not None
+
+
+async def test_in_memory_sqlite_is_migrated_through_its_own_connection() -> None:
+    repo = await open_repository("sqlite+aiosqlite://")
+    try:
+        assert await repo.add_subscription(1, Topic("FR"))
+        assert await repo.recipients(("FR",), ()) == [1]
+    finally:
+        await repo.close()

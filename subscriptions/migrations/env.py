@@ -1,7 +1,8 @@
 """Alembic environment: one history for SQLite and PostgreSQL, run by ``subscriptions.migrate``.
 
-The URL comes from ``config.attributes["url"]`` (never the .ini: a password may hold "%").
-Called from a worker thread, so ``asyncio.run`` here never nests in the application's loop.
+The URL comes from ``config.attributes["url"]`` (never the .ini: a password may hold "%"), or an
+open connection from ``config.attributes["connection"]``. Called with a URL from a worker
+thread, so ``asyncio.run`` here never nests in the application's loop.
 """
 
 from __future__ import annotations
@@ -52,6 +53,10 @@ async def _run_async(url: str) -> None:
 def main() -> None:
     if context.is_offline_mode():
         raise SystemExit("offline (--sql) migrations are not supported; run `mou-alert db upgrade`")
+    connection = context.config.attributes.get("connection")
+    if connection is not None:  # an in-memory SQLite database lives in that connection only
+        _run(connection)
+        return
     url = context.config.attributes.get("url") or context.config.get_main_option("sqlalchemy.url")
     if not url:
         raise SystemExit("no database URL given to the migration environment")

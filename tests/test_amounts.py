@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.amounts import parse_amounts, parse_mou_count
 
@@ -140,3 +142,22 @@ def test_mou_count(text: str, count: int | None) -> None:
 
 def test_first_stated_count_wins() -> None:
     assert parse_mou_count("MOU 10건 체결. 이 자리에서 MOU 6건이 체결되는 성과") == 10
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.one_of(
+            st.sampled_from(list("0123456789,. ~천백십만억조원달러유로엔위안$€£US제명년여약")),
+            st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3),
+        ),
+        max_size=80,
+    )
+)
+def test_any_text_gives_amounts_quoted_from_it(text: str) -> None:
+    for amount in parse_amounts(text):
+        assert amount.text and amount.text in text
+        assert amount.value > 0
+        assert len(amount.currency) == 3 and amount.currency.isupper()
+    count = parse_mou_count(text)
+    assert count is None or count > 0

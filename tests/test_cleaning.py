@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.cleaning import article_text, html_to_text, looks_like_html, split_sentences
 
@@ -162,3 +164,27 @@ def test_seed_like_page_end_to_end() -> None:
         "미국 순방계기로 한-미 중소벤처 분야 협력 활기",
         "중소벤처기업부는 UL Solutions와 업무협약을 체결했다.",
     ]
+
+
+_texts = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0xAC00, max_codepoint=0xAC40),
+        st.sampled_from(list(" .!?\n\"”“'다요2U.S<>/br")),
+    ),
+    max_size=2000,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_texts)
+def test_sentences_lose_no_characters(text: str) -> None:
+    sentences = split_sentences(text)
+    assert all(s and s == s.strip() and "\n" not in s for s in sentences)
+    assert "".join("".join(sentences).split()) == "".join(text.split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_texts)
+def test_article_text_is_stable(text: str) -> None:
+    once = article_text(text)
+    assert article_text(once) == once

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.dates import resolve_date
 
@@ -38,10 +40,16 @@ PUB = dt.datetime(2016, 6, 4, 9, 0, tzinfo=UTC)
         ("3일(현지시간) 파리에서 체결", dt.date(2016, 6, 3)),
         ("업무협약을 체결(6.2)하였으며", dt.date(2016, 6, 2)),
         # an explicit day wins over the day of the announcement
-        ("연세대는 지난 3일(현지 시각) 케임브리지대와 MOU를 체결했다고 4일 밝혔다", dt.date(2016, 6, 3)),
+        (
+            "연세대는 지난 3일(현지 시각) 케임브리지대와 MOU를 체결했다고 4일 밝혔다",
+            dt.date(2016, 6, 3),
+        ),
         ("체결했다고 4일 밝혔다. 이날 협약식에는", dt.date(2016, 6, 4)),
         # the date nearest the signing, not an event mentioned before it
-        ("2016년 9월 1일에 개막하는 박람회를 위해 지난 2일 업무협약을 체결했다", dt.date(2016, 6, 2)),
+        (
+            "2016년 9월 1일에 개막하는 박람회를 위해 지난 2일 업무협약을 체결했다",
+            dt.date(2016, 6, 2),
+        ),
         # glued feed sentences
         ("진행한다.2일(현지시간) 열린 양해각서 체결식", dt.date(2016, 6, 2)),
     ],
@@ -103,3 +111,23 @@ def test_without_published_only_full_dates_resolve() -> None:
     assert resolve_date("2016년 6월 3일 체결", None) == dt.date(2016, 6, 3)
     assert resolve_date("3일 체결", None) is None
     assert resolve_date("이날 체결", None) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("0123456789 .-/년월일지난달이날오늘어제전체결밝혔다(")),
+        max_size=60,
+    ),
+    published=st.datetimes(
+        min_value=dt.datetime(1990, 1, 1),
+        max_value=dt.datetime(2030, 12, 31),
+        timezones=st.sampled_from([UTC, KST]),
+    ),
+)
+def test_any_text_resolves_to_a_plausible_date_or_none(text: str, published: dt.datetime) -> None:
+    date = resolve_date(text, published)
+    if date is not None and not any(y in text for y in ("19", "20")):
+        # without a written year the date is within a year before publication (or a week after)
+        assert published.date() - dt.timedelta(days=367) <= date
+        assert date <= published.date() + dt.timedelta(days=8)

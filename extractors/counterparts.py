@@ -28,7 +28,7 @@ class Role(enum.Enum):
     PARTY = "party"
     """Names a signer: "X와", "X 간", a bilateral pair form."""
     SUBJECT = "subject"
-    """Heads the sentence subject ("X는 ... 체결했다"): a signer too, and tells foreign-only deals."""
+    """Heads the subject ("X는 ... 체결했다"): a signer too; tells foreign-only deals."""
     CONTEXT = "context"
     """A place, a market, a dispute, an event: not a counterpart."""
 
@@ -80,6 +80,17 @@ _BILATERAL = re.compile(
     r"비즈니스|외교|국방|통상|재계|투자|과학|우호|수교|간|미래|파트너|클러스터|스타트업|중소|벤처|친선|"
     r"문화|청년|대학|기술|협정|의원|교육|학생|청소년)"
 )
+
+
+def _bilateral_after(sentence: str, end: int) -> bool:
+    """A fused pair (한불, 한독) heads a bilateral phrase, not a company name (한독, 한불화장품):
+    a bilateral word follows within two words."""
+    if _BILATERAL.match(sentence, end):
+        return True
+    following = sentence[end:].split()[:2]
+    return len(following) == 2 and _BILATERAL.match(" " + following[1]) is not None
+
+
 _EVENT_AFTER_PAIR = re.compile(
     r"^\s?(?:정상|외교|국방|통상|재무|산업)?\s?(?:장관\s?)?(?:회담|순방|정상회의|수교|갈등|분쟁|전쟁|무역|FTA|관세|동맹)"
 )
@@ -151,7 +162,7 @@ def mentions(sentence: str, tokens: Sequence[Tok], title: bool = False) -> list[
         add(HANJA[m.group(1)], m.start(), m.end(), pair=True)
     for m in _FUSED_PAIR.finditer(sentence):
         token = _token_at(tokens, m.start())
-        if token is None or token.form != m.group(0) or not _BILATERAL.match(sentence, m.end()):
+        if token is None or token.form != m.group(0) or not _bilateral_after(sentence, m.end()):
             continue
         for code in _pair_codes(m.group(1)):
             add(code, m.start(), m.end(), pair=True)
@@ -165,9 +176,9 @@ def mentions(sentence: str, tokens: Sequence[Tok], title: bool = False) -> list[
     for m in _KOREA_NAME.finditer(sentence):  # the Korean side, to tell foreign-only deals
         add("KR", m.start(), m.end())
     for m in _ENGLISH.finditer(sentence):
-        code = lookup_country(m.group(1).replace(".", "") if m.group(1) != "U.S." else "U.S.")
-        if code:
-            add(code, m.start(), m.end())
+        english = lookup_country(m.group(1))
+        if english:
+            add(english, m.start(), m.end())
     return sorted(found, key=lambda x: x.start)
 
 

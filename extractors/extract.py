@@ -17,6 +17,11 @@ class Extractor:
     def __init__(self, num_workers: int = 1) -> None:
         self._analyzer = Analyzer(num_workers)
 
+    @property
+    def analyzer(self) -> Analyzer:
+        """The lazily built Kiwi behind this extractor (for tests and benchmarks)."""
+        return self._analyzer
+
     def extract(self, article: Article) -> Extraction:
         return self.extract_many([article])[0]
 

@@ -26,6 +26,8 @@ _TIME = re.compile(
 _PERSON = re.compile(
     r"(?:장|대표|회장|총괄|이사|교수|감독|차관|장관|의원|대사|위원|지사|시장|총장|군수)$"
 )
+_LOCAL_TIME = re.compile(r"\(현지\s?(?:시간|시각)\)")
+_PURPOSE = re.compile(r"\S+(?:을|를)\s(?:위한|위해)|\S+에\s(?:관한|대한)")
 _ASIDE = re.compile(r"\([^)]*\)|[‘’'\"“”「」『』]")
 # "(회장 우희종)": who signed for it, not part of the name.
 _PERSON_ASIDE = re.compile(
@@ -41,8 +43,12 @@ _MAX_WORDS = 4
 
 def sentence_parties(sentence: str, tokens: Sequence[Tok]) -> list[str]:
     """Party names of one signing sentence in order of appearance."""
+    sentence = _LOCAL_TIME.sub(lambda m: " " * len(m.group(0)), sentence)
     agreement = AGREEMENT.search(sentence)
     limit = agreement.start() if agreement else len(sentence)
+    purpose = _PURPOSE.search(sentence, 0, limit)
+    if purpose:  # "X와 스타트업의 글로벌 진출과 기술 보호를 위한 협약": the parties come first
+        limit = purpose.start()
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", sentence[:limit])]
     names: list[str] = []
     start_word = 0
@@ -76,6 +82,7 @@ def _clean(sentence: str, span: list[tuple[int, int]], last_start: int, cut: int
         kept = kept[:-1]  # "오영훈 제주도지사와": the person signs for an organisation
     name = _PERSON_ASIDE.sub("", _TAG.sub("", " ".join(kept))).strip(" ,·")
     name = _DESCRIPTOR.sub("", name).strip(" ,·")
+    name = re.sub(r"\s측$", "", name)
     bare = _ASIDE.sub("", name).strip()
     if not bare or _GENERIC.match(bare) or _PERSON.search(bare) or len(bare) < 2:
         return ""

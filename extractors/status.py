@@ -58,6 +58,8 @@ _NOMINAL_TITLE = re.compile(
     r"(?:체결|서명|교환)(?!\s?(?:추진|예정|검토|논의|협의|앞둔|앞두|무산|가닥|수순|임박|초읽기|목전|"
     r"전망|방침|유력|계획|목표|추진|기대|하나|할까|되나|될까|\?))"
 )
+# A handshake headline with no agreement word: "A사, B사와 맞손", "B사와 손잡았다".
+_HANDSHAKE = re.compile(r"(?:와|과)\s?(?:\S+\s)?(?:맞손|손\s?잡)")
 # Headlines also say "손잡았다", "맞손", or just "X와 MOU".
 _HEADLINE_DEAL = re.compile(
     r"맞손|손\s?잡|(?:(?:와|과)\s.{0,25}|^[^,\s]+[-·–][^,\s]+[,\s].{0,30})(?:MOU|협약|양해각서|협정)"
@@ -105,6 +107,7 @@ _ANCHOR = re.compile(
 _YEAR = re.compile(r"((?:19|20)\d{2})\s?년")
 _MONTH_DAY = re.compile(r"(?<![\d.])(?<!오는)(?<!오는 )(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일)?")
 _LAST_MONTH_DAY = re.compile(r"지난달\s?(\d{1,2})\s?일")
+_FUTURE_END = re.compile(r"(?:한다|된다|는다|린다)")
 _PAST = re.compile(r"(?:했|였|었|됐|졌)다")
 
 # Days within which a dated signing is still news.
@@ -143,12 +146,16 @@ def read(sentence: str, published: dt.datetime | None = None, title: bool = Fals
         reading = _read_at(masked, agreement, published, title)
         if reading is not None:
             return reading
+    if title and AGREEMENT.search(masked) is None and _HANDSHAKE.search(masked):
+        return Reading(Tense.SIGNED, firm=True)  # "A사, B사와 맞손…": the headline of a deal
     before = _RELATIVE_BEFORE.search(masked)
-    if before is not None and not _BACKGROUND_VERB.search(masked):
-        if not _is_stale(masked[: before.end()], published) and _anchored(
-            masked, published, strict=True
-        ):
-            return Reading(Tense.SIGNED, anchored=True)  # "전날 양국이 체결한 ‘...양해각서’"
+    if (
+        before is not None
+        and not _BACKGROUND_VERB.search(masked)
+        and not _is_stale(masked[: before.end()], published)
+        and _anchored(masked, published, strict=True)
+    ):
+        return Reading(Tense.SIGNED, anchored=True)  # "전날 양국이 체결한 ‘...양해각서’"
     return NONE
 
 
@@ -176,6 +183,8 @@ def _read_at(
     if done is None and headline is not None:
         done, rest, base = headline, masked, 0
     if done is None and planned is None:
+        if _BACKGROUND_VERB.search(near):
+            return Reading(Tense.BACKGROUND)  # "양해각서를 체결한 바 있다"
         return None
     end = base + done.end() if done is not None else len(masked)
     if planned is not None and (done is None or planned.start() <= done.start()):
@@ -192,9 +201,9 @@ def _read_at(
     if done is finite and not anchored and _PLAN_TAIL.search(after):
         return Reading(Tense.PLANNED)
     if done is relative:
-        if "식" in done.group(0) and not _PAST.search(after):
-            if re.search(r"(?:한다|된다|는다|린다)", after) or _PLAN_TAIL.search(after):
-                return Reading(Tense.PLANNED)
+        ceremony_ahead = "식" in done.group(0) and not _PAST.search(after)
+        if ceremony_ahead and (_FUTURE_END.search(after) or _PLAN_TAIL.search(after)):
+            return Reading(Tense.PLANNED)
         if not _anchored(masked, published, strict=True):
             return NONE
     quoted = _in_quote(masked, base + done.start())

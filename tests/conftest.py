@@ -4,4 +4,4 @@
 plugin is named by module name.
 """
 
-pytest_plugins = ["standin_fixtures"]
+pytest_plugins = ["standin_fixtures", "extractor_fixtures"]

@@ -1,0 +1,57 @@
+"""Country mentions and their roles in one sentence, with the real Kiwi."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.counterparts import Role, mentions
+from extractors.extract import Extractor
+
+
+def _roles(extractor: Extractor, sentence: str) -> list[tuple[str, str]]:
+    tokens = next(iter(extractor.analyzer.tokenize_many([sentence])))
+    return [(m.code, m.role.value) for m in mentions(sentence, tokens) if m.code != "KR"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A사는 독일 머크와 업무협약을 체결했다.", [("DE", "party")]),
+        ("A사는 미국의 AI 기업 B와 전략적 협력을 위한 MOU를 체결했다.", [("US", "party")]),
+        ("A청은 사우디 국방연구소 간 MOU를 체결했다.", [("SA", "party")]),
+        ("중국 국가임업초원국은 전날 양해각서를 체결했다.", [("CN", "subject")]),
+        (
+            "A사는 사우디아라비아 리야드에서 열린 전시회에서 B사와 MOU를 맺었다.",
+            [("SA", "context")],
+        ),
+        ("A사는 B사와 미국 시장 진출을 위한 MOU를 맺었다.", [("US", "context")]),
+        (
+            "미국과 일본을 방문해 현지 기업과 업무협약을 맺었다.",
+            [("US", "context"), ("JP", "context")],
+        ),
+        ("한·독 기업협력 업무협약을 체결했다.", [("DE", "party")]),
+        ("한·중 정상회담을 계기로 체결됐다.", [("CN", "context")]),
+        ("한·중·일 포럼에서 두 대학이 협약을 맺었다.", []),
+        ("한미반도체와 한미약품이 협약을 맺었다.", []),
+        ("제품 인도 시기를 앞당기는 협약이란 점에서 의미가 있다.", []),
+        ("재한베트남유학생총회(VSAK)와 업무협약을 체결했다.", [("VN", "party")]),
+        ("주한 독일 대사관과 양해각서를 체결했다.", [("DE", "party")]),
+        ("웹케시베트남은 VNPT와 MOU를 체결했다.", []),
+        ("A사는 베트남 법인에서 협약식을 열었다.", []),
+    ],
+)
+def test_roles(kiwi_extractor: Extractor, sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert _roles(kiwi_extractor, sentence) == expected
+
+
+def test_pair_forms_are_marked(kiwi_extractor: Extractor) -> None:
+    sentence = "韓-사우디 국방연구개발협력 MOU를 체결했다."
+    tokens = next(iter(kiwi_extractor.analyzer.tokenize_many([sentence])))
+    found = mentions(sentence, tokens)
+    assert [(m.code, m.pair, m.role) for m in found] == [("SA", True, Role.PARTY)]
+
+
+def test_headline_partner(kiwi_extractor: Extractor) -> None:
+    title = "연세대, 英 케임브리지대와 양자기술 연구 나선다"
+    tokens = next(iter(kiwi_extractor.analyzer.tokenize_many([title])))
+    assert [(m.code, m.role) for m in mentions(title, tokens, title=True)] == [("GB", Role.PARTY)]

@@ -1,0 +1,86 @@
+"""Sentence readings: signed now, planned, background; no Kiwi involved."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from extractors.gate import passes_gate
+from extractors.status import Tense, has_agreement, read
+
+PUBLISHED = dt.datetime(2025, 6, 20, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tense"),
+    [
+        ("A시는 19일 B사와 업무협약을 체결했다고 20일 밝혔다.", Tense.SIGNED),
+        ("A사와 B사는 이날 양해각서(MOU)를 맺고 공동 개발에 나선다.", Tense.SIGNED),
+        ("양 기관은 지난 18일 시청에서 협약식을 갖고 협력을 약속했다.", Tense.SIGNED),
+        ("A대와 B병원의 업무협약도 같이 이뤄졌다.", Tense.SIGNED),
+        ("두 회사는 협약서에 서명했다.", Tense.SIGNED),
+        ("A사는 B사와 MOU를 체결할 예정이다.", Tense.PLANNED),
+        ("A시는 B사와 업무협약을 체결한다고 20일 밝혔다.", Tense.PLANNED),
+        ("양측은 이달 중 업무협약을 체결하고 공동 연구를 추진할 방침이다.", Tense.PLANNED),
+        ("협약식은 25일 도청에서 열린다.", Tense.PLANNED),
+        (
+            "A청장은 방중해 공안부와 MOU를 체결하고 공조 방안을 논의할 것으로 알려졌다.",
+            Tense.PLANNED,
+        ),
+        ("앞서 A시는 B사와 업무협약을 체결했다.", Tense.BACKGROUND),
+        ("A시는 지난해 5월 B사와 협약을 맺었다.", Tense.BACKGROUND),
+        ("A대는 지난 3월 B사와 MOU를 체결했다.", Tense.BACKGROUND),
+        ("A사는 2022년 B사와 양해각서를 체결한 바 있다.", Tense.BACKGROUND),
+        ("A시는 지난달 B사와 협약을 체결했다.", Tense.BACKGROUND),
+        ("A사는 B사와 업무협약을 체결한 적이 없었다.", Tense.NONE),
+        ("노사는 단체협약을 체결했다.", Tense.NONE),
+        ("파리협정이 체결된 지 10년이 됐다.", Tense.NONE),
+        ("A씨는 사전연명의료의향서에 서명했다.", Tense.NONE),
+        ("회사는 인수의향서를 법원에 제출했다.", Tense.NONE),
+        ("양국은 공동성명을 발표했다.", Tense.NONE),
+    ],
+)
+def test_reading(sentence: str, tense: Tense) -> None:
+    assert read(sentence, PUBLISHED).tense is tense
+
+
+def test_last_days_of_previous_month_are_still_news() -> None:
+    published = dt.datetime(2025, 7, 1, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+    assert read("충북도는 지난달 30일 업무협약을 체결했다.", published).tense is Tense.SIGNED
+
+
+@pytest.mark.parametrize(
+    ("title", "tense"),
+    [
+        ("A사, B사와 MOU 체결", Tense.SIGNED),
+        ("A사, B사와 맞손…AI 사업 협력", Tense.SIGNED),
+        ("A시-B대, 인재 양성 협약", Tense.SIGNED),
+        ("A사, B사와 MOU 체결 추진", Tense.PLANNED),
+        ("A박물관, 이집트 박물관과 MOU 협의", Tense.NONE),
+    ],
+)
+def test_headline(title: str, tense: Tense) -> None:
+    assert read(title, PUBLISHED, title=True).tense is tense
+
+
+def test_anchor_and_firmness() -> None:
+    dated = read("A시는 19일 B사와 업무협약을 체결했다.", PUBLISHED)
+    undated = read("A시는 B사와 업무협약을 체결했다.", PUBLISHED)
+    quoted = read("그는 “시가 일방적으로 변경 협약을 체결했다”며 반발했다.", PUBLISHED)
+    assert dated.anchored and dated.firm
+    assert not undated.anchored and undated.firm
+    assert quoted.tense is Tense.SIGNED and not quoted.firm and not quoted.anchored
+
+
+def test_agreement_words() -> None:
+    assert has_agreement("업무협약을 맺었다")
+    assert not has_agreement("단체협약을 맺었다")
+
+
+def test_gate() -> None:
+    assert passes_gate("A사, B사와 MOU 체결", "")
+    assert passes_gate("", "양 기관은 업무협약을 맺었다.")
+    assert not passes_gate("오늘의 날씨", "전국이 맑겠다.")
+    assert not passes_gate("협약이라는 말만 나오는 기사", "양측은 협약의 필요성을 이야기했다.")

@@ -34,9 +34,11 @@ def pg_url() -> Iterator[str]:
     if server is None:
         pytest.skip(PG_SKIP_REASON)
     url = run_in_thread(create_scratch_database(server))
-    call_in_thread(upgrade, url)
-    yield url
-    run_in_thread(drop_database(server, url))
+    try:
+        call_in_thread(upgrade, url)
+        yield url
+    finally:
+        run_in_thread(drop_database(server, url))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -59,8 +59,10 @@ def pg_empty() -> Iterator[str]:
     if server is None:
         pytest.skip(PG_SKIP_REASON)
     url = run_in_thread(create_scratch_database(server))
-    yield url
-    run_in_thread(drop_database(server, url))
+    try:
+        yield url
+    finally:
+        run_in_thread(drop_database(server, url))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -38,9 +38,11 @@ def pg_database() -> Iterator[str]:
     if server is None:
         pytest.skip(PG_SKIP_REASON)
     url = run_in_thread(create_scratch_database(server))
-    call_in_thread(upgrade, url)  # once: each test then only empties the tables
-    yield url
-    run_in_thread(drop_database(server, url))
+    try:
+        call_in_thread(upgrade, url)  # once: each test then only empties the tables
+        yield url
+    finally:
+        run_in_thread(drop_database(server, url))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

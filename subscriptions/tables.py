@@ -1,4 +1,4 @@
-"""The ORM tables. Only ``subscriptions.store`` and the migrations import this module.
+"""The ORM tables. Only ``subscriptions.sql`` and the migrations import this module.
 
 Absent topic parts are stored as '' rather than NULL so that the UNIQUE constraint on
 (chat, country, sector) holds: SQL treats two NULLs as different, '' as equal.

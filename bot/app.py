@@ -68,27 +68,19 @@ def build_application(settings: Settings) -> AnyApp:
 
 async def start_services(app: AnyApp, settings: Settings) -> None:
     """``post_init``: the store, feed poller, delivery worker, command menus and jobs."""
+    from bot.delivery import DeliveryWorker
+    from bot.ingest import IngestProcess
     from bot.jobs import schedule_jobs
     from subscriptions.store import open_repository
 
     services = Services(settings=settings, repo=await open_repository(settings.database.url))
     app.bot_data[SERVICES_KEY] = services  # from here on, post_shutdown closes what exists
-    _create_workers(app, services)
+    services.poller = IngestProcess(settings, services.repo)
+    await services.poller.start()
     await services.poller.sync_feeds(settings.feeds)
+    services.delivery = DeliveryWorker.from_settings(app.bot, services.repo, settings)
     await set_commands(app)
     schedule_jobs(app, services)
-
-
-def _create_workers(app: AnyApp, services: Services) -> None:
-    from bot.delivery import DeliveryWorker
-    from feeds.fetch import make_client
-    from feeds.poller import Poller
-
-    settings = services.settings
-    services.http = make_client(settings.fetch)
-    # Kiwi loads on the first article that passes the keyword gate, on the poller's own thread.
-    services.poller = Poller(services.repo, services.http, settings)
-    services.delivery = DeliveryWorker.from_settings(app.bot, services.repo, settings)
 
 
 async def stop_services(app: AnyApp) -> None:

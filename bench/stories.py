@@ -156,6 +156,16 @@ def countryless_joins(candidate: StoryFacts, new: StoryFacts) -> float:
     return alias_score(candidate, new)
 
 
+def text_can_carry(candidate: StoryFacts, new: StoryFacts) -> float:
+    """:func:`alias_score`, or the text-only score when higher: noisy party names ("가운데
+    한국 국방과학연구소") then cannot split reports whose text says they are one MOU."""
+    score = alias_score(candidate, new)
+    if score == 0.0 or score >= stories.SAME_STORY_THRESHOLD:
+        return score  # gated out (countries, dates), or already the same story
+    text = stories.text_similarity(candidate.text, new.text)
+    return max(score, min(1.0, text * stories.SAME_STORY_THRESHOLD / stories.TEXT_ONLY_THRESHOLD))
+
+
 # --- gold clusters -------------------------------------------------------------------------------
 
 
@@ -292,6 +302,7 @@ def main() -> None:
         ("publication dates for the gate", None, True),
         ("both", alias_score, True),
         ("both + country-less reports join", countryless_joins, True),
+        ("both + text alone can carry", text_can_carry, True),
     ]
     print(f"  {'grouping (pairwise on gold)':34} {'labelled facts in':46} extractor facts in")
     pipeline_labels: list[int | None] = []

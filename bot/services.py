@@ -13,7 +13,6 @@ from bot.settings import Settings
 from subscriptions.repository import Repository
 
 if TYPE_CHECKING:
-    import httpx
     from telegram.ext import Application, CallbackContext
 
 SERVICES_KEY = "services"
@@ -25,19 +24,17 @@ class Services:
     settings: Settings
     repo: Repository
     poller: Any = None
-    """``feeds`` poller (None when no feeds are configured)."""
+    """The feed poller (``poll_due``, ``sync_feeds``): ``bot.ingest.IngestProcess`` in the
+    running bot, which fetches and extracts in a process of its own."""
     delivery: Any = None
     """``bot.delivery`` outbox worker."""
     extras: dict[str, Any] = field(default_factory=dict)
-    http: httpx.AsyncClient | None = None
-    """The one HTTP client feeds and article pages are fetched with."""
 
     async def close(self) -> None:
         """Close everything in reverse order of creation; one failure does not stop the rest."""
         for name, part in (
             ("delivery", self.delivery),
             ("poller", self.poller),
-            ("http", self.http),
             ("repo", self.repo),
         ):
             closer = getattr(part, "aclose", None) or getattr(part, "close", None)

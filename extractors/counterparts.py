@@ -19,7 +19,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.gazetteer import HANJA, PAIR_ABBREVIATIONS, korean_names, lookup_country
+from extractors.gazetteer import (
+    HANJA,
+    PAIR_ABBREVIATIONS,
+    korean_names,
+    lookup_country,
+    place_names,
+)
 from extractors.kiwi_analyzer import Tok
 from extractors.status import AGREEMENT_WORD
 
@@ -103,8 +109,10 @@ _MAX_WORDS = 9
 
 @functools.cache
 def _name_pattern() -> re.Pattern[str]:
+    """Country names and foreign places ("톈진", "앵커리지시"), longest first."""
+    every = {**place_names(), **korean_names()}
     names = sorted(
-        (n for n, c in korean_names().items() if c != "KR" and len(n) >= 2), key=len, reverse=True
+        (n for n, c in every.items() if c != "KR" and len(n) >= 2), key=len, reverse=True
     )
     return re.compile("|".join(re.escape(n) for n in names))
 
@@ -168,7 +176,7 @@ def mentions(sentence: str, tokens: Sequence[Tok], title: bool = False) -> list[
             add(code, m.start(), m.end(), pair=True)
     for m in _name_pattern().finditer(sentence):
         if _is_proper_noun(sentence, tokens, m.start(), m.end()):
-            code = korean_names()[m.group(0)]
+            code = korean_names().get(m.group(0)) or place_names()[m.group(0)]
             if not _UNIT_ABROAD.match(sentence, m.end()):
                 add(code, m.start(), m.end())
     for m in _HANJA_PREFIX.finditer(sentence):
@@ -306,6 +314,13 @@ def _pair_role(sentence: str, end: int) -> Role:
 
 # Words standing for a party already named ("측", "양사"), not names themselves.
 _GENERIC = {
+    "사업자",
+    "개발사",
+    "업체들",
+    "기업들",
+    "투자자",
+    "컨소시엄",
+    "관계기관",
     "측",
     "양사",
     "양측",
@@ -515,7 +530,7 @@ def article_counterparts(
     }
     korean = any(v is False for v in verdict.values())
     body = [verdict[i] for i in signed if i]
-    if not korean and (verdict[0] is True or (body and all(body))):
+    if not korean and (verdict[0] is True or (body and body[0] is True)):
         return Counterparts((), True)
     kept = [i for i in signed if verdict[i] is not True]
     codes: list[str] = []
@@ -537,8 +552,10 @@ def article_counterparts(
     wanted = set().union(*(names[i] for i in {0, *kept}))
     for ms in found.values():
         for m in ms:
-            near = " ".join(m.phrase[m.end - m.start :].split()[:_NAME_WINDOW])
-            if not m.pair and any(n in near for n in wanted):
+            # The name must head the phrase: "중국 이커머스 업체 징둥닷컴과", not "UAE 국영 ...의
+            # 코베스트로 인수".
+            head = " ".join(m.phrase[m.end - m.start :].split()[-2:])
+            if not m.pair and any(n in head for n in wanted):
                 add(m.code)
     if not codes:
         for code in _visited(sentences, found, kept):

@@ -17,6 +17,8 @@ from extractors.summary import summarize
 # A story with this many distinct investigation/trial words treats its MOUs as evidence.
 _CRIME_STORY = 4
 _TOPIC = re.compile(r"맞손|손\s?잡|제휴|파트너십")
+# A photo caption: "...양해각서를 체결하고 있다.", "...기념 촬영을 하고 있다./제주도".
+_CAPTION = re.compile(r"(?:하고|하며)\s?있다\.?\s*(?:/\S*)?$|기념\s?촬영|^\[?사진")
 
 
 def signing_sentences(doc: Doc) -> list[int]:
@@ -33,6 +35,12 @@ def signing_sentences(doc: Doc) -> list[int]:
     ]
     if strong == [0] and doc.with_tense(Tense.PLANNED):
         return []  # a headline "MOU 체결" over a body that says the signing is still to come
+    body = [i for i in signed if i]
+    others = [s for i, s in enumerate(doc.sentences) if i not in signed]
+    lead = " ".join(others[:3])
+    captions_only = bool(body) and all(_CAPTION.search(doc.sentences[i]) for i in body)
+    if captions_only and 0 not in signed and not (_TOPIC.search(lead) or AGREEMENT.search(lead)):
+        return []  # only a photo caption shows a signing, maybe an earlier one
     if strong:
         return signed
     lead = " ".join(doc.sentences[: 1 + 2])

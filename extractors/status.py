@@ -59,7 +59,7 @@ _NOMINAL_TITLE = re.compile(
     r"전망|방침|유력|계획|목표|추진|기대|하나|할까|되나|될까|\?))"
 )
 # A handshake headline with no agreement word: "A사, B사와 맞손", "B사와 손잡았다".
-_HANDSHAKE = re.compile(r"(?:와|과)\s?(?:\S+\s)?(?:맞손|손\s?잡)")
+_HANDSHAKE = re.compile(r"(?:와|과)\s?(?:\S+\s)?(?:맞손|손\s?잡(?!지|을|나|기로|으려|겠))")
 # Headlines also say "손잡았다", "맞손", or just "X와 MOU".
 _HEADLINE_DEAL = re.compile(
     r"맞손|손\s?잡|(?:(?:와|과)\s.{0,25}|^[^,\s]+[-·–][^,\s]+[,\s].{0,30})(?:MOU|협약|양해각서|협정)"

@@ -22,8 +22,10 @@ def _roles(extractor: Extractor, sentence: str) -> list[tuple[str, str]]:
         ("중국 국가임업초원국은 전날 양해각서를 체결했다.", [("CN", "subject")]),
         (
             "A사는 사우디아라비아 리야드에서 열린 전시회에서 B사와 MOU를 맺었다.",
-            [("SA", "context")],
+            [("SA", "context"), ("SA", "context")],
         ),
+        ("부산시는 美 앵커리지시와 우호협력 협정을 맺었다.", [("US", "party"), ("US", "party")]),
+        ("포항시는 톈진크루즈요트협회와 업무협약을 체결했다.", [("CN", "party")]),
         ("A사는 B사와 미국 시장 진출을 위한 MOU를 맺었다.", [("US", "context")]),
         (
             "미국과 일본을 방문해 현지 기업과 업무협약을 맺었다.",

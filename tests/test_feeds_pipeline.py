@@ -7,6 +7,7 @@ import asyncio
 import datetime as dt
 import html
 import io
+import pickle
 from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 from email.utils import format_datetime
@@ -149,6 +150,8 @@ async def test_a_new_feed_stores_everything_but_alerts_only_the_last_24_hours(
     assert found[GERMANY.title].record.deliveries == 0  # three days old: stored, summarised
     assert report.deliveries == 1
     assert [s.title for s in await repo.stories(Topic(country="DE"), None)] == [GERMANY.title]
+    # bot.ingest runs the poller in a child process and ships the report back pickled.
+    assert pickle.loads(pickle.dumps(report)).deliveries == 1
 
     state = await feed_state(repo, url)
     assert state.etag == '"v1"' and state.last_success == NOW and state.error_count == 0

@@ -76,9 +76,10 @@ articles = st.builds(
 )
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
+@pytest.fixture
+def extractor(kiwi_extractor: Extractor) -> Extractor:
+    """The session's one Kiwi-backed Extractor (tests/extractor_fixtures.py)."""
+    return kiwi_extractor
 
 
 def _assert_well_formed(result: Extraction) -> None:

@@ -24,7 +24,7 @@ _CAPTION = re.compile(r"(?:하고|하며)\s?있다\.?\s*(?:/\S*)?$|기념\s?촬�
 def signing_sentences(doc: Doc) -> list[int]:
     """The sentences that report an agreement signed now; empty when the article reports none."""
     signed = doc.with_tense(Tense.SIGNED)
-    if not signed or doc.crime_words >= _CRIME_STORY:
+    if not signed or doc.crime_words >= _CRIME_STORY or _history(doc):
         return []
     strong = [
         i
@@ -47,6 +47,14 @@ def signing_sentences(doc: Doc) -> list[int]:
     if _TOPIC.search(lead) or AGREEMENT.search(lead):
         return [i for i in signed if doc.readings[i].firm]
     return []
+
+
+def _history(doc: Doc) -> bool:
+    """A headline about years long past ("1905년 1월 고종은 ...") is a history piece."""
+    if doc.published is None:
+        return False
+    years = [int(y) for y in re.findall(r"((?:1[89]|20)\d{2})년", doc.title)]
+    return any(y < doc.published.year - 1 for y in years)
 
 
 def decide(doc: Doc) -> Extraction:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 # An agreement document between parties.
 AGREEMENT_WORD = (
     r"(?:MOU|MoU|M\.O\.U|엠오유|양해\s?각서|업무\s?협약|협약서?|협정서?|약정서?|의향서|LOI|LoI|"
-    r"MOA|협력\s?각서|합의서|업무\s?제휴|전략적\s?제휴|파트너십)"
+    r"MOA|협력\s?각서|업무\s?제휴|전략적\s?제휴|파트너십)"
 )
 AGREEMENT = re.compile(AGREEMENT_WORD)
 
@@ -30,7 +30,7 @@ NOT_AN_MOU = re.compile(
     r"(?:포괄임금|손실\s?보전|부부재산|할인|수임|기부)\s?약정|"
     r"(?:파리|기후\s?변화|헤이그|제네바|리우|오슬로|간도|정전|휴전|청구권|비엔나|바젤|몬트리올|"
     r"람사르?|생물\s?다양성|유엔\S*|국제|자유\s?무역|무역|관세|통상|방위비\S*|군사\S*|플라스틱\S*|"
-    r"비밀\s?유지)\s?(?:협약|협정)|FTA|조약|밀약|한일\s?(?:협정|협약)|을사"
+    r"비밀\s?유지)\s?(?:협약|협정)|FTA|조약|밀약|[한일]{2}\s?(?:협정|협약)서?|을사"
     r")(?:\s?\([^)]{0,40}\))?"
 )
 
@@ -78,7 +78,8 @@ _PLANNED = re.compile(
 # Clause endings after a connective that make the whole a plan ("맺어 ... 설립할 계획이다")
 # unless a time word dates the signing...
 _PLAN_TAIL = re.compile(
-    r"(?:계획|예정|방침|목표|전망|구상)(?:이다|이며|이라고|이라며|다|입니다)|기로\s?(?:했다|합의)"
+    r"(?:계획|예정|방침|목표|전망|구상)(?:이다|이며|이라고|이라며|다|입니다)|기로\s?(?:했다|합의)|"
+    r"\S\s수\s?있다"
 )
 # ...and endings that make it a guess whatever the date ("체결하고 ... 논의할 것으로 알려졌다").
 _SPECULATIVE_TAIL = re.compile(r"(?:할|될|일)\s?것으로\s?(?:보인다|알려졌|전망|예상|관측)")
@@ -96,9 +97,12 @@ _BACKGROUND_VERB = re.compile(
     r"(?:체결|맺)(?:은|한)\s?(?:바|지\s|지$|이후|뒤로|후로)|(?:체결|맺)(?:했|었)(?:었|던)|"
     r"(?:체결|맺)(?:은|한)\s?지\s?\d|바\s?있|체결된\s?(?:바|이후)"
 )
+# Explanatory columns speak to the reader ("협약들을 체결했죠", "맺었어요"): not news reports.
+_SPOKEN = re.compile(r"(?:죠|어요|아요|해요|예요|이에요|대요)[.!?]?\s*$")
 # Sentences that deny a signing ("체결한 적이 없었다") or call it fake.
 _NEGATED = re.compile(
-    r"(?:체결|맺)(?:한|은)\s?적(?:이|도)?\s?없|허위|위조|사칭|가짜\s?(?:MOU|협약)"
+    r"(?:체결|맺)(?:한|은)\s?적(?:이|도)?\s?없|허위|위조|사칭|가짜\s?(?:MOU|협약)|"
+    r"(?:사례|경우|곳|기관)(?:는|은|가|이)\s?(?:없|한\s?곳도\s?없)|미체결"
 )
 # Words that tie a sentence to the news of the day.
 _ANCHOR = re.compile(
@@ -140,7 +144,7 @@ def has_agreement(sentence: str) -> bool:
 def read(sentence: str, published: dt.datetime | None = None, title: bool = False) -> Reading:
     """How one sentence (or the headline) reports an agreement."""
     masked = NOT_AN_MOU.sub(" ", sentence)
-    if _NEGATED.search(masked):
+    if _NEGATED.search(masked) or _SPOKEN.search(masked):
         return NONE
     for agreement in AGREEMENT.finditer(masked):
         reading = _read_at(masked, agreement, published, title)

@@ -40,6 +40,9 @@ PUBLISHED = dt.datetime(2025, 6, 20, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))
         ("A씨는 사전연명의료의향서에 서명했다.", Tense.NONE),
         ("회사는 인수의향서를 법원에 제출했다.", Tense.NONE),
         ("양국은 공동성명을 발표했다.", Tense.NONE),
+        ("각국은 환경 관련 협약들을 체결했죠.", Tense.NONE),
+        ("단체와 협약을 맺고 프로그램을 운영 중인 사례는 없었다.", Tense.NONE),
+        ("기관도 간단한 절차를 통해 협약을 맺고 혜택을 받을 수 있다.", Tense.PLANNED),
     ],
 )
 def test_reading(sentence: str, tense: Tense) -> None:

@@ -51,6 +51,26 @@ def looks_like_period(word: str) -> bool:
     return _LOOKS_LIKE_PERIOD.match(word.strip()) is not None
 
 
+class BadPeriod(ValueError):
+    """A word that looks like a period but is none of the known ones; ``str()`` is the word."""
+
+
+def split_period(words: list[str]) -> tuple[str, list[str]]:
+    """The period named by the last (or else the first) word, and the other words; the default
+    period when none is named. Raises :class:`BadPeriod` for "2d", "5년" and the like."""
+    for index in (-1, 0):
+        if not words:
+            break
+        word = words[index]
+        found = parse_period(word)
+        if found is None and looks_like_period(word):
+            raise BadPeriod(word)
+        if found is not None:
+            rest = words[:-1] if index == -1 else words[1:]
+            return found, rest
+    return DEFAULT_PERIOD, words
+
+
 def wider_period(period: str) -> str | None:
     order = list(PERIODS)
     i = order.index(period)

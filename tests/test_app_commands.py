@@ -173,7 +173,7 @@ async def test_summary_counts_breaks_down_and_links(
     links = [e.url for e in reply.entities if e.type == "text_link"]
     assert "https://news.example/fr-ai" in links
 
-    wider = await ask(api, 20, "/summary 프랑스 90d")
+    wider = await ask(api, 20, "/summary 90d 프랑스")
     assert "3 MOUs in the last 90 days" in wider.text
     by_country = await ask(api, 20, "/summary AI 1y")
     assert "By country" in by_country.text and "🇫🇷 France: 1" in by_country.text
@@ -190,6 +190,7 @@ async def test_bad_arguments_get_a_short_helpful_reply(api: BotApiStandin) -> No
     cases = {
         "/summary": "Tell me the topic",
         "/summary France 2d": "“2d” is not a period I know",
+        "/summary 5년 France": "“5년” is not a period I know",
         "/summary France Germany": "Tell me the topic",
         "/latest many": "Use /latest or /latest 10 (1 to 20).",
         "/latest 500": "Use /latest",

@@ -1,6 +1,16 @@
 import datetime as dt
 
-from bot.summary import looks_like_period, parse_period, since, summarize, wider_period
+import pytest
+
+from bot.summary import (
+    BadPeriod,
+    looks_like_period,
+    parse_period,
+    since,
+    split_period,
+    summarize,
+    wider_period,
+)
 from subscriptions.models import StoryView, Topic
 
 NOW = dt.datetime(2025, 6, 1, 12, tzinfo=dt.UTC)
@@ -36,6 +46,15 @@ def test_periods() -> None:
     assert wider_period("7d") == "30d" and wider_period("90d") == "1y"
     assert wider_period("1y") is None
     assert since("30d", NOW) == NOW - dt.timedelta(days=30)
+
+
+def test_split_period_from_either_end() -> None:
+    assert split_period(["France"]) == ("30d", ["France"])
+    assert split_period(["France", "AI", "90d"]) == ("90d", ["France", "AI"])
+    assert split_period(["1년", "반도체"]) == ("1y", ["반도체"])
+    assert split_period([]) == ("30d", [])
+    with pytest.raises(BadPeriod, match="2d"):
+        split_period(["France", "2d"])
 
 
 def test_country_topic_breaks_down_by_sector() -> None:

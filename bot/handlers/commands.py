@@ -10,7 +10,7 @@ from telegram import Update
 from bot import replies
 from bot.handlers.common import Context, args_text, current_chat, lang_of, send, utcnow
 from bot.i18n import Lang, t
-from bot.summary import DEFAULT_PERIOD, looks_like_period, parse_period, since, summarize
+from bot.summary import BadPeriod, since, split_period, summarize
 from subscriptions.models import Topic
 from subscriptions.topics import TopicParse, all_countries, all_sectors, parse_topics
 
@@ -88,13 +88,11 @@ async def summary(update: Update, context: Context) -> None:
     services, chat = await current_chat(update, context)
     lang = lang_of(chat)
     words = list(context.args or [])
-    period = DEFAULT_PERIOD
-    if words and (looks_like_period(words[-1]) or parse_period(words[-1])):
-        found = parse_period(words[-1])
-        if found is None:
-            await send(update, t(lang, "bad_period", period=words[-1][:20]))
-            return
-        period, words = found, words[:-1]
+    try:
+        period, words = split_period(words)
+    except BadPeriod as bad:
+        await send(update, t(lang, "bad_period", period=str(bad)[:20]))
+        return
     parsed = parse_topics(" ".join(words))
     if len(parsed.topics) != 1 or parsed.unknown:
         lines = [t(lang, "summary_usage"), *replies.unknown_words(lang, unknown_of(parsed))]

@@ -174,8 +174,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "addfeed_bad": ("Can't add that feed: {reason}", "피드를 추가할 수 없습니다: {reason}"),
     "addfeed_done": (
-        "Added feed #{id} {name}. Its current entries are stored without alerting.",
-        "피드 #{id} {name}을(를) 추가했습니다. 지금 있는 기사는 알림 없이 저장됩니다.",
+        "Added feed #{id} {name}. Of its current entries only those from the last 24 hours "
+        "alert; older ones are stored for /summary.",
+        "피드 #{id} {name}을(를) 추가했습니다. 지금 있는 기사 중 최근 24시간 것만 알리고, "
+        "그보다 오래된 기사는 /summary 용으로 저장만 합니다.",
     ),
     "removefeed_usage": (
         "Use <code>/removefeed &lt;url | id&gt;</code>; /feeds lists them.",

@@ -211,6 +211,8 @@ async def test_mode_and_lang_are_stored_on_the_chat(
     assert "One message a day at 07:45 (Asia/Seoul)" in digest.text
     chat = await repo.get_chat(31)
     assert chat is not None and chat.mode == "digest" and chat.digest_time == dt.time(7, 45)
+    default = await ask(api, 31, "/mode 요약")
+    assert "One message a day at 08:00" in default.text
     instant = await ask(api, 31, "/mode instant")
     assert instant.text.startswith("Alerts will arrive as soon as")
 

@@ -189,13 +189,18 @@ async def _serve_until_signal(settings: Settings) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     try:
-        await serve(settings, stop=stop)
-    except InvalidToken:
-        log.error("Telegram rejected the bot token; check telegram.token / TELEGRAM_BOT_TOKEN")
-        return 1
-    except TelegramError as exc:
-        log.error("could not start the bot: %s", exc)
-        return 1
+        with token_redacted(settings.telegram.token):
+            try:
+                await serve(settings, stop=stop)
+            except InvalidToken:
+                log.error("Telegram rejected the bot token; check telegram.token")
+                return 1
+            except TelegramError as exc:
+                log.error("could not start the bot: %s", exc)
+                return 1
+            except Exception:
+                log.exception("the bot stopped on an error")
+                return 1
     finally:
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(sig)

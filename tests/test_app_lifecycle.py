@@ -146,3 +146,26 @@ def test_settings_without_a_token_cannot_build_the_application() -> None:
 
     with pytest.raises(ValueError, match="sandbox"):
         build_application(Settings(telegram=TelegramSettings(token=None)))
+
+
+async def test_a_database_that_cannot_open_exits_with_status_1(
+    standin: BotApiStandin, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the database folder should be")
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[telegram]\nbase_url = "{standin.base_url}"\n'
+        f'[database]\nurl = "sqlite+aiosqlite:///{blocker / "bot.db"}"\n'
+    )
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": standin.token}
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.cli", "run", "--config", str(config),
+        cwd=ROOT, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    _stdout, stderr = await asyncio.wait_for(proc.communicate(), 60)
+    text = stderr.decode()
+    assert proc.returncode == 1, text[-2000:]
+    assert "the bot stopped on an error" in text
+    assert standin.token.split(":", 1)[1] not in text

@@ -1,12 +1,20 @@
 """The outbox worker: sends due deliveries and settles each row only once Telegram answered.
 
 A row is marked sent after Telegram accepted the message (with its message id), so a crash at
-any point loses nothing: the row stays pending (claimed rows come back when their lease runs
-out) and at most the messages in flight at the crash are sent again. What Telegram answers
-decides the rest (see :func:`classify`): flood control pauses every send, a blocked or missing
-chat is deactivated, a migrated group is followed, rejected HTML is resent as plain text, an
-over-long message is resent shorter, and network trouble is retried with exponential backoff
-until the row is given up as dead. No single row can stop the worker.
+any point loses nothing: the row stays pending and at most the messages in flight at the crash
+are sent again. What Telegram answers decides the rest (see :func:`classify`): flood control
+pauses every send, a blocked or missing chat is deactivated, a migrated group is followed,
+rejected HTML is resent as plain text, an over-long message is resent shorter, and network
+trouble is retried with exponential backoff until the row is given up as dead. No single row
+can stop the worker.
+
+Claims. The worker claims the rows it is about to send under its own ``owner`` id for a short
+``lease`` and renews the claims every ``heartbeat`` while it works (``renew_claims``), so no
+other worker (another process on the same PostgreSQL database) takes a row it holds, however
+long pacing or a flood pause keeps it. It starts a send only while the send, bounded by
+``send_timeout``, ends before its claims could lapse; a row whose claim did lapse and was taken
+by another worker is dropped, not sent. Unsent claims are given back when a run ends or the
+worker closes (``release_claims``); a killed worker's claims lapse after ``lease`` seconds.
 """
 
 from __future__ import annotations
@@ -14,6 +22,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import os
+import secrets
+import socket
 import time
 import warnings
 from collections import deque
@@ -169,9 +180,16 @@ def classify(exc: BaseException, variant: Variant) -> Action:
         return Dead(text)
     if isinstance(exc, NetworkError):  # TimedOut, connection errors, 5xx
         return Retry(text or type(exc).__name__)
+    if isinstance(exc, TimeoutError):  # the worker's own send_timeout
+        return Retry("no answer within the send timeout")
     if isinstance(exc, TelegramError):  # InvalidToken, Conflict, ...: not this row's fault
         return Retry(text or type(exc).__name__, network=False)
     return Retry(f"{type(exc).__name__}: {text}", network=False)
+
+
+def new_owner() -> str:
+    """A claim owner id: host, process and a random part (two workers in one process differ)."""
+    return f"{socket.gethostname()[:50]}:{os.getpid()}:worker:{secrets.token_hex(4)}"
 
 
 def backoff(attempts: int, base: float, cap: float) -> float:
@@ -231,6 +249,16 @@ class _Run:
     halt: bool = False
     """End early: the database is failing."""
     network_streak: int = 0
+    claims: bool = False
+    """The rows were claimed (a drain; a digest's are not): keep the claims alive."""
+    held: set[int] = field(default_factory=set)
+    """Claimed rows not yet settled: given back when the run ends."""
+    unsure: set[int] = field(default_factory=set)
+    """Rows whose message may have reached Telegram without being marked sent (in flight, or
+    the database failed settling them): never given back early, they wait for the lease."""
+    held_until: float = float("-inf")
+    """Clock time the claims are sure to hold until (last renewal's start + lease)."""
+    renew_at: float = float("-inf")
 
 
 def alert_render(job: DeliveryJob, tz: dt.tzinfo) -> Render:
@@ -280,11 +308,18 @@ class DeliveryWorker:
         network_streak_limit: int = 3,
         outage_pause: float = 2.0,
         max_sleep: float = 0.5,
+        lease: float = 20.0,
+        heartbeat: float = 5.0,
+        send_timeout: float = 10.0,
+        owner: str | None = None,
     ) -> None:
+        if lease <= heartbeat + send_timeout:
+            raise ValueError("the lease must outlast a heartbeat interval plus a send timeout")
         self.repo = repo
         self.sender = sender
         self.tz = tz
         self.pacer = pacer or Pacer(clock=clock)
+        self.clock = clock
         self.now = now
         self.sleep = sleep
         self.batch_size = batch_size
@@ -295,6 +330,18 @@ class DeliveryWorker:
         self.network_streak_limit = network_streak_limit
         self.max_sleep = max_sleep
         """Longest single sleep, so a stop request is seen within it."""
+        self.lease = lease
+        """Seconds a claim holds without renewal: how long a killed worker's rows wait."""
+        self.heartbeat = heartbeat
+        self.send_timeout = send_timeout
+        """Longest a send may take: one still unanswered by then is abandoned and retried."""
+        self.owner = owner or new_owner()
+        # Claim no more than can be sent while the claim surely holds: the overall rate for
+        # the batch, one group's rate (the slowest chat) for the rows of one chat.
+        budget = lease - send_timeout
+        lim = self.pacer.limits
+        self.claim_limit = max(1, min(batch_size, int(budget * lim.overall / lim.overall_window)))
+        self.per_chat = max(1, int(budget * lim.per_group / lim.per_group_window))
         self.total = DeliveryReport()
         self.outage_pause = outage_pause
         self._outages = 0
@@ -323,9 +370,14 @@ class DeliveryWorker:
         self._stop = True
 
     async def aclose(self) -> None:
+        """Stop, wait for a drain to wind down, give back any claim left, close the sender."""
         self.request_stop()
-        async with self._lock:  # waits for a drain to wind down
+        async with self._lock:
             pass
+        try:
+            await self.repo.release_claims(self.owner)
+        except Exception:
+            log.exception("releasing delivery claims failed; they lapse in %.0f s", self.lease)
         closer = getattr(self.sender, "aclose", None)
         if closer is not None:
             await closer()
@@ -334,23 +386,73 @@ class DeliveryWorker:
 
     async def drain(self, keep_going: Callable[[], bool] = lambda: True) -> DeliveryReport:
         """Send due rows until none is left, ``keep_going()`` turns false or a stop is
-        requested. Rows claimed but not sent when it stops come back after their lease."""
-        run = _Run(DeliveryReport(), keep_going)
+        requested. Claimed rows not sent when it stops are given back (due again at once);
+        only rows whose message may already be with Telegram wait for their lease."""
+        run = _Run(DeliveryReport(), keep_going, claims=True)
+        lease = dt.timedelta(seconds=self.lease)
         async with self._lock:
-            while self._may_start(run):
-                try:
-                    jobs = await self.repo.due_deliveries(self.now(), limit=self.batch_size)
-                except Exception:
-                    log.exception("reading due deliveries failed; trying again later")
-                    break
-                if not jobs:
-                    break
-                batch = [
-                    Outgoing(j.chat.id, (j.id,), j.attempts, alert_render(j, self.tz)) for j in jobs
-                ]
-                await self._send_all(batch, run)
+            try:
+                while self._may_start(run):
+                    started = self.clock()
+                    try:
+                        jobs = await self.repo.due_deliveries(
+                            self.now(),
+                            limit=self.claim_limit,
+                            owner=self.owner,
+                            lease=lease,
+                            per_chat=self.per_chat,
+                        )
+                    except Exception:
+                        log.exception("reading due deliveries failed; trying again later")
+                        break
+                    if not jobs:
+                        break
+                    run.held.update(j.id for j in jobs)
+                    run.held_until = started + self.lease
+                    run.renew_at = started + self.heartbeat
+                    batch = [
+                        Outgoing(j.chat.id, (j.id,), j.attempts, alert_render(j, self.tz))
+                        for j in jobs
+                    ]
+                    await self._send_all(batch, run)
+            finally:
+                await self._release(run)
         self.total.add(run.report)
         return run.report
+
+    async def _release(self, run: _Run) -> None:
+        """Give back the claims of rows not sent, except those that may be with Telegram."""
+        unsent = sorted(run.held - run.unsure)
+        if not unsent:
+            return
+        try:
+            await self.repo.release_claims(self.owner, unsent)
+        except Exception:
+            log.exception("releasing delivery claims failed; they lapse in %.0f s", self.lease)
+        run.held.difference_update(unsent)
+
+    async def _renew(self, queue: deque[Outgoing], run: _Run) -> None:
+        """The heartbeat: extend this worker's claims; drop queued messages whose rows it no
+        longer holds (its claim lapsed and another worker took them)."""
+        started = self.clock()
+        try:
+            held = await self.repo.renew_claims(
+                self.owner, self.now(), dt.timedelta(seconds=self.lease)
+            )
+        except Exception:
+            log.exception("renewing delivery claims failed; ending this run")
+            run.halt = True
+            return
+        run.held_until = started + self.lease
+        run.renew_at = started + self.heartbeat
+        for out in [o for o in queue if not held.issuperset(o.delivery_ids)]:
+            log.warning("delivery %s was taken over by another worker", out.delivery_ids)
+            queue.remove(out)
+            run.held.difference_update(out.delivery_ids)
+
+    def _claims_hold(self, run: _Run) -> bool:
+        """A send started now ends (or is abandoned) before this worker's claims may lapse."""
+        return not run.claims or self.clock() + self.send_timeout <= run.held_until
 
     async def send_digest(
         self, chat: Chat, day: dt.date, keep_going: Callable[[], bool] = lambda: True
@@ -396,23 +498,32 @@ class DeliveryWorker:
         """Send ``batch`` under the pacer with up to ``max_in_flight`` sends at once."""
         queue = deque(batch)
         in_flight: set[asyncio.Task[list[Outgoing]]] = set()
-        while queue or in_flight:
-            self._forget_gone_chats(queue, run)
-            wait: float | None = None
-            ready = [o for o in queue if o.chat_id not in run.sending]
-            if ready and len(in_flight) < self.max_in_flight and self._may_start(run):
-                out = min(ready, key=lambda o: self.pacer.ready_at(o.chat_id))
-                stamp = self.pacer.try_acquire(out.chat_id)
-                if stamp is not None:
-                    queue.remove(out)
-                    run.sending.add(out.chat_id)
-                    in_flight.add(asyncio.create_task(self._attempt(out, run, stamp)))
-                    continue
-                wait = min(self.max_sleep, max(0.0, self.pacer.delay(out.chat_id)))
-            elif not in_flight:
-                return  # stopping (or nothing sendable): what is left stays pending
-            for requeued in reversed(await self._wait(in_flight, wait)):
-                queue.appendleft(requeued)
+        try:
+            while queue or in_flight:
+                if run.claims and queue and self.clock() >= run.renew_at:
+                    await self._renew(queue, run)
+                self._forget_gone_chats(queue, run)
+                wait: float | None = None
+                ready = [o for o in queue if o.chat_id not in run.sending]
+                if ready and len(in_flight) < self.max_in_flight and self._may_start(run):
+                    if not self._claims_hold(run):  # a slow renewal: try it again shortly
+                        wait = self.max_sleep
+                    else:
+                        out = min(ready, key=lambda o: self.pacer.ready_at(o.chat_id))
+                        stamp = self.pacer.try_acquire(out.chat_id)
+                        if stamp is not None:
+                            queue.remove(out)
+                            run.sending.add(out.chat_id)
+                            in_flight.add(asyncio.create_task(self._attempt(out, run, stamp)))
+                            continue
+                        wait = min(self.max_sleep, max(0.0, self.pacer.delay(out.chat_id)))
+                elif not in_flight:
+                    return  # stopping (or nothing sendable): what is left stays pending
+                for requeued in reversed(await self._wait(in_flight, wait)):
+                    queue.appendleft(requeued)
+        finally:
+            for task in in_flight:  # cancelled from outside: their rows stay unsure
+                task.cancel()
 
     async def _wait(
         self, in_flight: set[asyncio.Task[list[Outgoing]]], seconds: float | None
@@ -441,6 +552,7 @@ class DeliveryWorker:
         for out in list(queue):
             if out.chat_id in run.gone:
                 queue.remove(out)
+                run.held.difference_update(out.delivery_ids)
             elif out.chat_id in run.moved:
                 out.chat_id = run.moved[out.chat_id]
 
@@ -460,25 +572,34 @@ class DeliveryWorker:
                 log.exception("cannot format delivery %s", out.delivery_ids)
                 await self._settle(out, Dead(f"formatting failed: {exc!r}"), run)
                 return []
+            run.unsure.update(out.delivery_ids)
             try:
-                message_id = await self.sender.send(out.chat_id, text, html=html)
+                async with asyncio.timeout(self.send_timeout):
+                    message_id = await self.sender.send(out.chat_id, text, html=html)
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
                 self.pacer.settle(stamp)
-                if not isinstance(exc, TelegramError):  # not an answer from Telegram: a bug
+                if not isinstance(exc, TelegramError | TimeoutError):  # not an answer: a bug
                     log.exception("sending delivery %s failed", out.delivery_ids)
-                return await self._settle(out, classify(exc, out.variant), run)
+                requeued = await self._settle(out, classify(exc, out.variant), run)
+                run.unsure.difference_update(out.delivery_ids)
+                if not requeued:
+                    run.held.difference_update(out.delivery_ids)
+                return requeued
             self.pacer.settle(stamp)  # answered: from now on it counts in the limits' windows
             run.network_streak = 0
             self._outages = 0
             await self.repo.mark_sent(list(out.delivery_ids), message_id, self.now())
+            run.unsure.difference_update(out.delivery_ids)
+            run.held.difference_update(out.delivery_ids)
             run.report.sent += len(out.delivery_ids)
             return []
         except asyncio.CancelledError:
             raise
         except Exception:
-            # The database failed: the rows stay claimed and come back after their lease.
+            # The database failed: the rows stay claimed (unsure: the message may have gone)
+            # and come back when the lease lapses.
             log.exception("settling delivery %s failed; ending this run", out.delivery_ids)
             run.halt = True
             return []
@@ -550,4 +671,5 @@ __all__ = [
     "Sender",
     "classify",
     "dedicated_bot",
+    "new_owner",
 ]

@@ -89,10 +89,30 @@ class Repository(Protocol):
         story it reprints or create a story; for a new story with ``item.alert``, enqueue one
         delivery per recipient chat. A key seen before changes nothing (``duplicate``)."""
 
-    async def due_deliveries(self, now: dt.datetime, limit: int = 100) -> list[DeliveryJob]:
-        """Pending rows due now, for active instant-mode chats, oldest first. Each row returned
-        is claimed: no other call returns it until a lease runs out (``SqlRepository.
-        claim_lease``, 5 min) unless mark_retry sets its next attempt sooner."""
+    async def due_deliveries(
+        self,
+        now: dt.datetime,
+        limit: int = 100,
+        *,
+        owner: str | None = None,
+        lease: dt.timedelta | None = None,
+        per_chat: int | None = None,
+    ) -> list[DeliveryJob]:
+        """Pending rows due now, for active instant-mode chats, oldest first, at most
+        ``per_chat`` of one chat. Each row returned is CLAIMED for ``owner`` until ``now +
+        lease`` (defaults: the repository's own owner id and ``claim_lease``, 20 s): no call
+        returns a row while a claim on it holds, the owner's own calls included. The owner
+        keeps its claims with ``renew_claims`` (a heartbeat) and gives them back with
+        ``release_claims``; a claim nobody renews lapses, and the row is due again."""
+
+    async def renew_claims(
+        self, owner: str, now: dt.datetime, lease: dt.timedelta | None = None
+    ) -> set[int]:
+        """Extend ``owner``'s claims on pending rows to ``now + lease``; the ids it still
+        holds (one missing was settled or, after a lapse, claimed by another worker)."""
+
+    async def release_claims(self, owner: str, ids: list[int] | None = None) -> int:
+        """Drop ``owner``'s claims (all, or on ``ids``) on pending rows: due again at once."""
 
     async def pending_digest(self, chat_id: int) -> list[DeliveryJob]:
         """Pending rows of a digest-mode chat, for its daily message."""
@@ -102,12 +122,14 @@ class Repository(Protocol):
 
     async def mark_sent(
         self, delivery_ids: list[int], message_id: int | None, now: dt.datetime
-    ) -> None: ...
+    ) -> None:
+        """Settle the rows as sent (and unclaimed)."""
 
     async def mark_retry(self, delivery_id: int, error: str, next_attempt: dt.datetime) -> None:
-        """Count an attempt and try again at ``next_attempt``."""
+        """Count an attempt, unclaim, and try again at ``next_attempt``."""
 
-    async def mark_dead(self, delivery_id: int, error: str) -> None: ...
+    async def mark_dead(self, delivery_id: int, error: str) -> None:
+        """Give the row up (unclaimed); a row already sent stays sent."""
 
     # --- reading for people ------------------------------------------------------------------
     async def stories(

@@ -6,6 +6,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import os
+import secrets
+import socket
 from collections.abc import AsyncIterator, Iterable, Sequence
 from typing import Any, cast
 
@@ -62,6 +65,11 @@ STORY_LOCK = 7_268_002
 """PostgreSQL advisory lock serialising story grouping between processes."""
 CHUNK = 500
 """Rows per IN (...) list: far under SQLite's and asyncpg's parameter limits."""
+
+
+def new_claim_owner(role: str) -> str:
+    """A claim owner id unique to this process and object: host, pid, role, random."""
+    return f"{socket.gethostname()[:50]}:{os.getpid()}:{role}:{secrets.token_hex(4)}"
 
 
 def utcnow() -> dt.datetime:
@@ -164,7 +172,8 @@ class SqlBase:
         self,
         engine: AsyncEngine,
         *,
-        claim_lease: dt.timedelta = dt.timedelta(minutes=5),
+        claim_lease: dt.timedelta = dt.timedelta(seconds=20),
+        claim_owner: str | None = None,
         story_window: dt.timedelta = dt.timedelta(days=7),
     ) -> None:
         self.engine = engine
@@ -175,7 +184,10 @@ class SqlBase:
         # still meet the busy timeout. PostgreSQL locks rows, not the database: no lock.
         self._write_lock = asyncio.Lock() if self.dialect == "sqlite" else None
         self.claim_lease = claim_lease
-        """How long a claimed delivery stays invisible to other workers (see due_deliveries)."""
+        """How long a claimed delivery stays invisible to other workers unless its worker
+        renews the claim (see due_deliveries, renew_claims)."""
+        self.claim_owner = claim_owner or new_claim_owner("repo")
+        """The owner of claims made without naming one."""
         self.story_window = story_window
         """How far back record_item looks for a story a new report may reprint."""
 

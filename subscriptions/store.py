@@ -154,7 +154,7 @@ class SqlRepository(ItemsAndOutbox, Repository):
             dropped = await conn.execute(
                 update(DELIVERIES)
                 .where(DELIVERIES.c.chat_id == chat_id, DELIVERIES.c.status == "pending")
-                .values(status="dead", last_error=reason)
+                .values(status="dead", last_error=reason, claimed_by=None, claimed_until=None)
             )
         return int(dropped.rowcount)
 

@@ -26,6 +26,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -251,10 +252,24 @@ class DeliveryRow(Base):
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     sent_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    claimed_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    """The sending worker holding this pending row (``DeliveryWorker.owner``), or NULL."""
+    claimed_until: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    """When that claim lapses unless its worker renews it (its heartbeat); after it, any
+    worker may claim the row again."""
 
     __table_args__ = (
         UniqueConstraint("chat_id", "story_id"),
         CheckConstraint("status IN ('pending', 'sent', 'dead')", name="status"),
-        Index("ix_deliveries_status_next_attempt", "status", "next_attempt"),
+        # due_deliveries(): pending rows in id order, stopping after a batch, however many
+        # sent rows the table keeps (next_attempt and the claim are checked per row).
+        Index("ix_deliveries_status_id", "status", "id"),
         Index("ix_deliveries_story_id", "story_id"),
+        # renew_claims() and release_claims(): a worker's rows, among the few claimed.
+        Index(
+            "ix_deliveries_claimed_by",
+            "claimed_by",
+            sqlite_where=text("claimed_by IS NOT NULL"),
+            postgresql_where=text("claimed_by IS NOT NULL"),
+        ),
     )

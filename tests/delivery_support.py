@@ -80,8 +80,10 @@ def mou(
     countries: tuple[str, ...] = ("FR",),
     sectors: tuple[str, ...] = ("ai",),
     parties: tuple[tuple[str, ...], ...] = (("삼성전자", "Thales"),),
+    date: dt.date | None = None,
 ) -> Extraction:
     return Extraction(
+        date=date,
         is_mou=True,
         status="signed",
         countries=countries,
@@ -142,9 +144,12 @@ class Outbox:
             text_hash=f"hash-{self.n}",
             outlet="연합뉴스",
         )
-        # Distinct parties and headlines: story grouping must not merge test stories.
+        # Distinct parties, headlines and signing dates (a week apart): story grouping must
+        # not merge test stories.
         parties = ((f"한국기업{self.n}호", f"Partner Company No {self.n}"),)
-        result = await self.repo.record_item(item, mou(title, countries, parties=parties), at)
+        signed = at.date() - dt.timedelta(days=7 * self.n)
+        extraction = mou(title, countries, parties=parties, date=signed)
+        result = await self.repo.record_item(item, extraction, at)
         assert result.new_story, "test stories must not be grouped as reprints"
         return result.deliveries
 

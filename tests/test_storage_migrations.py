@@ -3,6 +3,7 @@ ORM tables exactly, and ``mou-alert db upgrade`` says what it did."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
@@ -184,3 +185,48 @@ async def test_in_memory_sqlite_is_migrated_through_its_own_connection() -> None
         assert await repo.recipients(("FR",), ()) == [1]
     finally:
         await repo.close()
+
+
+async def test_upgrade_from_0001_keeps_queued_alerts_and_adds_claims(empty_url: str) -> None:
+    """An outbox written before delivery claims existed is sent after the upgrade."""
+    await asyncio.to_thread(command.upgrade, alembic_config(empty_url), "0001")
+    now = dt.datetime(2026, 2, 9, tzinfo=dt.UTC)
+    naive = now.replace(tzinfo=None) if empty_url.startswith("sqlite") else now
+    engine = make_engine(empty_url)
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(
+                text(
+                    "INSERT INTO chats (id, type, title, language, mode, active, created_at) "
+                    "VALUES (1, 'private', '', 'en', 'instant', true, :now)"
+                ),
+                {"now": naive},
+            )
+            await conn.execute(
+                text(
+                    "INSERT INTO stories (id, title, url, outlet, first_seen, happened_at, "
+                    "countries, sectors, parties, amounts, summary, outlets) VALUES (1, 'MOU', "
+                    "'https://n.example/1', 'Yonhap', :now, :now, '[\"FR\"]', '[]', '[]', '[]', "
+                    "'', 1)"
+                ),
+                {"now": naive},
+            )
+            await conn.execute(
+                text(
+                    "INSERT INTO deliveries (chat_id, story_id, status, attempts, next_attempt, "
+                    "created_at) VALUES (1, 1, 'pending', 0, :now, :now)"
+                ),
+                {"now": naive},
+            )
+    finally:
+        await engine.dispose()
+    repo = await open_repository(empty_url)  # upgrades to the head
+    try:
+        [job] = await repo.due_deliveries(now, owner="w1")
+        assert job.chat.id == 1 and job.story.title == "MOU"
+        assert await repo.renew_claims("w1", now, dt.timedelta(seconds=20)) == {job.id}
+    finally:
+        await repo.close()
+    assert await current_revision(empty_url) == head_revision()
+    _tables, diffs = await _inspect(empty_url)
+    assert diffs == []

@@ -161,6 +161,11 @@ def clean_lines(text: str) -> list[str]:
             continue
         line = _BYLINE_PREFIX.sub("", line, count=1).strip() or line
         line = _PHOTO_CREDIT.sub("", line)
+        if line != raw:  # what is left of a credit or byline is judged like any line
+            if body_seen and _TAIL.match(line):
+                break
+            if not line or _is_noise(line) or _TAIL.match(line):
+                continue
         if len(line) >= 20:
             if line in seen:  # scraped pages often repeat the whole article
                 continue

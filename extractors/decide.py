@@ -82,7 +82,7 @@ def decide(doc: Doc) -> Extraction:
         is_mou=True,
         status="signed",
         countries=counterparts.codes,
-        sectors=detect_sectors(deal_text, names),
+        sectors=detect_sectors([doc.sentences[i] for i in described if i], names, doc.title),
         parties=group_parties(groups),
         amounts=tuple(_amounts(deal_text)),
         mou_count=_mou_count(doc, described),

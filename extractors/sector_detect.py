@@ -1,9 +1,12 @@
 """Sectors an agreement covers, from the cue words of the sentences that describe it.
 
-The sentences are the title and the signing sentences, plus the neighbours that spell out what
-"이 같은 내용의 업무협약" was about or what the parties will do "이번 협약으로". Names of
-ministries and the like ("기후환경에너지부", "방송통신심의위원회") are blanked first: they name
-who signed, not what about; so are look-alikes such as "버지니아주 소재" (located in).
+The sentences are the title, the signing sentences, the one before a signing sentence that says
+"이 같은 내용의 업무협약", and the run after it that spells out the content ("이번 협약으로",
+"협약에 따라 세 기관은", "...등 6대 협력 과제가 담겼다"). Quoted speech is left out (hopes, not
+terms). Names of ministries and the like ("기후환경에너지부", "방송통신심의위원회"), venues,
+people's titles and look-alikes ("버지니아주 소재" = located in, 재활용, 포항시장) are blanked
+first: they say who signed and where, not what about. A plant or material of another industry
+("배터리 공장", "반도체 소재") is that industry, not manufacturing.
 """
 
 from __future__ import annotations
@@ -14,16 +17,30 @@ from collections.abc import Sequence
 
 from extractors.sectors import SECTORS
 
+# Asides that name who signed or a stock code ("(회장 우희종)", "(076610)"), not glosses such
+# as "생명공학(바이오)" or "인공지능(AI)", which carry cues.
+_PERSON_PAREN = (
+    r"\([^)]{0,40}(?:장|대표|이사|회장|총장|지사|시장|위원|교수|의원)(?:\s[^)]{0,10})?\)|"
+    r"\(\d{6}\)|\(주\)|㈜"
+)
 # Words that contain a cue without meaning it.
 _BLANK = re.compile(
     r"\S*(?:부|처|청|위원회|교육원|연수원)"
-    r"(?=[\s,·와과는은이가의]|$)|"
-    r"(?<=\s)소재(?=\s)|소재지|\S+(?:장|센터|홀|호텔|회의실|청사|본관|사옥|캠퍼스|본사|전시관)에서|"
-    r"\S*(?:위원장|총장|학장|처장|원장|사장|회장|대표|지사|시장|장관|차관|청장)(?=[\s(,]|$)|"
+    r"(?=[\s,·와과는은이가의’'\"”-]|$)|"
+    r"(?<=[시구군동도주읍면국권역]\s)소재(?=\s)|소재지|"
+    r"\S+(?:장|센터|홀|호텔|회의실|청사|본관|사옥|캠퍼스|본사|전시관)(?:에서|에\s)|"
+    r"\S*(?:위원장|총장|학장|처장|원장|사장|회장|대표|지사|장관|차관|청장)(?=[\s(,]|$)|"
+    r"[가-힣]+시장(?=[\s(,]|$)(?!\s?(?:진출|공략|개척|확대|점유))|"
     r"무역\s?갈등|수출\s?규제|무역\s?분쟁|생태계|환경\s?조성|투자\s?유치|유학생|"
-    r"제조(?:사|기업|업체|업|회사)|항공사|\S*항공(?=[와과은는이가의\s])|"
-    r"\([^)]{0,40}\)"
+    r"제조(?:사|기업|업체|회사)|항공사|\S*항공(?=[와과은는이가의\s,])|" + _PERSON_PAREN
 )
+
+
+# A headline over several short items ("... 개최 외", "[동정]").
+_ROUNDUP = re.compile(r"\s외\s*$|^\[(?:플라자|동정|인사|부고|게시판|알림)\]")
+# Quoted speech ("“... 중심지로 도약하겠다”고 말했다"): hopes and background, not the deal.
+# Short quotes are names or titles and stay.
+_SPEECH = re.compile(r"“[^”]{25,}”|\"[^\"\n]{25,}\"")
 
 
 @functools.cache
@@ -35,22 +52,57 @@ def _cue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
+# Cues that are also part of unrelated words: 재활 (rehabilitation) in 재활용 (recycling),
+# 가스 in 메가스터디/라스베가스, 양자 (quantum) in 양자 회담/양자 협력 (bilateral).
+_LOOK_ALIKES = {
+    "재활": r"(?!용)",
+    "가스": r"(?<![메베])",
+    "양자": r"(?=\s?(?:기술|컴퓨|과학|정보|암호|통신|센서|소자|물리|역학|내성|보안))",
+}
+
+
 def _cue(cue: str) -> str:
     # Latin cues are whole words ("AI" but not "PAID"); Hangul cues match inside compounds.
     if re.fullmatch(r"[A-Za-z0-9\-]+", cue):
         return rf"(?<![A-Za-z]){re.escape(cue)}(?![A-Za-z])"
-    return re.escape(cue)
+    guard = _LOOK_ALIKES.get(cue, "")
+    if guard.startswith("(?<"):
+        return guard + re.escape(cue)
+    return re.escape(cue) + guard
 
 
-def detect_sectors(texts: Sequence[str], parties: Sequence[str] = ()) -> tuple[str, ...]:
-    """Sector ids whose cues occur in the texts, in the order of SECTORS; a university among
-    the parties makes it education and research too."""
-    joined = _BLANK.sub(" ", "\n".join(texts))
+def detect_sectors(
+    texts: Sequence[str], parties: Sequence[str] = (), headline: str = ""
+) -> tuple[str, ...]:
+    """Sector ids whose cues occur in the headline or the texts (quoted speech left out), in the
+    order of SECTORS; a university among the parties makes it education and research too."""
+    body = _SPEECH.sub(" ", "\n".join(texts))
+    if _ROUNDUP.search(headline):
+        headline = ""  # "[플라자] A 행사 개최 외": the headline is about another item
+    joined = _BLANK.sub(" ", f"{headline}\n{body}")
     found = {sid for sid, pattern in _cue_patterns() if pattern.search(joined)}
+    if "manufacturing" in found and found & _INDUSTRIES and not _MAKING.search(joined):
+        found.discard("manufacturing")  # "배터리 공장", "반도체 소재": that industry's plant
     if any(_UNIVERSITY.search(p) for p in parties):
         found.add("education_research")
     return tuple(s.id for s in SECTORS if s.id in found)
 
+
+# Sectors whose plants, parts and materials are theirs, not "manufacturing" as a field; and the
+# cues that name manufacturing itself.
+_INDUSTRIES = {
+    "semiconductor",
+    "bio_health",
+    "battery",
+    "mobility",
+    "energy",
+    "aerospace_defense",
+    "beauty",
+    "agri_food",
+    "shipbuilding",
+    "robotics",
+}
+_MAKING = re.compile(r"제조|스마트\s?공장|생산\s?(?:공장|라인)|소부장|소재·부품·장비|나노")
 
 _UNIVERSITY = re.compile(
     r"(?:대학교|대학|[가-힣]{2,}(?<!시|세|확|기|군|부|연|지|무|상|반|최|극)대)$"
@@ -59,19 +111,33 @@ _UNIVERSITY = re.compile(
 
 # A signing sentence that refers to content told just before ("이 같은 내용의 업무협약").
 _REFERS_BACK = re.compile(r"이\s?같은|이와\s?같은|이런\s?내용|이러한|해당\s?내용")
-# A sentence after the signing one that describes the deal.
+# A sentence after the signing one that describes the deal: it opens on the deal or the parties
+# ("이번 협약으로", "협약에 따라 세 기관은", "양사는"), or it states the deal's content.
 _DESCRIBES = re.compile(
-    r"^(?:\S+\s)?(?:이번\s?(?:협약|MOU|양해각서|업무협약)|협약에\s?따라|협약을\s?통해|"
-    r"이에\s?따라|양\s?(?:기관|사|측)은|두\s?(?:기관|회사)은|양사는|\S+사는\s)"
+    r"^(?:\S+\s)?(?:이번\s?(?:협약|MOU|양해각서|업무협약|협력|업무제휴|제휴)(?!식|\s?체결식)|"
+    r"[가-힣]*(?:협약|MOU|양해각서|의향서|LOI|협정|약정)(?:\([A-Za-z]+\))?\s?(?:체결)?(?!식)"
+    r"(?:에\s?따라|을\s?통해|으로|로|은|는|의\s?(?:주요\s?)?내용|의\s?핵심)|"
+    r"이에\s?따라|양\s?(?:기관|사|측)은|(?:두|세|네|[2-9]개?)\s?(?:기관|회사|사)[은는]|양사는|"
+    r"(?:[0-9]|[양자각두세네])사는\s)|"
+    r"(?:협력\s?과제|주요\s?내용|골자로|내용을\s?담|내용이\s?담|과제가\s?담)"
 )
+# Sentences that may sit between a signing sentence and its description: a caption, a credit,
+# who attended.
+_FILLER = re.compile(r"^\s*$|^\[?사진|/\S+$|참석했다|참석한\s가운데|기념\s?촬영")
+# How far after a signing sentence its description may run.
+_DESCRIPTION_SPAN = 3
 
 
 def describing_sentences(sentences: Sequence[str], signed: Sequence[int]) -> list[int]:
-    """The title, the signing sentences and the neighbours that describe their content."""
+    """The title, the signing sentences and the run of sentences after each that describe its
+    content ("이번 협약은 ...", "협약에 따라 세 기관은 ..."), skipping captions in between."""
     chosen = {0, *signed}
     for i in signed:
         if i > 1 and _REFERS_BACK.search(sentences[i]):
             chosen.add(i - 1)
-        if i + 1 < len(sentences) and _DESCRIBES.search(sentences[i + 1]):
-            chosen.add(i + 1)
+        for j in range(i + 1, min(len(sentences), i + 1 + _DESCRIPTION_SPAN)):
+            if _DESCRIBES.search(sentences[j]):
+                chosen.add(j)
+            elif j not in signed and not _FILLER.search(sentences[j]):
+                break
     return sorted(chosen)

@@ -21,6 +21,7 @@ PUBLISHED = dt.datetime(2025, 6, 20, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))
         ("양 기관은 지난 18일 시청에서 협약식을 갖고 협력을 약속했다.", Tense.SIGNED),
         ("A대와 B병원의 업무협약도 같이 이뤄졌다.", Tense.SIGNED),
         ("두 회사는 협약서에 서명했다.", Tense.SIGNED),
+        ("센터는 지난 16일 '2025년 제조원 제공 협약식'을 개최했다.", Tense.SIGNED),
         ("A사는 B사와 MOU를 체결할 예정이다.", Tense.PLANNED),
         ("A시는 B사와 업무협약을 체결한다고 20일 밝혔다.", Tense.PLANNED),
         ("양측은 이달 중 업무협약을 체결하고 공동 연구를 추진할 방침이다.", Tense.PLANNED),

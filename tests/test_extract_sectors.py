@@ -1,0 +1,117 @@
+"""Sector rules: which sentences describe the deal and which cue words count (no Kiwi needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.sector_detect import describing_sentences, detect_sectors
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("‘한국-프랑스 첨단생명공학(바이오) 협력을 위한 협정’을 체결했다.", "bio_health"),
+        ("중동 시장 진출 기반을 마련하기 위해 협약을 맺었다.", "trade"),
+        ("차세대 페로브스카이트 소재 공동개발 협약을 체결했다.", "manufacturing"),
+        ("차량용 제어 모듈 신규 생산 라인 구축을 위한 투자 협약을 체결했다.", "mobility"),
+        (
+            "'한국-독일 학생 교환방문 프로그램' 추진을 위한 양해각서를 체결했다.",
+            "education_research",
+        ),
+        ("제조업을 중심으로 산업 전반의 AI 활용을 촉진한다.", "manufacturing"),
+        ("AI 기반 자동화 라인 구축을 핵심 목표로 한다.", "manufacturing"),
+    ],
+)
+def test_cue_counts(text: str, sector: str) -> None:
+    assert sector in detect_sectors([text])
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        # 재활 (rehabilitation) inside 재활용 (recycling), 가스 inside a company name,
+        # 양자 meaning bilateral.
+        ("플라스틱 재활용 상생협약을 연장했다.", "bio_health"),
+        ("서울시는 메가스터디교육 등 6개 업체와 업무협약을 맺었다.", "energy"),
+        ("양국은 양자 협력 강화를 위한 협정을 체결했다.", "ict"),
+        # A mayor is no market: "포항시장" blanked, "시장 진출" kept (tested above).
+        ("이강덕 포항시장과 업무협약을 체결했다.", "trade"),
+        # Venues, locations and people's asides name where and who, not what about.
+        ("부천아트센터 소공연장에 열린 협약식에서 협약서를 들었다.", "culture"),
+        ("충청권 소재 중소기업을 지원하기 위한 협약을 체결했다.", "manufacturing"),
+        ("한국마사회(회장 우희종)는 업무협약을 체결했다.", "agri_food"),
+        # Names of the body that signs ("방송통신심의위원회" in quotes) are not the field.
+        ("'서울시-방송통신심의위원회' 딥페이크 삭제 지원 협약을 체결했다.", "ict"),
+    ],
+)
+def test_look_alikes_do_not_count(text: str, sector: str) -> None:
+    assert sector not in detect_sectors([text])
+
+
+def test_quoted_speech_is_not_the_deal_but_a_quoted_headline_is() -> None:
+    speech = (
+        "지사는 이날 협약식에서 “이번 투자 협약을 계기로 경남이 첨단 제조 혁신의 중심지로 "
+        "도약할 수 있도록 지원하겠다”고 말했다."
+    )
+    assert "manufacturing" not in detect_sectors([speech])
+    headline = '장관 "한·독 스마트공장 표준 등 제조 데이터 분야 협력해야"'
+    assert "manufacturing" in detect_sectors([], headline=headline)
+
+
+def test_plant_of_another_industry_is_that_industry() -> None:
+    battery = "부산시는 차량용 축전지 기업과 부산 배터리공장 신설 투자 양해각서를 체결했다."
+    assert detect_sectors([battery]) == ("battery", "mobility")
+    parts = "경주시는 자동차 부품 생산공장 건립을 위한 투자협약을 체결했다."
+    assert set(detect_sectors([parts])) == {"mobility", "manufacturing"}
+
+
+def test_roundup_headline_is_left_out() -> None:
+    headline = "[플라자] 문화체육관광부·한국관광공사, ‘평화의 길 걷기’ 행사 개최 외"
+    assert (
+        detect_sectors(["초록우산은 캠페인 확산을 위한 업무협약을 체결했다."], headline=headline)
+        == ()
+    )
+
+
+def test_university_party_adds_education() -> None:
+    assert "education_research" in detect_sectors(["협약을 체결했다."], parties=["옥스퍼드대"])
+    assert "education_research" not in detect_sectors(["협약을 체결했다."], parties=["서울시"])
+
+
+SENTENCES = [
+    "논산시, 인도네시아서 글로벌 협력 가속",
+    "업무협약 체결 장면[사진=논산시]",
+    "논산시가 딸기산업의 글로벌 경쟁력 강화를 위해 해외 협력 행보를 본격화하고 있다.",
+    "논산시는 지난 9일 RS그룹과 딸기산업 경쟁력 강화를 위한 업무협약(MOU)을 체결했다.",
+    "이날 협약식에는 양측 관계자들이 참석했다.",
+    "이번 협약은 현지 산업 네트워크를 기반으로 국제 교류를 확대하기 위해 추진됐다.",
+    "협약에 따라 세 기관은 △스마트팜 시설 투자 △현지 유통 연계 등에서 협력한다.",
+    "한편 논산시는 올해 딸기 수확 체험 행사를 연다.",
+    "이번 협약을 통해 양측은 공동 홍보에도 나선다.",
+]
+
+
+def test_a_run_of_describing_sentences_follows_the_signing() -> None:
+    chosen = describing_sentences(SENTENCES, [3])
+    # the caption-like attendance line is skipped, the run of descriptions is taken, and the
+    # run ends at the first unrelated sentence
+    assert chosen == [0, 3, 5, 6]
+    assert "agri_food" in detect_sectors([SENTENCES[i] for i in chosen if i])
+
+
+def test_a_ceremony_sentence_does_not_describe_the_content() -> None:
+    sentences = [
+        "제목",
+        "현대해상은 재한베트남유학생총회와 단체보험 업무협약을 체결했다고 11일 밝혔다.",
+        "이번 협약식은 대사관에서 열렸으며 양국 간 교육·보험금융 협력의 의미를 더했다.",
+    ]
+    assert describing_sentences(sentences, [1]) == [0, 1]
+
+
+def test_a_sentence_stating_the_content_is_a_description() -> None:
+    sentences = [
+        "제목",
+        "국립창원대학교는 6일 산업통상부와 업무협약(MOU)을 체결했다고 밝혔다.",
+        "제조업의 AI 전환을 위해 ‘M.AX 창업 생태계 조성’ 등 6대 협력 과제가 담겼다.",
+    ]
+    assert describing_sentences(sentences, [1]) == [0, 1, 2]

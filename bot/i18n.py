@@ -112,7 +112,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "“{period}”은(는) 알 수 없는 기간입니다. 7d, 30d, 90d, 1y 중에서 골라 주세요.",
     ),
     "summary_header": (
-        "<b>{topic}</b> — {count} MOUs in the last {period}",
+        "<b>{topic}</b> — MOUs in the last {period}: {count}",
         "<b>{topic}</b> — 최근 {period} 동안 MOU {count}건",
     ),
     "summary_none": (
@@ -132,7 +132,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "<code>/latest</code> 또는 <code>/latest 10</code> 처럼 보내 주세요 (1~{max}).",
     ),
     "latest_none": ("No MOUs recorded yet.", "아직 기록된 MOU가 없습니다."),
-    "latest_title": ("<b>The {count} newest MOUs</b>", "<b>최근 MOU {count}건</b>"),
+    "latest_title": ("<b>Newest MOUs ({count})</b>", "<b>최근 MOU {count}건</b>"),
     "countries_header": (
         "<b>Countries</b> — type a name, a code (FR) or a flag:",
         "<b>국가</b> — 이름, 코드(FR) 또는 국기로 입력하세요:",

@@ -166,7 +166,7 @@ async def test_summary_counts_breaks_down_and_links(
         published=now - dt.timedelta(days=60),
     )  # fmt: skip
     reply = await ask(api, 20, "/summary France")
-    assert reply.text.startswith("🇫🇷 France — 2 MOUs in the last 30 days")
+    assert reply.text.startswith("🇫🇷 France — MOUs in the last 30 days: 2")
     assert "AI & data: 1" in reply.text and "Energy: 1" in reply.text
     assert "3천500만유로 — 한-프랑스 AI 협력 MOU" in reply.text
     assert "우주" not in reply.text
@@ -174,7 +174,7 @@ async def test_summary_counts_breaks_down_and_links(
     assert "https://news.example/fr-ai" in links
 
     wider = await ask(api, 20, "/summary 90d 프랑스")
-    assert "3 MOUs in the last 90 days" in wider.text
+    assert "MOUs in the last 90 days: 3" in wider.text
     by_country = await ask(api, 20, "/summary AI 1y")
     assert "By country" in by_country.text and "🇫🇷 France: 1" in by_country.text
 
@@ -183,7 +183,7 @@ async def test_summary_counts_breaks_down_and_links(
     assert "/summary 독일 30d" in none.text
 
     latest = await ask(api, 20, "/latest 2")
-    assert "The 2 newest MOUs" in latest.text and "한-프랑스 AI 협력 MOU" in latest.text
+    assert "Newest MOUs (2)" in latest.text and "한-프랑스 AI 협력 MOU" in latest.text
 
 
 async def test_bad_arguments_get_a_short_helpful_reply(api: BotApiStandin) -> None:

@@ -93,6 +93,6 @@ async def test_one_alert_per_matching_chat_and_none_after_a_restart(
         assert alerts(standin, FRANCE, GERMAN_FACTORY) == []
 
         summary = await ask(standin, FRANCE, "/summary France")
-        assert summary.text.startswith("🇫🇷 France — 1 MOUs in the last 30 days")
+        assert summary.text.startswith("🇫🇷 France — MOUs in the last 30 days: 1")
         assert FRANCE_AI.title in summary.text
     assert (await repo.stats()).deliveries == {"sent": 3}

@@ -144,7 +144,7 @@ def test_summary_reply_counts_breaks_down_and_links() -> None:
     s = summarize(stories, Topic(country="FR"), "30d")
     text = replies.summary("en", s, "France", KST)
     plain = valid(text)
-    assert "8 MOUs in the last 30 days" in plain
+    assert "MOUs in the last 30 days: 8" in plain
     assert "By sector" in plain and "3천500만유로" in plain
     assert 'href="https://news.example/a?id=1&amp;x=1"' in text
     assert "javascript:" not in text

@@ -7,13 +7,13 @@ corpus/dev/tera-gold.jsonl. Three measurements:
 1. gold clusters: labelled MOU items grouped by hand-checkable rules (shared signing party,
    same countries, dates within 3 days); pairwise precision/recall of the story grouping on
    them, with the labelled facts as input (the grouping function alone) and with the extractor's
-   facts (the pipeline as it runs);
+   facts (the pipeline as it runs), for the rules before and as each was added (``Rules``);
 2. the whole corpus through the extractor and the grouping, in publication order, as the
    repository does it (candidates: stories first seen in the last 7 days sharing a country):
    how many stories, how many with several items and outlets;
 3. the multi-item stories and the closest unmerged pairs, printed for a reader to check.
 
-    .venv/bin/python bench/stories.py [--show 25] [--threshold 0.6]
+    .venv/bin/python bench/stories.py [--show 25] [--new 30] [--threshold 0.6]
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,7 +57,7 @@ class Item:
     outlet: str
 
 
-def load() -> tuple[list[Item], dict[str, dict]]:  # type: ignore[type-arg]
+def load() -> tuple[list[Item], dict[str, dict]]:
     items = []
     with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
         for line in f:
@@ -73,15 +73,11 @@ def load() -> tuple[list[Item], dict[str, dict]]:  # type: ignore[type-arg]
 Score = Callable[[StoryFacts, StoryFacts], float]
 
 
-def group(
-    facts: Sequence[tuple[dt.datetime, StoryFacts]],
-    score: Score | None = None,
-    any_country: bool = False,
-) -> list[int]:
+def group(facts: Sequence[tuple[dt.datetime, StoryFacts]], score: Score | None = None) -> list[int]:
     """Story index per report, in the given (publication) order, like ``record_item``:
     candidates are stories first seen within 7 days that share a country (or, for a report
-    with no country, have none; ``any_country``: every story in the window); the report joins
-    the best-scoring one or starts a story."""
+    with no country, have none); the report joins the best-scoring one or starts a story.
+    ``score`` None: ``stories.best_match``, exactly as the repository runs it."""
     story_facts: list[StoryFacts] = []
     story_seen: list[dt.datetime] = []
     assigned = []
@@ -90,10 +86,7 @@ def group(
             (i, f)
             for i, f in enumerate(story_facts)
             if story_seen[i] >= seen - WINDOW
-            and (
-                any_country
-                or (bool(f.countries & new.countries) if new.countries else not f.countries)
-            )
+            and (bool(f.countries & new.countries) if new.countries else not f.countries)
         ]
         if score is None:
             match = best_match(candidates, new)
@@ -109,61 +102,63 @@ def group(
     return assigned
 
 
-def _aliases(name: str) -> frozenset[str]:
-    """ "퓨어헬스(PureHealth) 그룹" -> the names outside and inside the brackets, normalized."""
-    parts = [_PAREN.sub(" ", name), *_PAREN.findall(name)]
-    return frozenset(n for n in map(stories.normalize_party, parts) if n)
+@dataclass(frozen=True)
+class Rules:
+    """Which of the grouping rules to apply: the repository runs all three
+    (``stories.story_score``); with none, the rules before they were measured here."""
+
+    aliases: bool = True
+    """A bracketed name is an alias ("KAI(한국항공우주산업)" matches either name)."""
+    publication_dates: bool = True
+    """Dates gate on signing dates when both reports give one, else on publication dates
+    (without: the signing date, else the publication date, of each side)."""
+    text_carries: bool = True
+    """A close enough text merges on its own, whatever the parties..."""
+    unless_contradicted: bool = True
+    """... unless no party of either side is named by the other (parties or text)."""
 
 
-def alias_party_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float | None:
-    """``party_similarity`` where a bracketed name is an alias, not part of the name."""
-    left = {x for x in map(_aliases, a) if x}
-    right = {x for x in map(_aliases, b) if x}
+BEFORE = Rules(aliases=False, publication_dates=False, text_carries=False)
+
+
+def _plain_party_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float | None:
+    """The party comparison before aliases: each name normalized as a whole."""
+    left = {n for n in map(stories.normalize_party, a) if n}
+    right = {n for n in map(stories.normalize_party, b) if n}
     if not left or not right:
         return None
     small, big = (left, right) if len(left) <= len(right) else (right, left)
-    found = sum(
-        any(stories._party_ratio(x, y) >= stories.PARTY_MATCH for q in big for x in p for y in q)
-        for p in small
-    )
+    found = sum(max(stories._party_ratio(x, y) for y in big) >= stories.PARTY_MATCH for x in small)
     return found / len(small)
 
 
-def alias_score(candidate: StoryFacts, new: StoryFacts) -> float:
-    """``story_score`` with :func:`alias_party_similarity` (same gates, weights, threshold)."""
-    if candidate.countries != new.countries:
-        return 0.0
-    if (
-        candidate.date
-        and new.date
-        and abs((candidate.date - new.date).days) > stories.MAX_DAYS_APART
-    ):
-        return 0.0
-    text = stories.text_similarity(candidate.text, new.text)
-    parties = alias_party_similarity(candidate.parties, new.parties)
-    if parties is None:
-        return min(1.0, text * stories.SAME_STORY_THRESHOLD / stories.TEXT_ONLY_THRESHOLD)
-    return stories.W_PARTIES * parties + stories.W_TEXT * text
-
-
-def countryless_joins(candidate: StoryFacts, new: StoryFacts) -> float:
-    """:func:`alias_score`, and a report naming no country (its lead names the country, its
-    signing sentence does not) joins a story whose parties it names all of, and vice versa."""
-    if (not candidate.countries or not new.countries) and candidate.countries != new.countries:
-        if alias_party_similarity(candidate.parties, new.parties) != 1.0:
+def scorer(rules: Rules) -> Score:
+    def score(candidate: StoryFacts, new: StoryFacts) -> float:
+        if candidate.countries != new.countries:
             return 0.0
-        candidate = StoryFacts(new.countries, candidate.parties, candidate.date, candidate.text)
-    return alias_score(candidate, new)
+        if rules.publication_dates:
+            days = candidate.days_apart(new)
+        else:
+            a = candidate.signed or candidate.published
+            b = new.signed or new.published
+            days = abs((a - b).days) if a and b else None
+        if days is not None and days > stories.MAX_DAYS_APART:
+            return 0.0
+        text = stories.text_similarity(candidate.text, new.text)
+        by_text = min(1.0, text * stories.SAME_STORY_THRESHOLD / stories.TEXT_ONLY_THRESHOLD)
+        similarity = stories.party_similarity if rules.aliases else _plain_party_similarity
+        parties = similarity(candidate.parties, new.parties)
+        if parties is None:
+            return by_text
+        both = stories.W_PARTIES * parties + stories.W_TEXT * text
+        if not rules.text_carries:
+            return both
+        contradicted = parties == 0 and not stories._parties_overlap(candidate, new)
+        if rules.unless_contradicted and by_text > both and contradicted:
+            return both
+        return max(both, by_text)
 
-
-def text_can_carry(candidate: StoryFacts, new: StoryFacts) -> float:
-    """:func:`alias_score`, or the text-only score when higher: noisy party names ("가운데
-    한국 국방과학연구소") then cannot split reports whose text says they are one MOU."""
-    score = alias_score(candidate, new)
-    if score == 0.0 or score >= stories.SAME_STORY_THRESHOLD:
-        return score  # gated out (countries, dates), or already the same story
-    text = stories.text_similarity(candidate.text, new.text)
-    return max(score, min(1.0, text * stories.SAME_STORY_THRESHOLD / stories.TEXT_ONLY_THRESHOLD))
+    return score
 
 
 # --- gold clusters -------------------------------------------------------------------------------
@@ -194,7 +189,7 @@ MANUAL_SAME = [
 ]  # fmt: skip
 
 
-def gold_clusters(urls: list[str], gold: dict[str, dict], items: dict[str, Item]) -> list[int]:  # type: ignore[type-arg]
+def gold_clusters(urls: list[str], gold: dict[str, dict], items: dict[str, Item]) -> list[int]:
     """Same MOU: the same countries, every party of one side named by the other, signing
     dates (else publication dates) within 3 days."""
     parent = list(range(len(urls)))
@@ -246,6 +241,9 @@ def facts_of(item: Item, ex: Extraction) -> StoryFacts:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--show", type=int, default=25, help="multi-item stories to print")
+    parser.add_argument(
+        "--new", type=int, default=30, help="stories merged only by the new rules to print"
+    )
     parser.add_argument("--threshold", type=float, default=stories.SAME_STORY_THRESHOLD)
     args = parser.parse_args()
     if not CORPUS.exists() or not GOLD.exists():
@@ -283,55 +281,42 @@ def main() -> None:
     found = sum(u in extraction_of for u in gold_urls)
     print(f"  {found}/{len(gold_urls)} labelled MOUs are extracted as MOUs\n")
 
-    def labelled(u: str, publication_dates: bool) -> StoryFacts:
+    def labelled(u: str) -> StoryFacts:
         g, item = gold[u], by_url[u]
-        signed = dt.date.fromisoformat(g["date"]) if g["date"] and not publication_dates else None
+        signed = dt.date.fromisoformat(g["date"]) if g["date"] else None
         return StoryFacts.of(
             g["countries"], g["partners"], signed, item.published, item.title, item.text
         )
 
-    def extracted_facts(item: Item, ex: Extraction, publication_dates: bool) -> StoryFacts:
-        signed = None if publication_dates else ex.date
-        return StoryFacts.of(
-            ex.countries, ex.parties, signed, item.published, item.title, ex.summary
-        )
-
-    variants: list[tuple[str, Score | None, bool]] = [
-        ("as is", None, False),
-        ("bracketed names as aliases", alias_score, False),
-        ("publication dates for the gate", None, True),
-        ("both", alias_score, True),
-        ("both + country-less reports join", countryless_joins, True),
-        ("both + text alone can carry", text_can_carry, True),
+    variants: list[tuple[str, Score | None]] = [
+        ("before (no rule below)", scorer(BEFORE)),
+        ("bracketed names as aliases", scorer(replace(BEFORE, aliases=True))),
+        ("+ publication dates for the gate", scorer(Rules(text_carries=False))),
+        ("+ text alone can carry", scorer(Rules(unless_contradicted=False))),
+        ("  ... unless the parties contradict", scorer(Rules())),
+        ("stories.story_score (the repository)", None),
     ]
-    print(f"  {'grouping (pairwise on gold)':34} {'labelled facts in':46} extractor facts in")
-    pipeline_labels: list[int | None] = []
+    print(f"  {'grouping (pairwise on gold)':38} {'labelled facts in':46} extractor facts in")
+    labels_of: dict[str, list[int | None]] = {}
     corpus_stories: dict[str, int] = {}
-    for name, score, by_publication in variants:
-        relaxed = score is countryless_joins
-        oracle = group(
-            [(by_url[u].published, labelled(u, by_publication)) for u in gold_urls],
-            score,
-            relaxed,
-        )
-        grouped = group(
-            [(i.published, extracted_facts(i, e, by_publication)) for i, e in mous], score, relaxed
-        )
-        corpus_stories[name] = len(set(grouped))
+    for name, score in variants:
+        oracle = group([(by_url[u].published, labelled(u)) for u in gold_urls], score)
+        grouped = group([(i.published, facts_of(i, e)) for i, e in mous], score)
+        corpus_stories[name.strip(" .+")] = len(set(grouped))
         stories_of = dict(zip([i.url for i, _ in mous], grouped, strict=True))
-        labels = [stories_of.get(u) for u in gold_urls]
-        pipeline_labels = pipeline_labels or labels
+        labels_of[name] = [stories_of.get(u) for u in gold_urls]
         print(
-            f"  {name:34} {precision_recall(truth, pairs(oracle)):46} "
-            f"{precision_recall(truth, pairs(labels))}"
+            f"  {name:38} {precision_recall(truth, pairs(oracle)):46} "
+            f"{precision_recall(truth, pairs(labels_of[name]))}"
         )
+    pipeline_labels = labels_of["stories.story_score (the repository)"]
     print(
         "  stories formed from the whole corpus: "
         + ", ".join(f"{name}: {n}" for name, n in corpus_stories.items())
     )
     missed = sorted(truth - pairs(pipeline_labels))
     if missed:
-        print("\n  missed gold pairs (as is, extractor facts):")
+        print("\n  missed gold pairs (the repository's rules, extractor facts):")
         for i, j in missed[:12]:
             a, b = gold_urls[i], gold_urls[j]
             print(f"    - {by_url[a].outlet}: {by_url[a].title[:60]}")
@@ -340,7 +325,7 @@ def main() -> None:
             print(f"      {_facts_line(extraction_of.get(b))}")
     wrong = sorted(pairs(pipeline_labels) - truth)
     if wrong:
-        print("  merged but not the same gold MOU (as is, extractor facts):")
+        print("  merged but not the same gold MOU (the repository's rules, extractor facts):")
         for i, j in wrong[:12]:
             print(
                 f"    = {by_url[gold_urls[i]].title[:70]}\n      {by_url[gold_urls[j]].title[:70]}"
@@ -371,6 +356,32 @@ def main() -> None:
     print(f"  reports attached to a story of their own outlet: {same_outlet}")
 
     # 3. for a reader ----------------------------------------------------------------------
+    before = dict(
+        zip(
+            [i.url for i, _ in mous],
+            group([(i.published, facts_of(i, e)) for i, e in mous], scorer(BEFORE)),
+            strict=True,
+        )
+    )
+    changed = sorted(s for s, m in several.items() if len({before[i.url] for i, _ in m}) > 1)
+    new_pairs = sum(
+        before[a.url] != before[b.url]
+        for m in several.values()
+        for (a, _), (b, _) in itertools.combinations(m, 2)
+    )
+    print(
+        f"\n{len(changed)} stories hold reports the rules before kept apart ({new_pairs} new"
+        f" pairs); {min(args.new, len(changed))} shown (check: one MOU each?), [n] = story before"
+    )
+    for s in rng_sample(changed, args.new):
+        print(f"  story {s}:")
+        for item, ex in members[s]:
+            print(
+                f"    [{before[item.url]}] [{item.outlet} {item.published:%m-%d %H:%M}]"
+                f" {item.title[:70]}"
+            )
+            print(f"        {_facts_line(ex)}")
+
     rng = random.Random(4)
     shown = rng.sample(sorted(several), min(args.show, len(several)))
     print(f"\n{len(shown)} random multi-report stories (check: one MOU each?)")
@@ -379,6 +390,10 @@ def main() -> None:
         for item, ex in members[s]:
             print(f"    [{item.outlet} {item.published:%m-%d %H:%M}] {item.title[:70]}")
             print(f"        {_facts_line(ex)}")
+
+
+def rng_sample(values: list[int], n: int) -> list[int]:
+    return sorted(random.Random(7).sample(values, min(n, len(values))))
 
 
 def _facts_line(ex: Extraction | None) -> str:

@@ -3,9 +3,12 @@
 Korean outlets rewrite the same press release within hours: the headline changes, the countries
 and the signing parties do not, and the dates stay within a day or two. A forum where ten MOUs
 are signed the same day is the hard case: same countries, same date, different parties. So the
-parties carry most of the weight, the text breaks ties, and the countries and the date are gates.
+countries and the date are gates, the parties carry most of the weight and the text breaks
+ties; a text close enough can carry a merge on its own, because the parties the extractor
+reads from a lead are noisy ("가운데 한국 국방과학연구소", "양국 국방연구소").
 On the real reprints in tests/test_stories.py, the text similarity of one MOU's reports is
-0.58-0.89 and that of other MOUs with the same country in the same days 0.08-0.32.
+0.58-0.89 and that of other MOUs with the same country in the same days 0.08-0.32;
+bench/stories.py measures the whole.
 
 ``story_score`` returns 0..1 and ``same_story`` compares it with ``SAME_STORY_THRESHOLD``; the
 weights and the threshold are module constants so the feeds evaluation can tune them.
@@ -32,8 +35,8 @@ PARTY_MATCH = 85.0
 W_PARTIES = 0.6
 W_TEXT = 0.4
 TEXT_ONLY_THRESHOLD = 0.5
+"""How similar the text alone must be to make one story (whatever the parties)."""
 MIN_BIGRAMS = 8
-"""When either side names no party, the text alone must be this similar."""
 
 # Legal-form words that differ between outlets for the same organisation.
 _LEGAL_FORMS = re.compile(
@@ -42,6 +45,7 @@ _LEGAL_FORMS = re.compile(
     re.IGNORECASE,
 )
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_BRACKETED = re.compile(r"[(\[（［]([^()\[\]（）［］]*)[)\]）］]")
 
 
 @dataclass(frozen=True)
@@ -51,8 +55,10 @@ class StoryFacts:
     countries: frozenset[str]
     parties: tuple[str, ...]
     """Every named signing organisation, flattened over agreements."""
-    date: dt.date | None
-    """Signing date when the article gives one, else the publication date."""
+    signed: dt.date | None
+    """Signing date, when the article gives one."""
+    published: dt.date | None
+    """Publication date (UTC)."""
     text: str
     """Headline and summary."""
 
@@ -70,9 +76,19 @@ class StoryFacts:
         title: str,
         summary: str,
     ) -> StoryFacts:
-        date = signed_on or (published.date() if published else None)
         flat = tuple(p for group in parties for p in group if p.strip())
-        return cls(frozenset(countries), flat, date, f"{title}\n{summary}".strip())
+        day = published.astimezone(dt.UTC).date() if published else None
+        return cls(frozenset(countries), flat, signed_on, day, f"{title}\n{summary}".strip())
+
+    def days_apart(self, other: StoryFacts) -> int | None:
+        """Days between the signing dates when both reports give one, else between the
+        publication dates (a lead that gives no signing day is compared by when it ran);
+        None when that is unknown."""
+        if self.signed and other.signed:
+            return abs((self.signed - other.signed).days)
+        if self.published and other.published:
+            return abs((self.published - other.published).days)
+        return None
 
 
 @functools.cache
@@ -95,18 +111,27 @@ def normalize_party(name: str) -> str:
     return bare if len(bare) >= 2 else _NON_WORD.sub("", name)
 
 
+@functools.lru_cache(maxsize=8192)
+def party_aliases(name: str) -> frozenset[str]:
+    """The comparable forms of one party: outside and inside its brackets, since outlets
+    write "퓨어헬스(PureHealth) 그룹", "KAI(한국항공우주산업)" or only one of the two. A legal
+    form in brackets ("(주)") is dropped first, not taken for a name."""
+    name = _LEGAL_FORMS.sub(" ", unicodedata.normalize("NFKC", name))
+    parts = [_BRACKETED.sub(" ", name), *_BRACKETED.findall(name)]
+    return frozenset(n for n in map(normalize_party, parts) if len(n) >= 2)
+
+
 def party_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float | None:
-    """Share of the smaller side's parties found (fuzzily) on the other side; None if a side
-    names nobody."""
-    left = {n for n in map(normalize_party, a) if n}
-    right = {n for n in map(normalize_party, b) if n}
+    """Share of the smaller side's parties found (fuzzily, by any of their aliases) on the
+    other side; None if a side names nobody."""
+    left = {x for x in map(party_aliases, a) if x}
+    right = {x for x in map(party_aliases, b) if x}
     if not left or not right:
         return None
     small, big = (left, right) if len(left) <= len(right) else (right, left)
     found = 0
-    for name in small:
-        best = max(_party_ratio(name, other) for other in big)
-        if best >= PARTY_MATCH:
+    for party in small:
+        if any(_party_ratio(x, y) >= PARTY_MATCH for other in big for x in party for y in other):
             found += 1
     return found / len(small)
 
@@ -141,17 +166,50 @@ def text_similarity(a: str, b: str) -> float:
 
 def story_score(candidate: StoryFacts, new: StoryFacts) -> float:
     """0..1 likelihood that ``new`` reports the same MOU as ``candidate``; 0 when the countries
-    differ or the dates are more than ``MAX_DAYS_APART`` days apart."""
+    differ or the dates are more than ``MAX_DAYS_APART`` days apart (see ``days_apart``).
+    Otherwise the parties and the text together, or the text alone when that says more."""
     if candidate.countries != new.countries:
         return 0.0
-    if candidate.date and new.date and abs((candidate.date - new.date).days) > MAX_DAYS_APART:
+    days = candidate.days_apart(new)
+    if days is not None and days > MAX_DAYS_APART:
         return 0.0
     text = text_similarity(candidate.text, new.text)
+    # The text alone, scaled onto the common threshold: a close text is one MOU whatever
+    # parties the extractor read from each lead ("가운데 한국 국방과학연구소", or "휴롬" in one
+    # report and "LG화학" in the other)...
+    by_text = min(1.0, text * SAME_STORY_THRESHOLD / TEXT_ONLY_THRESHOLD)
     parties = party_similarity(candidate.parties, new.parties)
     if parties is None:
-        # Without parties only a close text can tell; scale it onto the common threshold.
-        return min(1.0, text * SAME_STORY_THRESHOLD / TEXT_ONLY_THRESHOLD)
-    return W_PARTIES * parties + W_TEXT * text
+        return by_text
+    both = W_PARTIES * parties + W_TEXT * text
+    if parties == 0.0 and by_text > both and not _parties_overlap(candidate, new):
+        # ...unless the parties contradict: neither side names any party of the other, in its
+        # parties or its text. Two MOUs of one forum share the boilerplate of the lead.
+        return both
+    return max(both, by_text)
+
+
+def _parties_overlap(a: StoryFacts, b: StoryFacts) -> bool:
+    """Some party of one side is named in the other side's text."""
+    return _named_in(a.parties, b.text) or _named_in(b.parties, a.text)
+
+
+def _named_in(parties: tuple[str, ...], text: str) -> bool:
+    """A party is named in ``text`` by one of its aliases or one of its words (not a country:
+    "베트남 상공회의소" is not named by "한-베트남 포럼")."""
+    body = _NON_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
+    for party in parties:
+        words = {_word_form(w) for w in party.split()}
+        if any(form and form in body for form in party_aliases(party) | words):
+            return True
+    return False
+
+
+def _word_form(word: str) -> str:
+    bare = _NON_WORD.sub(
+        "", _country_words().sub(" ", unicodedata.normalize("NFKC", word).casefold())
+    )
+    return bare if len(bare) >= 2 else ""
 
 
 def same_story(candidate: StoryFacts, new: StoryFacts) -> bool:

@@ -7,6 +7,7 @@ import asyncio
 import datetime as dt
 import random
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -146,7 +147,9 @@ async def test_deactivate_drops_pending_with_reason_and_upsert_reactivates(
     await chat(repo, 2, Topic("FR"))
     await repo.record_item(item("a"), mou(), NOW)
     await repo.record_item(
-        item("b", title="전혀 다른 기사"), mou(parties=(("삼성", "탈레스"),)), NOW
+        item("b", title="삼성, 탈레스와 방산 협력 MOU"),
+        mou(parties=(("삼성", "탈레스"),), summary="삼성과 탈레스가 방산 협력 양해각서를 맺었다."),
+        NOW,
     )
     sent = [j for j in await repo.due_deliveries(NOW) if j.chat.id == 1][:1]
     await repo.mark_sent([sent[0].id], 7, NOW)
@@ -158,7 +161,11 @@ async def test_deactivate_drops_pending_with_reason_and_upsert_reactivates(
     stats = await repo.stats()
     assert stats.deliveries == {"pending": 2, "sent": 1, "dead": 1}
     assert await repo.recipients(("FR",), ()) == [2]
-    await repo.record_item(item("c"), mou(countries=("FR",), parties=(("LG", "Orange"),)), NOW)
+    await repo.record_item(
+        item("c", title="LG유플러스, 오랑주와 통신 협력"),
+        mou(parties=(("LG유플러스", "Orange"),), summary="LG유플러스와 오랑주가 통신 협력 협약."),
+        NOW,
+    )
     assert await repo.deactivate_chat(1, "again") == 0  # nothing was queued while inactive
     back = await repo.upsert_chat(1, type="private")
     assert back.active and back.stopped_reason is None
@@ -184,7 +191,11 @@ async def test_migrate_chat_merges_into_an_existing_chat(repo: SqlRepository) ->
     await chat(repo, -100, Topic("FR"), Topic("DE"))
     await repo.record_item(item("a"), mou(), NOW)
     await chat(repo, -1001, Topic("FR"))
-    await repo.record_item(item("b"), mou(countries=("FR",), parties=(("현대", "르노"),)), NOW)
+    await repo.record_item(
+        item("b", title="현대차, 르노와 수소차 협력"),
+        mou(parties=(("현대", "르노"),), summary="현대차와 르노가 수소차 협력 양해각서를 맺었다."),
+        NOW,
+    )
     await repo.migrate_chat(-100, -1001)
     subs = await repo.list_subscriptions(-1001)
     assert sorted(s.topic.country or "" for s in subs) == ["DE", "FR"]
@@ -412,6 +423,24 @@ async def test_reprint_attaches_to_the_story_and_never_alerts(repo: SqlRepositor
     assert [j.chat.id for j in await repo.due_deliveries(NOW + 4 * HOUR)] == [1]
 
 
+async def test_a_reprint_without_a_signing_day_joins_a_story_signed_days_before(
+    repo: SqlRepository,
+) -> None:
+    """Signed a week before it was announced: a reprint giving no signing day is compared by
+    its publication date with the story's (grouping reads them back from the database)."""
+    await chat(repo, 1, Topic("FR"))
+    signed_earlier = replace(mou(), date=NOW.date() - dt.timedelta(days=7))
+    first = await repo.record_item(item("a"), signed_earlier, NOW)
+    reprint = await repo.record_item(
+        item(
+            "b", title="비즈니스 프랑스(Business France), 코트라와 AI 스타트업 협력", outlet="한경"
+        ),
+        replace(mou(parties=(("비즈니스 프랑스(Business France)", "코트라"),)), date=None),
+        NOW + 2 * HOUR,
+    )
+    assert reprint.story_id == first.story_id and reprint.deliveries == 0
+
+
 async def test_different_mou_same_country_is_a_new_story(repo: SqlRepository) -> None:
     await chat(repo, 1, Topic("FR"))
     a = await repo.record_item(item("a"), mou(), NOW)
@@ -454,7 +483,11 @@ async def test_due_deliveries_order_claim_and_lease(repo: SqlRepository) -> None
     for chat_id in (1, 2, 3):
         await chat(repo, chat_id, Topic("FR"))
     await repo.record_item(item("a"), mou(), NOW)
-    await repo.record_item(item("b", title="다른 MOU"), mou(parties=(("LG", "Thales"),)), NOW)
+    await repo.record_item(
+        item("b", title="LG전자, 탈레스와 보안 협력"),
+        mou(parties=(("LG전자", "Thales"),), summary="LG전자와 탈레스가 보안 협력 협약을 맺었다."),
+        NOW,
+    )
     jobs = await repo.due_deliveries(NOW, limit=4)
     assert len(jobs) == 4
     assert [j.id for j in jobs] == sorted(j.id for j in jobs)  # oldest first

@@ -9,9 +9,11 @@ import datetime as dt
 import pytest
 
 from subscriptions.stories import (
+    TEXT_ONLY_THRESHOLD,
     StoryFacts,
     best_match,
     normalize_party,
+    party_aliases,
     party_similarity,
     same_story,
     story_score,
@@ -144,3 +146,108 @@ def test_text_similarity_survives_particles_reordering_and_a_missing_lead() -> N
     headline = "한화오션, 캐나다 온타리오조선소와 MOU 체결"
     assert text_similarity(headline, headline + "\n모호크 대학과 협력 체계를 구축") == 1.0
     assert text_similarity("가나다", "라마바") == 0.0
+
+
+# --- bracketed aliases, publication dates, text that carries (bench/stories.py) -------------
+
+
+def test_a_bracketed_name_is_an_alias_not_part_of_the_name() -> None:
+    # Outlets write "퓨어헬스(PureHealth) 그룹", "PureHealth Group" or "퓨어헬스 그룹".
+    assert party_similarity(("퓨어헬스(PureHealth) 그룹",), ("PureHealth Group",)) == 1.0
+    assert party_similarity(("KAI(한국항공우주산업)",), ("한국항공우주산업",)) == 1.0
+    assert party_similarity(("징둥로지스틱스'(JD Logistics)",), ("JD Logistics",)) == 1.0
+    assert party_aliases("퓨어헬스(PureHealth) 그룹") == {"퓨어헬스그룹", "purehealth"}
+
+
+def test_a_legal_form_in_brackets_is_not_an_alias() -> None:
+    assert party_aliases("(주)한화오션") == party_aliases("한화오션(주)") == {"한화오션"}
+    # Two companies that are both a 주식회사 are not one party.
+    assert party_similarity(("삼성전자(주)",), ("현대차(주)",)) == 0.0
+
+
+ELEVENST = facts(
+    "11번가, 中 징둥닷컴과 맞손…역직구 사업 펼친다",
+    (("11번가", "크로스보더 전자상거래 사업부문 징둥크로스보더", "징둥로지스틱스"),),
+    countries=("CN",),
+    published=dt.datetime(2026, 2, 12, 9, 0, tzinfo=dt.UTC),
+    signed_on=dt.date(2026, 2, 4),
+    summary="11번가는 지난 4일 중국 베이징의 징둥닷컴 본사에서 징둥닷컴 산하 크로스보더 전자상거래"
+    " 사업부문 징둥크로스보더, 물류 자회사 징둥로지스틱스와 전략적 업무협약을 체결했다고 밝혔다.",
+)
+
+
+def test_a_report_without_a_signing_date_is_compared_by_publication_date() -> None:
+    # Signed on the 4th, announced on the 12th: a reprint that gives no signing day is
+    # compared by when it ran (the same day), not with the 4th.
+    reprint = facts(
+        "11번가, '중국의 아마존' 징둥과 손잡았다...'역직구' 확장",
+        (("11번가", "징둥로지스틱스'(JD Logistics)"),),
+        countries=("CN",),
+        published=dt.datetime(2026, 2, 12, 10, 4, tzinfo=dt.UTC),
+        summary="11번가는 징둥닷컴 산하 해외 전자상거래 사업부문 "
+        "'징둥크로스보더'(JD Cross-border), 물류 자회사 '징둥로지스틱스'(JD Logistics)와 "
+        "글로벌 이커머스 시스템을 구축하는 전략적 업무협약을 체결했다고 12일 밝혔다.",
+    )
+    assert ELEVENST.days_apart(reprint) == 0
+    assert same_story(ELEVENST, reprint)
+
+
+def test_signing_dates_decide_when_both_reports_give_one() -> None:
+    # The same partners sign again a month later; both announced the same day.
+    again = facts(
+        ELEVENST.text,
+        ELEVENST.parties_groups(),
+        countries=("CN",),
+        published=dt.datetime(2026, 2, 12, 11, 0, tzinfo=dt.UTC),
+        signed_on=dt.date(2026, 3, 6),
+    )
+    assert ELEVENST.days_apart(again) == 30
+    assert story_score(ELEVENST, again) == 0.0
+
+
+HUROM_SIGNED = dt.date(2026, 2, 11)
+HUROM = facts(
+    "휴롬, LG화학과 협업해 친환경 착즙기 'H310' 출시",
+    (("휴롬",),),
+    countries=(),
+    published=dt.datetime(2026, 2, 12, 8, 57, tzinfo=dt.UTC),
+    signed_on=HUROM_SIGNED,
+    summary="휴롬은 지난 11일 여의도 LG트윈타워에서 PCR ABS(고부가 합성수지) 개발을 통한 친환경"
+    " 글로벌 파트너십 강화 업무협약(MOU)을 체결했다고 12일 밝혔다.",
+)
+
+
+def test_a_close_text_carries_a_reprint_whose_parties_were_read_differently() -> None:
+    # The extractor read only one party from each lead, and not the same one.
+    reprint = facts(
+        "휴롬, LG화학과 친환경 협력 강화…최초 '렛제로' 착즙기 출시",
+        (("LG화학",),),
+        countries=(),
+        published=dt.datetime(2026, 2, 12, 8, 59, tzinfo=dt.UTC),
+        signed_on=HUROM_SIGNED,
+        summary="12일 휴롬에 따르면 회사는 지난 11일 서울 여의도 LG트윈타워에서 LG화학과 ‘PCR ABS"
+        "(고부가 합성수지) 개발을 통한 친환경 글로벌 파트너십 강화’ 업무협약(MOU)을 체결했다.",
+    )
+    assert party_similarity(HUROM.parties, reprint.parties) == 0.0
+    assert same_story(HUROM, reprint)
+
+
+def test_text_does_not_carry_two_mous_of_one_forum_whose_parties_contradict() -> None:
+    # The leads share the forum's boilerplate (text similarity 0.51), but neither report
+    # names any party of the other.
+    a = facts(
+        "코트라, 베트남 상공회의소와 업무협약…한-베트남 비즈니스 포럼",
+        (("코트라", "베트남 상공회의소"),),
+        countries=("VN",),
+        summary="코트라는 9일 하노이에서 열린 한-베트남 비즈니스 포럼에서 베트남 상공회의소와 투자"
+        " 협력 업무협약을 체결했다.",
+    )
+    b = facts(
+        "삼성전자, 비엣텔과 5G 협력 MOU…한-베트남 비즈니스 포럼",
+        (("삼성전자", "비엣텔"),),
+        countries=("VN",),
+        summary="삼성전자는 9일 하노이에서 열린 한-베트남 비즈니스 포럼에서 비엣텔과 5G 장비 협력"
+        " 양해각서를 체결했다.",
+    )
+    assert text_similarity(a.text, b.text) >= TEXT_ONLY_THRESHOLD  # the text alone would merge
+    assert not same_story(a, b)

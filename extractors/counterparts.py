@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extractors.companies import FOREIGN_COMPANIES, company_pattern
 from extractors.gazetteer import (
     HANJA,
     PAIR_ABBREVIATIONS,
@@ -48,6 +49,8 @@ class Mention:
     pair: bool = False
     phrase: str = ""
     """The words of the noun phrase the country heads, up to its particle."""
+    company: bool = False
+    """A well-known foreign company named without its country (`companies.py`)."""
 
 
 # Nouns that make a country phrase a market, trade flow or dispute rather than a party.
@@ -146,15 +149,17 @@ def mentions(sentence: str, tokens: Sequence[Tok], title: bool = False) -> list[
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
-    def add(code: str, start: int, end: int, pair: bool = False) -> None:
+    def add(code: str, start: int, end: int, pair: bool = False, company: bool = False) -> None:
         if any(s < end and start < e for s, e in taken):
             return
         taken.append((start, end))
         if pair:
             role, phrase = _pair_role(sentence, end), sentence[start:end]
+        elif company:
+            role, phrase = _company_role(sentence, words, start, end, title)
         else:
             role, phrase = _role(sentence, words, start, end, title)
-        found.append(Mention(code, start, end, role, pair, phrase))
+        found.append(Mention(code, start, end, role, pair, phrase, company))
 
     for m in _pair_pattern().finditer(sentence):
         partner, more = m.group(1), m.group(2)
@@ -181,6 +186,10 @@ def mentions(sentence: str, tokens: Sequence[Tok], title: bool = False) -> list[
                 add(code, m.start(), m.end())
     for m in _HANJA_PREFIX.finditer(sentence):
         add(HANJA[m.group(1)], m.start(), m.end())
+    for m in company_pattern().finditer(sentence):  # "넷플릭스는", "한국마이크로소프트와"
+        if any(f.start <= m.start() < f.start + len(f.phrase) for f in found):
+            continue  # "英 케임브리지대와": the text names the country itself
+        add(FOREIGN_COMPANIES[m.group("name")], m.start(), m.end(), company=True)
     for m in _KOREA_NAME.finditer(sentence):  # the Korean side, to tell foreign-only deals
         add("KR", m.start(), m.end())
     for m in _ENGLISH.finditer(sentence):
@@ -224,9 +233,14 @@ class _Word:
     tokens: tuple[Tok, ...]
 
 
+# A word (어절); a parenthesized aside stays inside the word it glosses, so a name like
+# "사업부(Tata Motors Passenger Vehicles)는" is one word, not four.
+_WORD = re.compile(r"(?:[^\s(]|\([^()\n]{0,80}\)|\()+")
+
+
 def _words(sentence: str, tokens: Sequence[Tok]) -> list[_Word]:
     words = []
-    for m in re.finditer(r"\S+", sentence):
+    for m in _WORD.finditer(sentence):
         inside = tuple(t for t in tokens if m.start() <= t.start < m.end())
         words.append(_Word(m.start(), m.end(), inside))
     return words
@@ -257,6 +271,25 @@ def _role(
     return Role.CONTEXT, sentence[start : words[min(len(words), index + _MAX_WORDS) - 1].end]
 
 
+def _company_role(
+    sentence: str, words: list[_Word], start: int, end: int, title: bool
+) -> tuple[Role, str]:
+    """A company is a party only by its own particle ("넷플릭스와", "‘넷플릭스’는"); a name that
+    goes on into another noun ("엔비디아 GPU", "중국의 아마존' 징둥과") is not the party."""
+    word = next((w for w in words if w.start <= start < w.end), None)
+    if word is None:
+        return Role.CONTEXT, ""
+    ending = _ending([t for t in word.tokens if t.end > end])
+    phrase = sentence[start : word.end]
+    if ending is Role.PARTY:
+        if title:
+            return Role.PARTY, phrase
+        return _after_with(sentence, [w for w in words if w.start > word.start]), phrase
+    if ending is Role.SUBJECT:
+        return Role.SUBJECT, phrase
+    return Role.CONTEXT, phrase
+
+
 # What may follow "X와" when X signs: the agreement itself or a word for partnering.
 _DEAL = re.compile(AGREEMENT_WORD + r"|맞손|손\s?잡|손을\s?잡|협력|제휴|파트너|계약|동맹")
 _PURPOSE = ("위하", "관하", "대하", "향하", "통하")
@@ -276,9 +309,12 @@ def _after_with(sentence: str, words: list[_Word]) -> Role:
 
 
 def _ends_clause(tokens: Sequence[Tok]) -> bool:
-    """A verb with an ending ("방문해", "나선다"), except purpose verbs ("위한", "관한")."""
+    """A verb with an ending ("방문해", "나선다"), except purpose verbs ("위한", "관한") and
+    nominalized verbs ("운영하기 위한")."""
     for k, t in enumerate(tokens[1:], start=1):
         prev = tokens[k - 1]
+        if t.tag == "ETN":
+            continue
         if t.tag.startswith("E") and prev.tag in ("VV", "VA", "XSV", "XSA", "VX"):
             return prev.form not in _PURPOSE
     return False
@@ -295,6 +331,10 @@ def _ending(tokens: list[Tok]) -> Role | str:
     if last.tag == "JKG" and len(tokens) >= 2 and tokens[-2].form in _JOSA_PARTY:
         return Role.PARTY  # "X와의 협약"
     if last.tag in ("JKS", "JX") and last.form in _JOSA_SUBJECT:
+        before = tokens[-2] if len(tokens) >= 2 else None
+        if before is not None and before.tag.startswith("J"):
+            # "X와도" is still a party; "X으로도", "X에서도" are not subjects
+            return Role.PARTY if before.form in _JOSA_PARTY else Role.CONTEXT
         return Role.SUBJECT
     if last.tag == "JKG":
         return "continue"  # "에스토니아의 ... 방산기업 X와"
@@ -362,7 +402,7 @@ def party_names(sentence: str, tokens: Sequence[Tok], proper: bool = True) -> se
         cut = particles[0].start if particles else word.end
         name = _STRIP.sub("", sentence[word.start : cut]).strip(" ,·")
         is_proper = any(t.tag in ("NNP", "SL") for t in word.tokens)
-        if (name in _GENERIC or len(name) < 2) and k > 0:
+        if (name in _GENERIC or len(name) < 2) and k > 0 and _nominal(words[k - 1].tokens):
             prev = words[k - 1]
             name = _STRIP.sub("", sentence[prev.start : prev.end]).strip(" ,·")
             is_proper = any(t.tag in ("NNP", "SL") for t in prev.tokens)
@@ -377,13 +417,25 @@ def party_names(sentence: str, tokens: Sequence[Tok], proper: bool = True) -> se
     return names
 
 
+def _nominal(tokens: Sequence[Tok]) -> bool:
+    """A word of nouns, foreign letters, numbers and brackets only (no verb, no particle)."""
+    return bool(tokens) and all(
+        t.tag.startswith(("NN", "SL", "SN", "SH", "SS", "XPN", "XSN")) or t.tag in ("SP", "SO")
+        for t in tokens
+    )
+
+
 _REGION = r"(?:유럽|북미|남미|중남미|중동|아프리카|동남아시아|동남아|중앙아시아|오세아니아)\S*\s"
 _ABBR = re.compile(
     "|".join(sorted((re.escape(a) for a, c in PAIR_ABBREVIATIONS.items() if c), key=len)[::-1])
 )
 _KOREAN_SIDE = re.compile(
     r"한국|국내|韓|대한민국|(?<![가-힣])한\s?[-·]|K-|삼성|현대|LG|SK|롯데|한화|포스코|KT|CJ|두산|"
-    r"HD|KAI|코트라|KOTRA|서울|부산|경기|인천|대구|광주|대전|울산|세종|강원|충북|충남|전북|전남|경북|경남|제주"
+    r"HD|KAI|코트라|KOTRA|서울|부산|경기|인천|대구|광주|대전|울산|세종|강원|충북|충남|전북|전남|경북|경남|제주|"
+    # Korean groups and firms that news names bare, beside the foreign firms of companies.py.
+    r"네이버|카카오|쿠팡|셀트리온|신한|하나(?:은행|금융|증권|카드)|우리(?:은행|금융|카드)|농협|미래에셋|"
+    r"한국투자|한투|키움|교보|기아|효성|코오롱|한진|대한항공|아시아나|아모레|에코프로|엔씨소프트|넥슨|"
+    r"넷마블|크래프톤|하이브|야놀자|무신사|11번가|(?<![A-Za-z])(?:GS|LS|KB|NH|IBK|HMM|LIG|SKT)(?![A-Za-z])"
 )
 
 
@@ -408,7 +460,9 @@ def _visited(
             continue
         ms = found.get(i, [])
         for k, m in enumerate(ms):
-            if m.pair or m.role is not Role.CONTEXT or not _VISIT.search(m.phrase.rstrip()):
+            if m.pair or m.company or m.role is not Role.CONTEXT:
+                continue
+            if not _VISIT.search(m.phrase.rstrip()):
                 continue
             rest = sentence[m.start + len(m.phrase) :]
             if m.phrase.rstrip().endswith(("을", "를")) and not _VISIT_VERB.match(rest):
@@ -435,6 +489,18 @@ _LOCAL_AUTHORITY = re.compile(
 _LISTED = re.compile(r"(?:와|과|,|·)$")
 
 
+# Names Korean public bodies, places and firms take ("제주도", "국민건강보험공단", "서울대",
+# "(주)OO"): evidence of a Korean party beside a foreign company named without its country.
+_KOREAN_INSTITUTION = re.compile(
+    r"^(?:한국|국립|\(주\)|㈜).|(?:시|도|군|구|청|처|부|공사|공단|진흥원|연구원|재단|협회|조합|"
+    r"대학교|대학|대|병원|은행|센터|공제회|교육청|학교|\(주\)|㈜)$"
+)
+
+
+def _korean_named(names: set[str]) -> bool:
+    return any(_KOREAN_SIDE.search(n) or _KOREAN_INSTITUTION.search(n) for n in names)
+
+
 _TITLE_DEAL = re.compile(AGREEMENT_WORD + r"|맞손|손\s?잡|협력|제휴|파트너")
 _TAG_PREFIX = re.compile(r"^\s*(?:\[[^\]]{1,20}\]\s*)*")
 
@@ -453,7 +519,8 @@ def _foreign_sentence(
         lead = tag.end() if tag else 0
         first = re.split(r"[,…]|\.\.\.", sentence[lead:], maxsplit=1)[0]
         topic = has_name(sentence[:lead]) or any(
-            m.start == lead and not m.pair and len(first) < len(sentence) - lead for m in found
+            m.start == lead and not m.pair and not m.company and len(first) < len(sentence) - lead
+            for m in found
         )
         if _KOREAN_SIDE.search(first):
             return False
@@ -539,13 +606,21 @@ def article_counterparts(
         if code not in codes and code != "KR":
             codes.append(code)
 
+    def korean_party(i: int) -> bool:
+        return verdict.get(i) is False or _korean_named(
+            party_names(sentences[i], tokens.get(i, []), proper=False)
+        )
+
+    # A foreign firm named without its country counts only beside a Korean party
+    # ("코베스트로가 페르티글로브와" may be a deal between foreign firms).
     for i in kept:
         for m in found.get(i, []):
-            if m.role is not Role.CONTEXT:
+            if m.role is not Role.CONTEXT and (not m.company or korean_party(i)):
                 add(m.code)
     deal_title = 0 in kept or (0 not in signed and _TITLE_DEAL.search(sentences[0]) is not None)
+    korean_title = korean_party(0) or any(korean_party(i) for i in kept)
     for m in found.get(0, []) if verdict[0] is not True else []:
-        if m.role is Role.PARTY and (m.pair or deal_title):
+        if m.role is Role.PARTY and (m.pair or deal_title) and (not m.company or korean_title):
             add(m.code)
     # A party named bare in the signing sentence may carry its country elsewhere:
     # "독일 머크는 ..." in the lead, "머크 측은 ... 체결했다" later.
@@ -554,8 +629,8 @@ def article_counterparts(
         for m in ms:
             # The name must head the phrase: "중국 이커머스 업체 징둥닷컴과", not "UAE 국영 ...의
             # 코베스트로 인수".
-            head = " ".join(m.phrase[m.end - m.start :].split()[-2:])
-            if not m.pair and any(n in head for n in wanted):
+            head = " ".join(_WORD.findall(m.phrase[m.end - m.start :])[-2:])
+            if not m.pair and not m.company and any(n in head for n in wanted):
                 add(m.code)
     if not codes:
         for code in _visited(sentences, found, kept):

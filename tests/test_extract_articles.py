@@ -41,6 +41,9 @@ CASES: dict[str, Expect] = {
     # A Korean subsidiary counts as its parent's country only when the text says so.
     "subsidiary_told_jp": Expect(True, ("JP",), parties=("경남도", "한국스미토모상사")),
     "subsidiary_untold": Expect(True, ()),
+    # A well-known foreign firm named bare is a counterpart only as a party beside a Korean one.
+    "known_company_us": Expect(True, ("US",), sectors=("culture",), parties=("넷플릭스",)),
+    "known_company_not_party": Expect(True, (), sectors=("ai", "education_research")),
     "embassy_de": Expect(True, ("DE",), parties=("청소년교류재단", "주한 독일 대사관")),
     # Names that only look like countries.
     "lookalike_companies": Expect(True, ()),
@@ -88,7 +91,10 @@ def test_article(kiwi_extractor: Extractor, name: str) -> None:
 
 
 def test_every_fixture_has_an_expectation() -> None:
-    on_disk = {p.stem for p in ARTICLES.glob("*.txt")} - {"facts_amount_date"}
+    on_disk = {p.stem for p in ARTICLES.glob("*.txt")} - {
+        "facts_amount_date",
+        "foreign_firms_abroad",
+    }
     assert on_disk == set(CASES)
 
 
@@ -116,3 +122,11 @@ def test_html_article(kiwi_extractor: Extractor) -> None:
     assert result.date == dt.date(2025, 4, 3)
     assert "메뉴" not in result.summary and "많이 본" not in result.summary
     assert "education_research" in result.sectors
+
+
+def test_foreign_firm_beside_unknown_firms_gets_no_country(kiwi_extractor: Extractor) -> None:
+    """코베스트로 (DE) signs abroad with firms the text does not place: with no Korean party in
+    sight it may be a deal between foreign firms, so its country is not given (a wrong country
+    alerts the wrong people). Telling that such an article is no Korean MOU at all is open."""
+    result = kiwi_extractor.extract(_article("foreign_firms_abroad"))
+    assert result.countries == ()

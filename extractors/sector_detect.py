@@ -53,11 +53,13 @@ def _cue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 # Cues that are also part of unrelated words: 재활 (rehabilitation) in 재활용 (recycling),
-# 가스 in 메가스터디/라스베가스, 양자 (quantum) in 양자 회담/양자 협력 (bilateral).
+# 가스 in 메가스터디/라스베가스, 양자 (quantum) in 양자 회담/양자 협력 (bilateral), 데이터 (AI)
+# in 데이터링크 (a weapons datalink).
 _LOOK_ALIKES = {
     "재활": r"(?!용)",
     "가스": r"(?<![메베])",
     "양자": r"(?=\s?(?:기술|컴퓨|과학|정보|암호|통신|센서|소자|물리|역학|내성|보안))",
+    "데이터": r"(?!\s?링크)",
 }
 
 
@@ -102,7 +104,7 @@ _INDUSTRIES = {
     "shipbuilding",
     "robotics",
 }
-_MAKING = re.compile(r"제조|스마트\s?공장|생산\s?(?:공장|라인)|소부장|소재·부품·장비|나노")
+_MAKING = re.compile(r"제조|스마트\s?공장|생산\s?(?:공장|라인)|소부장|소재|나노")
 
 _UNIVERSITY = re.compile(
     r"(?:대학교|대학|[가-힣]{2,}(?<!시|세|확|기|군|부|연|지|무|상|반|최|극)대)$"

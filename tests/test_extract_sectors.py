@@ -20,6 +20,10 @@ from extractors.sector_detect import describing_sentences, detect_sectors
         ),
         ("제조업을 중심으로 산업 전반의 AI 활용을 촉진한다.", "manufacturing"),
         ("AI 기반 자동화 라인 구축을 핵심 목표로 한다.", "manufacturing"),
+        ("우주용 페로브스카이트 소재 공동개발 협약을 체결했다.", "manufacturing"),
+        ("영일만항 크루즈 기항을 위한 업무 협약을 체결했다.", "shipbuilding"),
+        ("AI 자회사 설립을 위한 공동투자의향서(LOI)를 체결했다.", "finance"),
+        ("경찰청과 LG유플러스는 업무협약을 체결했다.", "ict"),
     ],
 )
 def test_cue_counts(text: str, sector: str) -> None:
@@ -34,6 +38,7 @@ def test_cue_counts(text: str, sector: str) -> None:
         ("플라스틱 재활용 상생협약을 연장했다.", "bio_health"),
         ("서울시는 메가스터디교육 등 6개 업체와 업무협약을 맺었다.", "energy"),
         ("양국은 양자 협력 강화를 위한 협정을 체결했다.", "ict"),
+        ("유도탄 간 무장 데이터링크를 구축하기로 했다.", "ai"),
         # A mayor is no market: "포항시장" blanked, "시장 진출" kept (tested above).
         ("이강덕 포항시장과 업무협약을 체결했다.", "trade"),
         # Venues, locations and people's asides name where and who, not what about.

@@ -2,7 +2,8 @@
 
 ``refresh_feed`` is the whole pipeline for a feed:
 fetch -> parse -> new entries (``known_keys``) -> full text -> extract (worker thread) ->
-``record_item`` (item, extraction, story and deliveries in one transaction) -> feed state.
+``record_items`` (the feed's new items, their extractions, stories and deliveries in one
+transaction) -> feed state.
 The feed's new ETag is saved only after its items are recorded, so a crash in between
 refetches the feed instead of losing entries.
 """
@@ -164,9 +165,8 @@ async def refresh_feed(feed: Feed, ingest: Ingest, now: dt.datetime) -> FeedRefr
     extractions = await ingest.worker.extract_many(articles)
 
     first_fetch = feed.last_success is None
-    seen: list[ItemSeen] = []
-    for (key, entry), text, extraction in zip(fresh, texts, extractions, strict=True):
-        item = NewItem(
+    items = [
+        NewItem(
             feed_id=feed.id,
             key=key,
             url=entry.link or "",
@@ -176,10 +176,13 @@ async def refresh_feed(feed: Feed, ingest: Ingest, now: dt.datetime) -> FeedRefr
             outlet=feed.name,
             alert=_should_alert(entry.published, now, first_fetch),
         )
-        record = await ingest.repo.record_item(item, extraction, now)
-        seen.append(
-            ItemSeen(feed.name, item.title, item.url, item.alert, extraction, record, text.source)
-        )
+        for (key, entry), text in zip(fresh, texts, strict=True)
+    ]
+    records = await ingest.repo.record_items(list(zip(items, extractions, strict=True)), now)
+    seen = [
+        ItemSeen(feed.name, item.title, item.url, item.alert, extraction, record, text.source)
+        for item, extraction, record, text in zip(items, extractions, records, texts, strict=True)
+    ]
 
     hints = server_hints(result.headers, now, parsed.ttl_seconds)
     state = after_success(feed, now, ingest.policy, hints, (e.published for e in entries))

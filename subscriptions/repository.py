@@ -6,6 +6,7 @@ Every method is a coroutine and a transaction of its own. Datetimes are timezone
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Protocol
 
 from extractors.model import Extraction
@@ -88,6 +89,13 @@ class Repository(Protocol):
         """In ONE transaction: store the item and its extraction; for an MOU, attach it to the
         story it reprints or create a story; for a new story with ``item.alert``, enqueue one
         delivery per recipient chat. A key seen before changes nothing (``duplicate``)."""
+
+    async def record_items(
+        self, items: Sequence[tuple[NewItem, Extraction]], now: dt.datetime
+    ) -> list[RecordResult]:
+        """``record_item`` for each of ``items``, in order, in ONE transaction: every item
+        stored with its extraction, story and deliveries as ``record_item`` stores it; a key
+        stored before or earlier in the batch is a ``duplicate``. One result per item."""
 
     async def due_deliveries(
         self,

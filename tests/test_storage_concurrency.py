@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import random
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -123,3 +124,25 @@ async def test_one_key_from_several_processes_is_stored_once(repos: list[SqlRepo
     assert sum(not r.duplicate for r in results) == 1
     stats = await repos[0].stats()
     assert stats.stories == 1 and stats.deliveries == {"pending": 1}
+
+
+async def test_batches_sharing_keys_in_any_order_store_each_item_once(
+    repos: list[SqlRepository],
+) -> None:
+    """Four processes record overlapping batches, each in its own order (no deadlock, no
+    duplicate): every key is stored once, and reported new exactly once."""
+    await repos[0].upsert_chat(1, type="private")
+    await repos[0].add_subscription(1, Topic("FR"))
+    keys = [f"k{n:02d}" for n in range(40)]
+
+    async def record(repo: SqlRepository, seed: int) -> list[str]:
+        mine = keys[seed * 8 : seed * 8 + 16]  # each batch overlaps the next one's
+        random.Random(seed).shuffle(mine)
+        batch = [(item(k, f"outlet{seed}"), Extraction()) for k in mine]
+        results = await repo.record_items(batch, NOW)
+        return [k for k, r in zip(mine, results, strict=True) if not r.duplicate]
+
+    stored = await asyncio.gather(*(record(r, n) for n, r in enumerate(repos)))
+    new = [k for keys_of in stored for k in keys_of]
+    assert sorted(new) == keys[: 8 * (PROCESSES - 1) + 16]
+    assert await repos[0].known_keys(keys) == set(new)

@@ -386,6 +386,60 @@ async def test_record_item_twice_adds_nothing(repo: SqlRepository) -> None:
     assert await repo.stats() == before
 
 
+async def test_record_items_stores_a_batch_like_one_item_at_a_time(repo: SqlRepository) -> None:
+    await chat(repo, 1, Topic("FR"))
+    await chat(repo, 2, Topic("DE"))
+    feed = await repo.upsert_feed("https://a.example/rss", "A")
+    await repo.record_item(item("seen", feed_id=feed.id), Extraction(), NOW)
+    germany = mou(
+        countries=("DE",),
+        parties=(("현대차", "지멘스"),),
+        summary="현대차와 지멘스가 스마트공장 협력 양해각서를 맺었다.",
+    )
+    batch = [
+        (item("plain", feed_id=feed.id), Extraction(countries=("FR",))),
+        (item("fr-1", feed_id=feed.id), mou()),
+        (item("seen", feed_id=feed.id), mou()),  # stored by an earlier poll
+        (item("fr-2", title="코트라·비즈니스프랑스, AI 스타트업 협력", outlet="한경"), mou()),
+        (item("fr-1", feed_id=feed.id), mou()),  # twice in one feed
+        (item("de-1", title="현대차, 지멘스와 스마트공장 MOU"), germany),
+    ]
+    plain, fr1, seen, fr2, fr1_again, de1 = await repo.record_items(batch, NOW)
+    assert plain.item_id is not None and plain.story_id is None
+    assert fr1.new_story and fr1.deliveries == 1
+    assert seen.duplicate and fr1_again.duplicate and fr1_again.item_id is None
+    # A reprint later in the batch joins the story an earlier report of it started.
+    assert fr2.story_id == fr1.story_id and not fr2.new_story and fr2.deliveries == 0
+    assert de1.new_story and de1.deliveries == 1 and de1.story_id != fr1.story_id
+    assert len({r.item_id for r in (plain, fr1, fr2, de1)}) == 4
+    stats = await repo.stats()
+    assert (stats.stories, stats.deliveries) == (2, {"pending": 2})
+    [fr_story] = await repo.stories(Topic("FR"), None)
+    assert fr_story.outlets == 2
+    assert await repo.record_items([], NOW) == []
+
+
+async def test_a_batch_is_stored_whole_or_not_at_all(repo: SqlRepository) -> None:
+    await chat(repo, 1, Topic("FR"))
+    bad = item("bad", published=dt.datetime(2026, 2, 9, 9, 0))  # naive: refused
+    with pytest.raises(Exception, match="naive datetime"):
+        await repo.record_items([(item("good"), mou()), (bad, Extraction())], NOW)
+    assert await repo.known_keys(["good", "bad"]) == set()
+    assert (await repo.stats()).stories == 0
+
+
+async def test_a_batch_keeps_the_items_of_a_feed_removed_meanwhile(repo: SqlRepository) -> None:
+    kept = await repo.upsert_feed("https://a.example/rss", "A")
+    gone = await repo.upsert_feed("https://b.example/rss", "B")
+    await repo.remove_feed(str(gone.id))
+    results = await repo.record_items(
+        [(item("a", feed_id=kept.id), Extraction()), (item("b", feed_id=gone.id), Extraction())],
+        NOW,
+    )
+    assert all(r.item_id is not None for r in results)
+    assert await repo.known_keys(["a", "b"]) == {"a", "b"}
+
+
 async def test_one_delivery_per_chat_and_story_whatever_matches(repo: SqlRepository) -> None:
     await chat(repo, 1, Topic("FR"), Topic(sector="ai"), Topic("FR", "ai"))
     await chat(repo, 2, Topic("DE", "ai"))  # combination that does not match

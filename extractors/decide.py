@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.amounts import parse_amounts, parse_mou_count
 from extractors.counterparts import article_counterparts, has_name, party_names
-from extractors.dates import resolve_date
-from extractors.document import LEAD, Doc
-from extractors.model import Amount, Extraction
+from extractors.document import Doc
+from extractors.facts import deal_amounts, deal_count, deal_sentences, money_sentences, signing_date
+from extractors.model import Extraction
 from extractors.parties import group_parties, sentence_parties
 from extractors.sector_detect import describing_sentences, detect_sectors
 from extractors.status import AGREEMENT, Tense
@@ -67,7 +66,6 @@ def decide(doc: Doc) -> Extraction:
     if counterparts.foreign_only:
         return Extraction(status="none")
     described = describing_sentences(doc.sentences, signed)
-    deal_text = [doc.sentences[i] for i in described]
     groups = [sentence_parties(doc.sentences[i], doc.tokens.get(i, [])) for i in signed if i]
     if not any(len(g) > 1 for g in groups) and 0 in signed:
         groups.append(sentence_parties(doc.sentences[0], doc.tokens.get(0, [])))
@@ -77,36 +75,19 @@ def decide(doc: Doc) -> Extraction:
         for n in party_names(doc.sentences[i], doc.tokens.get(i, []), proper=False)
     ]
     body_first = [i for i in described if i > 0] + ([0] if 0 in described else [])
-    dated = [i for i in signed if i > 0 and doc.readings[i].anchored] + list(signed)
+    deal = deal_sentences(doc, signed, described)
     return Extraction(
         is_mou=True,
         status="signed",
         countries=counterparts.codes,
         sectors=detect_sectors([doc.sentences[i] for i in described if i], names, doc.title),
         parties=group_parties(groups),
-        amounts=tuple(_amounts(deal_text)),
-        mou_count=_mou_count(doc, described),
-        date=next((d for i in dated if (d := resolve_date(doc.sentences[i], doc.published))), None),
+        amounts=tuple(deal_amounts(doc, money_sentences(doc, signed, deal))),
+        mou_count=deal_count(doc, deal),
+        date=signing_date(doc, signed, deal),
         evidence=tuple(doc.sentences[i] for i in body_first),
         summary=summarize(doc.sentences, signed, described),
     )
-
-
-def _amounts(texts: list[str]) -> list[Amount]:
-    out: list[Amount] = []
-    for text in texts:
-        for amount in parse_amounts(text):
-            if amount not in out:
-                out.append(amount)
-    return out
-
-
-def _mou_count(doc: Doc, described: list[int]) -> int | None:
-    for i in [*described, *range(1, min(len(doc.sentences), 1 + LEAD))]:
-        count = parse_mou_count(doc.sentences[i])
-        if count is not None:
-            return count
-    return None
 
 
 # Sentences beyond the signing ones that Kiwi reads to learn a party's country.

@@ -93,6 +93,7 @@ def test_article(kiwi_extractor: Extractor, name: str) -> None:
 def test_every_fixture_has_an_expectation() -> None:
     on_disk = {p.stem for p in ARTICLES.glob("*.txt")} - {
         "facts_amount_date",
+        "facts_around_signing",
         "foreign_firms_abroad",
     }
     assert on_disk == set(CASES)
@@ -130,3 +131,13 @@ def test_foreign_firm_beside_unknown_firms_gets_no_country(kiwi_extractor: Extra
     alerts the wrong people). Telling that such an article is no Korean MOU at all is open."""
     result = kiwi_extractor.extract(_article("foreign_firms_abroad"))
     assert result.countries == ()
+
+
+def test_facts_around_the_signing_sentence(kiwi_extractor: Extractor) -> None:
+    """The deal's size follows the signing sentence; a later sentence reports more MOUs than the
+    status reader anchors; company turnover and per-applicant limits are not deal amounts."""
+    result = kiwi_extractor.extract(_article("facts_around_signing"))
+    assert result.is_mou
+    assert [a.text for a in result.amounts] == ["4400억원", "3천500만유로", "463억"]
+    assert result.mou_count == 6
+    assert result.date == dt.date(2025, 3, 14)

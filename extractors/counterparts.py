@@ -27,7 +27,7 @@ from extractors.gazetteer import (
     lookup_country,
     place_names,
 )
-from extractors.kiwi_analyzer import Tok
+from extractors.kiwi_analyzer import WORD, Tok, Word, token_at, words_of
 from extractors.status import AGREEMENT_WORD
 
 
@@ -145,7 +145,7 @@ _ENCLAVE = re.compile(r"(?:주한|재한|駐韓)\s?$")
 def mentions(sentence: str, tokens: Sequence[Tok], title: bool = False) -> list[Mention]:
     """Every foreign-country mention in one analysed sentence, with its role. In a headline
     "X와" is a party whatever follows ("英 케임브리지대와 양자기술 연구 나선다")."""
-    words = _words(sentence, tokens)
+    words = words_of(sentence, tokens)
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
@@ -174,7 +174,7 @@ def mentions(sentence: str, tokens: Sequence[Tok], title: bool = False) -> list[
     for m in _HANJA_PAIR.finditer(sentence):
         add(HANJA[m.group(1)], m.start(), m.end(), pair=True)
     for m in _FUSED_PAIR.finditer(sentence):
-        token = _token_at(tokens, m.start())
+        token = token_at(tokens, m.start())
         if token is None or token.form != m.group(0) or not _bilateral_after(sentence, m.end()):
             continue
         for code in _pair_codes(m.group(1)):
@@ -207,17 +207,10 @@ def _pair_codes(partner: str) -> tuple[str, ...]:
     return (code,) if code else ()
 
 
-def _token_at(tokens: Sequence[Tok], pos: int) -> Tok | None:
-    for t in tokens:
-        if t.start <= pos < t.end:
-            return t
-    return None
-
-
 def _is_proper_noun(sentence: str, tokens: Sequence[Tok], start: int, end: int) -> bool:
     """Kiwi agrees the span is a name: a proper noun starting there (인도 정부, not 제품 인도),
     or a name glued after 주한/재한 (주한독일상공회의소)."""
-    token = _token_at(tokens, start)
+    token = token_at(tokens, start)
     if token is None or token.tag not in ("NNP", "SL"):
         return False
     if token.start != start or token.end != end:
@@ -226,28 +219,8 @@ def _is_proper_noun(sentence: str, tokens: Sequence[Tok], start: int, end: int) 
     return not glued or _ENCLAVE.search(sentence[:start]) is not None
 
 
-@dataclass(frozen=True)
-class _Word:
-    start: int
-    end: int
-    tokens: tuple[Tok, ...]
-
-
-# A word (어절); a parenthesized aside stays inside the word it glosses, so a name like
-# "사업부(Tata Motors Passenger Vehicles)는" is one word, not four.
-_WORD = re.compile(r"(?:[^\s(]|\([^()\n]{0,80}\)|\()+")
-
-
-def _words(sentence: str, tokens: Sequence[Tok]) -> list[_Word]:
-    words = []
-    for m in _WORD.finditer(sentence):
-        inside = tuple(t for t in tokens if m.start() <= t.start < m.end())
-        words.append(_Word(m.start(), m.end(), inside))
-    return words
-
-
 def _role(
-    sentence: str, words: list[_Word], start: int, end: int, title: bool = False
+    sentence: str, words: list[Word], start: int, end: int, title: bool = False
 ) -> tuple[Role, str]:
     """Walk the noun phrase a country heads until a word ends in a particle, and read that."""
     index = next((i for i, w in enumerate(words) if w.start <= start < w.end), None)
@@ -272,7 +245,7 @@ def _role(
 
 
 def _company_role(
-    sentence: str, words: list[_Word], start: int, end: int, title: bool
+    sentence: str, words: list[Word], start: int, end: int, title: bool
 ) -> tuple[Role, str]:
     """A company is a party only by its own particle ("넷플릭스와", "‘넷플릭스’는"); a name that
     goes on into another noun ("엔비디아 GPU", "중국의 아마존' 징둥과") is not the party."""
@@ -295,7 +268,7 @@ _DEAL = re.compile(AGREEMENT_WORD + r"|맞손|손\s?잡|손을\s?잡|협력|제�
 _PURPOSE = ("위하", "관하", "대하", "향하", "통하")
 
 
-def _after_with(sentence: str, words: list[_Word]) -> Role:
+def _after_with(sentence: str, words: list[Word]) -> Role:
     """ "X와" names a signer when what follows is the deal ("X와 ... 업무협약을", "X와 손잡고")
     or more signers ("X와 Y는"); "미국과 일본을 방문해" is a coordination of places."""
     for word in words[: 2 * _MAX_WORDS]:
@@ -393,7 +366,7 @@ def party_names(sentence: str, tokens: Sequence[Tok], proper: bool = True) -> se
     """Names of the parties of a signing sentence: words ending in 와/과 or the subject;
     proper: only those Kiwi reads as proper nouns (safe to look up elsewhere)."""
     names: set[str] = set()
-    words = _words(sentence, tokens)
+    words = words_of(sentence, tokens)
     for k, word in enumerate(words):
         ending = _ending(list(word.tokens))
         if ending not in (Role.PARTY, Role.SUBJECT):
@@ -629,7 +602,7 @@ def article_counterparts(
         for m in ms:
             # The name must head the phrase: "중국 이커머스 업체 징둥닷컴과", not "UAE 국영 ...의
             # 코베스트로 인수".
-            head = " ".join(_WORD.findall(m.phrase[m.end - m.start :])[-2:])
+            head = " ".join(WORD.findall(m.phrase[m.end - m.start :])[-2:])
             if not m.pair and not m.company and any(n in head for n in wanted):
                 add(m.code)
     if not codes:

@@ -31,7 +31,14 @@ class Extractor:
         results: list[Extraction] = []
         pending: list[tuple[int, Doc]] = []
         for article in articles:
-            text = article_text(article.body)
+            # Most articles are not about agreements: the gate reads the raw body first, which
+            # costs a regex where cleaning costs a parse (markup and page furniture only ever add
+            # words; numeric character references could hide them, so those are cleaned first).
+            raw = article.body
+            if "&#" not in raw and not passes_gate(article.title, raw):
+                results.append(NOT_MOU)
+                continue
+            text = article_text(raw)
             if not passes_gate(article.title, text):
                 results.append(NOT_MOU)
                 continue

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from extractors.gazetteer import lookup_country
-from extractors.kiwi_analyzer import Tok
+from extractors.kiwi_analyzer import WORD, Tok, words_of
 from extractors.status import AGREEMENT
 
 _PARTY_JOSA = {"와", "과", "랑", "하고"}
@@ -85,7 +85,6 @@ _DESCRIPTOR = re.compile(
 )
 # "천재교과서 등 6개 업체와": the last item of a list, then its summary.
 _LIST_TAIL = re.compile(r"\s?등(?:\s?\d+\s?(?:개|곳)\s?\S*)?$")
-_WORD = re.compile(r"(?:[^\s(]|\([^()\n]{0,80}\)|\()+")
 _MAX_WORDS = 4
 
 
@@ -94,14 +93,14 @@ def sentence_parties(sentence: str, tokens: Sequence[Tok]) -> list[str]:
     sentence = _LOCAL_TIME.sub(lambda m: " " * len(m.group(0)), sentence)
     agreement = AGREEMENT.search(sentence)
     limit = agreement.start() if agreement else len(sentence)
-    words = [(m.start(), m.end()) for m in _WORD.finditer(sentence[:limit])]
+    words = words_of(sentence, tokens, limit)
     names: list[str] = []
     pending: list[str] = []  # "A, B," waits for the particle that makes them parties
     start_word = 0
     partner_then_clause = False
     partner = False
-    for k, (ws, we) in enumerate(words):
-        inside = [t for t in tokens if ws <= t.start < we]
+    for k, word in enumerate(words):
+        ws, we, inside = word.start, word.end, list(word.tokens)
         if not inside:
             continue
         last = inside[-1]
@@ -120,7 +119,8 @@ def sentence_parties(sentence: str, tokens: Sequence[Tok]) -> list[str]:
             return names  # "B와 각각 KF-21과 FA-50의 ...": content, not another signer
         if party or subject or comma:
             cut = last.start if (party or subject) else we - 1
-            name = _clean(sentence, words[max(start_word, k - _MAX_WORDS + 1) : k + 1], ws, cut)
+            span = [(w.start, w.end) for w in words[max(start_word, k - _MAX_WORDS + 1) : k + 1]]
+            name = _clean(sentence, span, ws, cut)
             parts = _split_list(name)
             if comma:
                 pending += parts
@@ -191,7 +191,7 @@ _STATE_BODY = re.compile(r"(?:부|청|국|처|연구소|연구원|위원회|정�
 def _for_organisation(name: str) -> str:
     """ "오세훈 서울시장" -> "서울시", "허구연 KBO 총재" -> "KBO", "A사 홍길동 대표" -> "A사",
     "김연찬 부사장" -> "" (a person alone); a name without a title is returned as it is."""
-    words = _WORD.findall(_POSITION_ASIDE.sub("", name))
+    words = WORD.findall(_POSITION_ASIDE.sub("", name))
     bare = [_ASIDE.sub("", w) for w in words]
     titled = False
     while words:

@@ -29,6 +29,14 @@ def test_batch_keeps_order_and_matches_single_calls(kiwi_extractor: Extractor) -
     assert "energy" in batch[1].sectors
 
 
+def test_gate_on_the_raw_body_keeps_what_markup_hides(kiwi_extractor: Extractor) -> None:
+    """The gate reads the raw body before cleaning; words behind numeric character references
+    ("&#54801;&#50557;" is 협약) are still seen, so such an article is not gated out."""
+    encoded = "".join(f"&#{ord(c)};" if c in "협약체결" else c for c in NEWS.body)
+    result = kiwi_extractor.extract(Article(title="A시 소식", body=f"<p>{encoded}</p>"))
+    assert not result.gated_out and result.is_mou
+
+
 def test_empty_batch() -> None:
     assert Extractor().extract_many([]) == []
 

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extractors.cli import Item, iter_jsonl  # noqa: E402
-from extractors.extract import Extractor  # noqa: E402
+from extractors.extractor import Extractor  # noqa: E402
 from extractors.model import Article, Extraction  # noqa: E402
 
 TARGET_SECONDS = 180.0

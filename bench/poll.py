@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.settings import FetchSettings, ScheduleSettings, Settings  # noqa: E402
-from extractors.extract import Extractor  # noqa: E402
+from extractors.extractor import Extractor  # noqa: E402
 from extractors.gate import passes_gate  # noqa: E402
 from extractors.model import Article, Extraction  # noqa: E402
 from feeds.fetch import FEED_ACCEPT, PER_HOST_CONNECTIONS, make_client  # noqa: E402

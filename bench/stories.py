@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractors.extract import Extractor  # noqa: E402
+from extractors.extractor import Extractor  # noqa: E402
 from extractors.gate import passes_gate  # noqa: E402
 from extractors.model import Article, Extraction  # noqa: E402
 from subscriptions import stories  # noqa: E402

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from extractors.extract import Extractor
+from extractors.extractor import Extractor
 from extractors.model import Amount, Article, Extraction
 
 

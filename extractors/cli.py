@@ -237,7 +237,7 @@ def _items(
 @functools.cache
 def _extractor() -> Any:
     """One Extractor (one Kiwi) per process, however many commands run in it."""
-    from extractors.extract import Extractor
+    from extractors.extractor import Extractor
 
     return Extractor(num_workers=max(1, min(4, os.cpu_count() or 1)))
 

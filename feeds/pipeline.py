@@ -274,7 +274,7 @@ class Poller:
         concurrency: int = FEED_CONCURRENCY,
     ) -> None:
         if extractor is None:
-            from extractors.extract import Extractor
+            from extractors.extractor import Extractor
 
             extractor = Extractor(num_workers=1)  # Kiwi loads on the first MOU-like batch
         self.ingest = Ingest(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.extract import Extractor
+from extractors.extractor import Extractor
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from extractors.cli import Item, iter_jsonl, read_single
-from extractors.extract import Extractor
+from extractors.extractor import Extractor
 from extractors.model import Extraction
 from extractors.scoring import Report, gold_keys, read_gold, score
 

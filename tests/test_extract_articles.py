@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from extractors.extract import Extractor
+from extractors.extractor import Extractor
 from extractors.model import Article
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"

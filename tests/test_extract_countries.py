@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.counterparts import Role, mentions
-from extractors.extract import Extractor
+from extractors.extractor import Extractor
 
 
 def _roles(extractor: Extractor, sentence: str) -> list[tuple[str, str]]:

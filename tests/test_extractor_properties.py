@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors.extract import Extractor
+from extractors.extractor import Extractor
 from extractors.model import Article, Extraction
 from extractors.sectors import SECTORS_BY_ID
 

@@ -18,7 +18,7 @@ import pytest
 from fixtures.feeds.httpserver import LocalServer, Reply, Seen
 
 from bot.settings import FeedConfig, FetchSettings, Settings, load_settings
-from extractors.extract import Extractor
+from extractors.extractor import Extractor
 from extractors.model import Article, Extraction
 from feeds.cli import cmd_poll_once
 from feeds.fetch import make_client

@@ -27,7 +27,7 @@ from sqlalchemy import func, select
 
 from bot.settings import FeedConfig, FetchSettings, ScheduleSettings, Settings
 from extractors.cleaning import html_to_text
-from extractors.extract import Extractor
+from extractors.extractor import Extractor
 from extractors.model import Article
 from feeds.fetch import make_client
 from feeds.pipeline import Poller

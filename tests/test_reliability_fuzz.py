@@ -43,7 +43,7 @@ from reliability_support import (
 
 from bot.standin import BotApiStandin
 from bot.standin.state import Outgoing
-from extractors.extract import Extractor
+from extractors.extractor import Extractor
 from extractors.model import Article, Extraction
 from extractors.sectors import SECTORS_BY_ID
 from feeds.parse import parse_feed

@@ -18,6 +18,7 @@ from sqlalchemy import (
     select,
     true,
     union,
+    union_all,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Row
@@ -140,8 +141,11 @@ def story_of(row: Row[Any]) -> StoryView:
     )
 
 
-def recipients_query(countries: Sequence[str], sectors: Sequence[str]) -> Select[Any] | None:
-    """Active chats with a matching subscription, each once; None when nothing can match.
+def recipients_query(
+    countries: Sequence[str], sectors: Sequence[str], *, distinct: bool = True
+) -> Select[Any] | None:
+    """Active chats with a matching subscription, each once (``distinct``; else once per
+    matching subscription); None when nothing can match.
 
     Three index range scans (country only, sector only, both) instead of one OR over the
     whole table: the OR form scans every subscription. ``subscriptions.active`` mirrors the
@@ -160,6 +164,8 @@ def recipients_query(countries: Sequence[str], sectors: Sequence[str]) -> Select
         )
     if not parts:
         return None
+    if not distinct:
+        return parts[0] if len(parts) == 1 else select(union_all(*parts).subquery().c.chat_id)
     # UNION drops duplicates; a lone part needs DISTINCT (a chat following FR and DE).
     matched = union(*parts).subquery() if len(parts) > 1 else parts[0].distinct().subquery()
     return select(matched.c.chat_id)

@@ -29,7 +29,7 @@ from typing import Any
 from aiohttp import web
 from sqlalchemy import func, insert, select, update
 
-from bot.standin import BotApiStandin
+from bot.standin import BotApiStandin, Delay
 from bot.standin.state import Outgoing
 from extractors.gazetteer import country_name
 from extractors.model import Extraction
@@ -190,6 +190,21 @@ class BotProcess:
 
     def tail(self, chars: int = 4000) -> str:
         return self.log()[-chars:]
+
+
+async def kill_with_sends_in_flight(
+    bot: BotProcess, api: BotApiStandin, held: int = 4, delay: float = 1.5
+) -> None:
+    """SIGKILL the bot while ``held`` of its sendMessage calls are inside the stand-in, which
+    answers them only ``delay`` seconds later (after the bot is dead): Telegram accepts those
+    messages but the bot never hears so. Returns once they are accepted."""
+    before = api.stats.requests["sendmessage"]
+    api.fail_next("sendMessage", Delay(delay), times=held)
+    await bot.wait_until(
+        api, lambda: api.stats.requests["sendmessage"] >= before + held, 60, "sends held"
+    )
+    await bot.kill()
+    await asyncio.sleep(delay + 0.5)
 
 
 @contextlib.asynccontextmanager

@@ -474,6 +474,7 @@ def _korean_named(names: set[str]) -> bool:
     return any(_KOREAN_SIDE.search(n) or _KOREAN_INSTITUTION.search(n) for n in names)
 
 
+_LOCATIVE = re.compile(r"(?:에서|에서는|에서의|에서도)\s*$")
 _TITLE_DEAL = re.compile(AGREEMENT_WORD + r"|맞손|손\s?잡|협력|제휴|파트너")
 _TAG_PREFIX = re.compile(r"^\s*(?:\[[^\]]{1,20}\]\s*)*")
 
@@ -514,6 +515,24 @@ def resolved_all(found: dict[int, list[Mention]], sentence: str, tokens: Sequenc
     return {n for ms in found.values() for m in ms for n in names if n in m.phrase}
 
 
+def _same_foreign_deal(
+    found: dict[int, list[Mention]], verdict: dict[int, bool | None], signed: Sequence[int]
+) -> bool:
+    """Some sentence reports a deal between foreign parties and every other signing sentence
+    names only countries of that deal: a roundup item headed "남아공, 中과 기본협정 체결",
+    "양측은 ... 미국 재대만협회(AIT)와 ... 서명했다" after "미국과 대만이 ... 협정을 체결했다"."""
+    foreign = {m.code for i, v in verdict.items() if v is True for m in found.get(i, [])}
+    if not foreign:
+        return False
+    for i in signed:
+        if verdict.get(i) is True:
+            continue
+        codes = {m.code for m in found.get(i, [])}
+        if not codes or not codes <= foreign:
+            return False
+    return True
+
+
 def _foreign_pair_start(text: str) -> bool:
     """A headline opening on two foreign countries ("美-대만 무역 협정", "인도·브라질 ...")."""
     first = _name_pattern().match(text) or _HANJA_PREFIX.match(text) or _ABBR.match(text)
@@ -540,13 +559,18 @@ class Counterparts:
 
 
 def article_counterparts(
-    sentences: Sequence[str], tokens: dict[int, list[Tok]], signed: Sequence[int]
+    sentences: Sequence[str],
+    tokens: dict[int, list[Tok]],
+    signed: Sequence[int],
+    deals: Sequence[int] = (),
 ) -> Counterparts:
     """Counterpart countries of the signing sentences `signed` (indices into `sentences`, 0 is
     the title), using the other analysed sentences to learn the country of a named party.
 
     A signing sentence whose parties are all foreign ("남아프리카공화국이 중국과 ... 체결했다")
-    contributes nothing; when every one is like that the article is a foreign-only deal."""
+    contributes nothing; when every one is like that the article is a foreign-only deal. `deals`
+    are other sentences reporting a signing that is not an MOU for us (a treaty between states:
+    "미국과 대만이 ... 무역협정을 체결했다"); they too can tell a foreign-only story."""
     found = {i: mentions(sentences[i], tokens.get(i, []), title=(i == 0)) for i in tokens}
     tag = _TAG_PREFIX.match(sentences[0])
     if tag and 0 in found:  # "[美특징주]": a section label, not a party
@@ -568,9 +592,23 @@ def article_counterparts(
         )
         for i in sorted({0, *signed})
     }
+    for i in deals:
+        if i not in verdict and i in tokens:
+            verdict[i] = _foreign_sentence(
+                sentences[i],
+                found.get(i, []),
+                party_names(sentences[i], tokens[i], proper=False),
+                placed | resolved_all(found, sentences[i], tokens[i]),
+                False,
+            )
     korean = any(v is False for v in verdict.values())
     body = [verdict[i] for i in signed if i]
     if not korean and (verdict[0] is True or (body and body[0] is True)):
+        return Counterparts((), True)
+    # A headline about something else (a news roundup's first story) says nothing of the deal.
+    deal_headline = 0 in signed or _TITLE_DEAL.search(sentences[0]) is not None
+    korean_deal = any(v is False for i, v in verdict.items() if i or deal_headline)
+    if not korean_deal and _same_foreign_deal(found, verdict, signed):
         return Counterparts((), True)
     kept = [i for i in signed if verdict[i] is not True]
     codes: list[str] = []
@@ -603,6 +641,9 @@ def article_counterparts(
             # The name must head the phrase: "중국 이커머스 업체 징둥닷컴과", not "UAE 국영 ...의
             # 코베스트로 인수".
             head = " ".join(WORD.findall(m.phrase[m.end - m.start :])[-2:])
+            # A place is no party: "미국 네바다주의 경기장 UFC APEX에서" says nothing of UFC.
+            if _LOCATIVE.search(m.phrase):
+                continue
             if not m.pair and not m.company and any(n in head for n in wanted):
                 add(m.code)
     if not codes:

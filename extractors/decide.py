@@ -48,6 +48,24 @@ def signing_sentences(doc: Doc) -> list[int]:
     return []
 
 
+_AGREEMENT_ANY = re.compile(r"협정|협약|MOU|양해\s?각서")
+# A signing told as done, whatever the document ("상호 무역협정을 체결했다").
+_DONE = re.compile(r"(?:체결|서명)(?:했|하였|됐|되었)")
+
+
+def _other_deals(doc: Doc, signed: list[int]) -> list[int]:
+    """Analysed sentences beyond the signing ones that report a signing of something that is
+    no MOU for us (a treaty between states): they tell who the story is about."""
+    return [
+        i
+        for i in doc.tokens
+        if i not in signed
+        and doc.readings[i].tense in (Tense.NONE, Tense.SIGNED)
+        and _AGREEMENT_ANY.search(doc.sentences[i]) is not None
+        and _DONE.search(doc.sentences[i]) is not None
+    ]
+
+
 def _history(doc: Doc) -> bool:
     """A headline about years long past ("1905년 1월 고종은 ...") is a history piece."""
     if doc.published is None:
@@ -62,7 +80,9 @@ def decide(doc: Doc) -> Extraction:
     if not signed:
         status = "planned" if doc.with_tense(Tense.PLANNED) else "none"
         return Extraction(status=status)  # type: ignore[arg-type]
-    counterparts = article_counterparts(doc.sentences, doc.tokens, signed)
+    counterparts = article_counterparts(
+        doc.sentences, doc.tokens, signed, _other_deals(doc, signed)
+    )
     if counterparts.foreign_only:
         return Extraction(status="none")
     described = describing_sentences(doc.sentences, signed)

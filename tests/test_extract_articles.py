@@ -60,11 +60,17 @@ CASES: dict[str, Expect] = {
     "meeting_no_signing": Expect(False, status="none"),
     "crime_story": Expect(False, status="none"),
     "foreign_only": Expect(False, status="none"),
+    # A roundup item and a treaty story: the undecided signing sentences name only the
+    # countries of the foreign deal ("양측은 ... 미국 무역대표부와 ... 서명했다").
+    "foreign_only_roundup": Expect(False, status="none"),
+    "foreign_only_treaty": Expect(False, status="none"),
     "history_piece": Expect(False, status="none"),
     # The country of a party named elsewhere in the article.
     "coreference_merck": Expect(True, ("DE",), sectors=("bio_health",), parties=("머크",)),
     "both_countries_title": Expect(True, ("SA",)),
     "visit_local_partner": Expect(True, ("CN",), parties=("톈진크루즈요트협회",)),
+    # A bare party's country is not read off a place ("미국 ... 경기장 NHL 아레나에서").
+    "foreign_only_venue_party": Expect(True, ()),
 }
 
 

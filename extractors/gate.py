@@ -13,7 +13,15 @@ AGREEMENT = re.compile(
 SIGNING = re.compile(r"체결|맺|서명|교환|협약식|조인|사인|signed|signing", re.IGNORECASE)
 
 
+# A headline that reports a deal without a signing word: "A사, B사와 MOU" (feeds often carry
+# such a headline over an empty or cut body). "B사와 맞손/손잡고" is not enough on its own: it
+# heads product launches and politics as often as agreements.
+HEADLINE_DEAL = re.compile(r"(?:와|과)\s.{0,25}(?:MOU|업무\s?협약|협약|양해\s?각서)")
+
+
 def passes_gate(title: str, text: str) -> bool:
     """True when title+text names an agreement and a signing; False skips all further work."""
     joined = f"{title}\n{text}"
-    return AGREEMENT.search(joined) is not None and SIGNING.search(joined) is not None
+    if AGREEMENT.search(joined) is None:
+        return HEADLINE_DEAL.search(title) is not None
+    return SIGNING.search(joined) is not None or HEADLINE_DEAL.search(title) is not None

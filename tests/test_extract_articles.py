@@ -52,6 +52,8 @@ CASES: dict[str, Expect] = {
     "venue_only_sa": Expect(True, ()),
     "market_only_vn": Expect(True, ()),
     "domestic_global": Expect(True, (), sectors=("startup",)),
+    # A deal headline over a feed body cut before the signing sentence.
+    "headline_only_deal": Expect(True, ()),
     # Not a signed MOU.
     "planned_signing": Expect(False, status="planned"),
     "announced_future": Expect(False, status="planned"),

@@ -88,3 +88,7 @@ def test_gate() -> None:
     assert passes_gate("", "양 기관은 업무협약을 맺었다.")
     assert not passes_gate("오늘의 날씨", "전국이 맑겠다.")
     assert not passes_gate("협약이라는 말만 나오는 기사", "양측은 협약의 필요성을 이야기했다.")
+    # A deal headline over an empty or cut feed body passes; a bare handshake does not.
+    assert passes_gate("A사, 원료 개발 위해 B사와 MOU", "")
+    assert passes_gate("C재단, D구와 업무협약", "C재단이 최근 D구와 함께 주민 지원에 나선다..")
+    assert not passes_gate("E사, F사와 손잡고 신제품 출시", "E사가 F사와 함께 만든 과자를 내놨다.")

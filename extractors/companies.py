@@ -26,6 +26,7 @@ FOREIGN_COMPANIES: dict[str, str] = {
     "Microsoft": "US",
     "아마존": "US",
     "아마존웹서비스": "US",
+    "아마존웹서비시즈": "US",  # AWS Korea's registered name
     "AWS": "US",
     "애플": "US",
     "퀄컴": "US",

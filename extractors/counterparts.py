@@ -249,7 +249,9 @@ def _company_role(
 ) -> tuple[Role, str]:
     """A company is a party only by its own particle ("넷플릭스와", "‘넷플릭스’는"); a name that
     goes on into another noun ("엔비디아 GPU", "중국의 아마존' 징둥과") is not the party."""
-    word = next((w for w in words if w.start <= start < w.end), None)
+    # The word the name ends in: "아마존웹서비시즈 코리아와" ends in its second word.
+    word = next((w for w in words if w.start < end <= w.end), None)
+    word = word or next((w for w in words if w.start <= start < w.end), None)
     if word is None:
         return Role.CONTEXT, ""
     ending = _ending([t for t in word.tokens if t.end > end])

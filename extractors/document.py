@@ -15,7 +15,7 @@ from extractors.status import Reading, Tense, read
 # Words of an investigation or a trial: an MOU inside such a story is evidence, not news.
 _CRIME = re.compile(
     r"혐의|기소|구속|영장|재판|판결|선고|특검|공소|피고인?|검찰|징역|벌금|고소|고발|사기|횡령|배임|"
-    r"주가\s?조작|압수\s?수색|수사|유죄|무죄|항소|상고|원심|법정"
+    r"주가\s?조작|압수\s?수색|수사|유죄|무죄|항소|상고|원심|법정|소송|대법원|승소|패소"
 )
 # Sentences of the lead: the title and the first body sentences carry the news.
 LEAD = 3

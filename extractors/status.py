@@ -39,13 +39,13 @@ _FINITE = re.compile(
     r"(?:체결|서명|교환|조인|날인)(?:했|하였|됐|되었|하기도\s?했|하고|하며|하면서|한\s?뒤|한\s?후|"
     r"해\s|해$)|맺(?:었|고|으며|으면서|은\s?뒤|은\s?후|어\s)|"
     r"(?:이뤄졌|이루어졌|성사됐|성사되었)|"
-    r"(?:협약식|체결식|서명식|조인식)[’'\"”」』]?(?:을|를|이|도)?\s*(?:가졌|열었|열고|열렸|개최했|개최하고|"
+    r"(?:협약식|체결식|서명식|조인식)(?:\([^)]{0,20}\))?[’'\"”」』]?(?:을|를|이|도)?\s*(?:가졌|열었|열고|열렸|개최했|개최하고|"
     r"개최됐|진행했|진행됐|진행되었|진행하고|진행되며|갖고|가진|마련했)|"
     r"(?:협약서|협정서|약정서|양해\s?각서|MOU)에\s?(?:서명|사인)(?:했|하고|하며)"
 )
 # "체결한 X", "협약식에서", "체결식 행사": done only when a time word ties it to the news.
 _RELATIVE = re.compile(
-    r"(?:협약식|체결식|서명식|조인식)(?:에서|에는|에|장)|"
+    r"(?:협약식|체결식|서명식|조인식)(?:\([^)]{0,20}\))?[’'\"”」』]?(?:에서|에는|에|장)|"
     r"(?:체결|서명|교환)\s?(?:행사|식)"
 )
 # The verb before the noun: "전날 양국이 체결한 ‘...양해각서’".
@@ -65,6 +65,9 @@ _HEADLINE_DEAL = re.compile(
     r"맞손|손\s?잡|(?:(?:와|과)\s.{0,25}|^[^,\s]+[-·–][^,\s]+[,\s].{0,30})(?:MOU|협약|양해각서|협정)"
     r"(?!\s?(?:추진|예정|검토|논의|협의|앞둔|앞두|무산|체결\s?(?:추진|예정|검토|논의|협의|앞)))"
 )
+
+# What a firm receives at a ceremony in an award story.
+_AWARD = re.compile(r"수상|선정(?:됐|되었|돼)|표창|시상|장관상|대상을|상을\s?받")
 
 # Endings that make the verb a plan, a wish or a hypothesis.
 _PLANNED = re.compile(
@@ -205,6 +208,8 @@ def _read_at(
     if done is finite and not anchored and _PLAN_TAIL.search(after):
         return Reading(Tense.PLANNED)
     if done is relative:
+        if _AWARD.search(after):
+            return NONE  # "...협약식’에서 우수기업으로 선정됐다": an award story, not a signing
         ceremony_ahead = "식" in done.group(0) and not _PAST.search(after)
         if ceremony_ahead and (_FUTURE_END.search(after) or _PLAN_TAIL.search(after)):
             return Reading(Tense.PLANNED)

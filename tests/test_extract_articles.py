@@ -61,6 +61,8 @@ CASES: dict[str, Expect] = {
     "joint_statement": Expect(False, status="none"),
     "meeting_no_signing": Expect(False, status="none"),
     "crime_story": Expect(False, status="none"),
+    # A court ruling on an old agreement (소송, 대법원, 승소 ...) is not news of a signing.
+    "court_ruling": Expect(False, status="none"),
     "foreign_only": Expect(False, status="none"),
     # A roundup item and a treaty story: the undecided signing sentences name only the
     # countries of the foreign deal ("양측은 ... 미국 무역대표부와 ... 서명했다").

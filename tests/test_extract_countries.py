@@ -43,6 +43,8 @@ def _roles(extractor: Extractor, sentence: str) -> list[tuple[str, str]]:
         # Well-known foreign firms named bare (companies.py): by their own particle only.
         ("제주도와 ‘넷플릭스’는 업무협약을 체결했다.", [("US", "subject")]),
         ("카카오는 구글코리아와 업무협약을 체결했다.", [("US", "party")]),
+        ("경북도는 아마존웹서비시즈 코리아와 업무협약을 체결했다.", [("US", "party")]),
+        ("A사는 구글 코리아와 업무협약을 체결했다.", [("US", "party")]),
         ("A사는 엔비디아 GPU 기반 솔루션 공급 협약을 체결했다.", [("US", "context")]),
         ("11번가는 ‘중국의 아마존’ 징둥과 협약을 맺었다.", [("CN", "party")]),
         ("A사는 인텔리안테크와 업무협약을 체결했다.", []),

@@ -22,6 +22,12 @@ PUBLISHED = dt.datetime(2025, 6, 20, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))
         ("A대와 B병원의 업무협약도 같이 이뤄졌다.", Tense.SIGNED),
         ("두 회사는 협약서에 서명했다.", Tense.SIGNED),
         ("센터는 지난 16일 '2025년 제조원 제공 협약식'을 개최했다.", Tense.SIGNED),
+        # A parenthesized gloss or a closing quote between the ceremony and its particle.
+        ("A장관은 19일 열린 ‘B원-C관 업무협약식(MOU)’에 참석했다.", Tense.SIGNED),
+        ("양 기관은 19일 'D 협약식(MOA)'을 가졌다.", Tense.SIGNED),
+        # An award received at someone else's signing ceremony is no signing.
+        ("A사는 19일 열린 ‘상생협력사업 협약식’에서 우수기업으로 선정됐다.", Tense.NONE),
+        ("A사는 19일 협약식에서 장관상을 수상했다.", Tense.NONE),
         ("A사는 B사와 MOU를 체결할 예정이다.", Tense.PLANNED),
         ("A시는 B사와 업무협약을 체결한다고 20일 밝혔다.", Tense.PLANNED),
         ("양측은 이달 중 업무협약을 체결하고 공동 연구를 추진할 방침이다.", Tense.PLANNED),

@@ -12,6 +12,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Html, Lang, escape, t
 from bot.summary import Summary, wider_period
+from extractors.gazetteer import country_codes
+from extractors.sectors import SECTORS_BY_ID
 from subscriptions.models import Chat, Feed, Stats, StoryView, Subscription, Topic
 from subscriptions.topics import topic_label
 
@@ -120,9 +122,10 @@ def parse_subscribe_button(data: str) -> Topic | None:
     parts = data.split(":")
     if len(parts) != 3 or parts[0] != _CALLBACK_SUBSCRIBE or not parts[2]:
         return None
-    if parts[1] == "c":
+    # Callback data comes from the client: a modified one can send any code.
+    if parts[1] == "c" and parts[2] in country_codes() and parts[2] != "KR":
         return Topic(country=parts[2])
-    if parts[1] == "s":
+    if parts[1] == "s" and parts[2] in SECTORS_BY_ID:
         return Topic(sector=parts[2])
     return None
 

@@ -100,6 +100,9 @@ def test_callback_data_parsing_rejects_junk() -> None:
     assert replies.parse_subscribe_button("sub:x:FR") is None
     assert replies.parse_subscribe_button("sub:c:") is None
     assert replies.parse_subscribe_button("rm:3") is None
+    # Forged data from a modified client never names a topic that does not exist.
+    for forged in ("sub:c:ZZ", "sub:c:KR", "sub:c:<b>x</b>", "sub:s:' OR 1=1 --", "sub:s:crypto"):
+        assert replies.parse_subscribe_button(forged) is None
     assert replies.parse_remove_button("rm:42") == 42
     assert replies.parse_remove_button("rm:-1") is None
     assert replies.parse_remove_button("rm:abc") is None

@@ -24,6 +24,9 @@ from extractors.sector_detect import describing_sentences, detect_sectors
         ("영일만항 크루즈 기항을 위한 업무 협약을 체결했다.", "shipbuilding"),
         ("AI 자회사 설립을 위한 공동투자의향서(LOI)를 체결했다.", "finance"),
         ("경찰청과 LG유플러스는 업무협약을 체결했다.", "ict"),
+        ("차세대 RNA 유전자치료제 개발을 위한 업무협약을 체결했다.", "bio_health"),
+        ("학생 흉터치료 지원을 위한 업무협약을 체결했다.", "bio_health"),
+        ("지역 문화 콘텐츠 교류를 위한 협약을 체결했다.", "culture"),
     ],
 )
 def test_cue_counts(text: str, sector: str) -> None:
@@ -47,6 +50,13 @@ def test_cue_counts(text: str, sector: str) -> None:
         ("한국마사회(회장 우희종)는 업무협약을 체결했다.", "agri_food"),
         # Names of the body that signs ("방송통신심의위원회" in quotes) are not the field.
         ("'서울시-방송통신심의위원회' 딥페이크 삭제 지원 협약을 체결했다.", "ict"),
+        # A signer's name tells its line of business, not the deal's field.
+        ("A시는 카카오모빌리티와 어린이 보호 협약을 체결했다.", "mobility"),
+        ("B구는 국민건강보험공단과 돌봄 협약을 맺었다.", "finance"),
+        ("C협회와 금호석유화학은 페트병 회수 협약을 맺었다.", "energy"),
+        # "X 문화" is a social practice (safety, workplace, weddings), not culture and content.
+        ("산재 예방과 안전 문화 정착을 위한 업무협약을 체결했다.", "culture"),
+        ("결혼장려 문화 확산을 위한 민관협력 협약을 체결했다.", "culture"),
     ],
 )
 def test_look_alikes_do_not_count(text: str, sector: str) -> None:

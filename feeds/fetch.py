@@ -23,6 +23,8 @@ from urllib.parse import urlsplit
 import httpx
 
 from bot.settings import FetchSettings
+from feeds.guard import PublicOnlyTransport
+from feeds.urls import Resolver, system_resolver
 
 USER_AGENT = "mou-alert/0.1 (+https://github.com/mou-alert)"
 MAX_REDIRECTS = 5
@@ -88,17 +90,26 @@ class FetchResult:
 
 
 def make_client(
-    settings: FetchSettings, *, transport: httpx.AsyncBaseTransport | None = None
+    settings: FetchSettings,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+    resolve: Resolver = system_resolver,
 ) -> httpx.AsyncClient:
     """The one client the app shares (created in ``post_init``, closed in ``post_shutdown``).
 
-    httpx decompresses gzip/deflate itself and advertises only what it can decode.
+    httpx decompresses gzip/deflate itself and advertises only what it can decode. Unless
+    ``allow_private_addresses`` is set, every request, redirects included, must go to a public
+    address (:class:`~feeds.guard.PublicOnlyTransport`).
     """
+    if transport is None:
+        limits = httpx.Limits(max_connections=100, max_keepalive_connections=40)
+        transport = httpx.AsyncHTTPTransport(limits=limits)
+    if not settings.allow_private_addresses:
+        transport = PublicOnlyTransport(transport, resolve)
     return httpx.AsyncClient(
         timeout=httpx.Timeout(settings.timeout),
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
-        limits=httpx.Limits(max_connections=100, max_keepalive_connections=40),
         headers={"User-Agent": USER_AGENT},
         transport=transport,
     )

@@ -30,7 +30,7 @@ def system_resolver(host: str) -> list[str]:
     return sorted({str(info[4][0]) for info in infos})
 
 
-def _private_kind(address: str) -> str | None:
+def private_kind(address: str) -> str | None:
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
         ip = ip.ipv4_mapped
@@ -78,13 +78,13 @@ def validate_feed_url(url: str, allow_private: bool, resolve: Resolver = system_
     if allow_private:
         return tidy
     try:
-        addresses = [host] if _is_ip(host) else resolve(host)
+        addresses = [host] if is_ip(host) else resolve(host)
     except (OSError, UnicodeError):
         raise FeedUrlError(f"The host name {host} could not be resolved.") from None
     if not addresses:
         raise FeedUrlError(f"The host name {host} could not be resolved.")
     for address in addresses:
-        kind = _private_kind(address)
+        kind = private_kind(address)
         if kind:
             raise FeedUrlError(
                 f"{host} points to {kind} address ({address}); only public addresses are allowed."
@@ -97,7 +97,7 @@ async def check_feed_url(url: str, allow_private: bool) -> str:
     return await asyncio.to_thread(validate_feed_url, url, allow_private)
 
 
-def _is_ip(host: str) -> bool:
+def is_ip(host: str) -> bool:
     try:
         ipaddress.ip_address(host.split("%", 1)[0])
     except ValueError:

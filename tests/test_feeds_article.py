@@ -26,7 +26,7 @@ def server() -> Iterator[LocalServer]:
 
 @pytest.fixture
 async def fetcher() -> AsyncIterator[Fetcher]:
-    settings = FetchSettings(timeout=2.0)
+    settings = FetchSettings(timeout=2.0, allow_private_addresses=True)
     async with make_client(settings) as client:
         yield Fetcher.from_settings(client, settings)
 

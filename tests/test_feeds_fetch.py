@@ -36,7 +36,7 @@ def server() -> Iterator[LocalServer]:
 
 @pytest.fixture
 async def fetcher() -> AsyncIterator[Fetcher]:
-    settings = FetchSettings(timeout=1.0, max_bytes=64 * 1024)
+    settings = FetchSettings(timeout=1.0, max_bytes=64 * 1024, allow_private_addresses=True)
     async with make_client(settings) as client:
         yield Fetcher.from_settings(client, settings)
 
@@ -95,7 +95,7 @@ async def test_server_errors_are_data_with_retry_after(
 
 
 async def test_a_silent_server_times_out(server: LocalServer) -> None:
-    settings = FetchSettings(timeout=0.3)
+    settings = FetchSettings(timeout=0.3, allow_private_addresses=True)
     url = server.route("/slow.xml", Reply(200, RSS, delay=1.5))
     async with make_client(settings) as client:
         result = await Fetcher.from_settings(client, settings).fetch(url)
@@ -104,7 +104,7 @@ async def test_a_silent_server_times_out(server: LocalServer) -> None:
 
 async def test_a_trickling_server_hits_the_total_deadline(server: LocalServer) -> None:
     # Every byte arrives well within the read timeout; only the total deadline can stop it.
-    settings = FetchSettings(timeout=0.5)
+    settings = FetchSettings(timeout=0.5, allow_private_addresses=True)
     url = server.route("/trickle.xml", Reply(200, RSS, trickle=0.05))
     async with make_client(settings) as client:
         result = await Fetcher.from_settings(client, settings).fetch(url)
@@ -177,7 +177,9 @@ async def test_at_most_four_requests_per_host_at_once() -> None:
         return httpx.Response(200, content=RSS)
 
     settings = FetchSettings()
-    async with make_client(settings, transport=httpx.MockTransport(handler)) as client:
+    public = lambda _host: ["93.184.216.34"]  # noqa: E731
+    transport = httpx.MockTransport(handler)
+    async with make_client(settings, transport=transport, resolve=public) as client:
         fetcher = Fetcher.from_settings(client, settings)
         urls = [f"http://{h}.example/feed{i}" for h in ("a", "b") for i in range(12)]
         results = await asyncio.gather(*(fetcher.fetch(u) for u in urls))

@@ -12,6 +12,7 @@ from telegram.error import RetryAfter
 from telegram.ext import AIORateLimiter, Application, CommandHandler, ContextTypes
 
 from bot.standin import ApiError, BotApiStandin, Limits
+from bot.standin.limits import RetryWindows
 
 # PTB 22 warns about its own RetryAfter internals on every 429; not this code's concern.
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
@@ -165,3 +166,15 @@ async def test_real_application_with_aioratelimiter_waits_out_retry_after(
     assert standin.stats.too_many_requests == {"chat": 1}
     assert standin.stats.violations == []
     await asyncio.sleep(0)
+
+
+def test_a_request_crossing_the_429_on_the_wire_is_not_a_violation() -> None:
+    now = [100.0]
+    windows = RetryWindows(lambda: now[0], crossing=0.05)
+    windows.open(None, 2)
+    now[0] += 0.001  # left the client before the 429 reached it
+    assert windows.remaining(7) > 0 and windows.crossed(7)
+    now[0] += 0.5  # sent after the client knew: a violation
+    assert windows.remaining(7) > 0 and not windows.crossed(7)
+    now[0] += 2.0
+    assert windows.remaining(7) == 0 and not windows.crossed(7)

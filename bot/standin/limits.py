@@ -85,15 +85,32 @@ class RetryWindows:
     """The retry_after windows opened by 429 answers: a request inside one is a violation.
 
     ``grace`` forgives arrivals a few milliseconds early (timer resolution of the client).
+    ``crossing``: a request arriving this soon after its window opened left the client before
+    the 429 could reach it (it crossed the answer on the wire); it is answered 429 like any
+    other but counted apart (``Stats.crossed``), not as a violation.
     """
 
-    def __init__(self, clock: Callable[[], float], grace: float = 0.01) -> None:
+    def __init__(
+        self, clock: Callable[[], float], grace: float = 0.01, crossing: float = 0.05
+    ) -> None:
         self._clock = clock
         self.grace = grace
+        self.crossing = crossing
         self._until: dict[int | None, float] = {}
+        self._opened: dict[int | None, float] = {}
 
     def open(self, scope: int | None, seconds: int) -> None:
-        self._until[scope] = max(self._until.get(scope, 0.0), self._clock() + seconds)
+        now = self._clock()
+        if self._until.get(scope, 0.0) <= now:
+            self._opened[scope] = now
+        self._until[scope] = max(self._until.get(scope, 0.0), now + seconds)
+
+    def crossed(self, chat_id: int | None) -> bool:
+        """Whether every window holding ``chat_id`` opened less than ``crossing`` ago."""
+        now = self._clock()
+        scopes: list[int | None] = [GLOBAL] if chat_id is None else [GLOBAL, chat_id]
+        held = [s for s in scopes if self._until.get(s, 0.0) - now > self.grace]
+        return bool(held) and all(now - self._opened.get(s, -1e9) <= self.crossing for s in held)
 
     def remaining(self, chat_id: int | None) -> float:
         """Seconds left in the windows that hold ``chat_id`` (0 when none does)."""

@@ -70,7 +70,10 @@ async def _call(world: World, name: str, params: Params) -> Any:
     if name in SENDING_METHODS:
         left = world.windows.remaining(chat_id)
         if left > 0:
-            world.stats.violations.append(Violation(name, chat_id, left))
+            if world.windows.crossed(chat_id):
+                world.stats.crossed += 1
+            else:
+                world.stats.violations.append(Violation(name, chat_id, left))
             world.stats.too_many_requests["window"] += 1
             raise ApiError.too_many_requests(max(1, math.ceil(left)))
     taken = world.faults.take(name, chat_id)

@@ -178,6 +178,8 @@ class Stats:
     """429 answers by cause: overall, chat, group, injected, flood, window."""
     violations: list[Violation] = field(default_factory=list)
     """Requests that arrived inside a retry_after window."""
+    crossed: int = 0
+    """Requests already on their way when the 429 that opened their window was answered."""
     entity_rejects: list[Reject] = field(default_factory=list)
     errors: Counter[str] = field(default_factory=Counter)
     """Every error answer by description."""

@@ -240,6 +240,8 @@ def _role(
             if title:
                 return Role.PARTY, phrase
             return _after_with(sentence, words[index + step + 1 :]), phrase
+        if ending is Role.CONTEXT and tail and tail[-1].tag == "JKO":
+            return _list_head(sentence, words, index + step), phrase
         return ending, phrase  # type: ignore[return-value]
     return Role.CONTEXT, sentence[start : words[min(len(words), index + _MAX_WORDS) - 1].end]
 
@@ -262,12 +264,31 @@ def _company_role(
         return _after_with(sentence, [w for w in words if w.start > word.start]), phrase
     if ending is Role.SUBJECT:
         return Role.SUBJECT, phrase
+    tail = [t for t in word.tokens if t.end > end]
+    if tail and tail[-1].tag == "JKO":  # "엔비디아를 비롯해 ... 6대 기관과"
+        return _list_head(sentence, words, words.index(word)), phrase
     return Role.CONTEXT, phrase
 
 
 # What may follow "X와" when X signs: the agreement itself or a word for partnering.
 _DEAL = re.compile(AGREEMENT_WORD + r"|맞손|손\s?잡|손을\s?잡|협력|제휴|파트너|계약|동맹")
 _PURPOSE = ("위하", "관하", "대하", "향하", "통하")
+
+
+_LIST_VERB = re.compile(r"^(?:비롯|포함)")
+
+
+def _list_head(sentence: str, words: list[Word], k: int) -> Role:
+    """ "X를 비롯해 A, B 등 6개 기관과 ... 양해각서를 체결했다": X heads a list of signers."""
+    if k + 1 >= len(words) or not _LIST_VERB.match(sentence[words[k + 1].start : words[k + 1].end]):
+        return Role.CONTEXT
+    rest = words[k + 2 : k + 2 + 2 * _MAX_WORDS]
+    for j, word in enumerate(rest):
+        if _ending(list(word.tokens)) is Role.PARTY:
+            return _after_with(sentence, words[k + 3 + j :])
+        if _ends_clause(word.tokens):
+            return Role.CONTEXT
+    return Role.CONTEXT
 
 
 def _after_with(sentence: str, words: list[Word]) -> Role:

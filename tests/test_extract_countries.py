@@ -48,6 +48,18 @@ def _roles(extractor: Extractor, sentence: str) -> list[tuple[str, str]]:
         ("A사는 엔비디아 GPU 기반 솔루션 공급 협약을 체결했다.", [("US", "context")]),
         ("11번가는 ‘중국의 아마존’ 징둥과 협약을 맺었다.", [("CN", "party")]),
         ("A사는 인텔리안테크와 업무협약을 체결했다.", []),
+        # "X를 비롯해 A, B 등 N개 기관과 ... 체결": X heads the list of signers.
+        ("A대는 독일 B사를 비롯한 5개 기업과 업무협약을 체결했다.", [("DE", "party")]),
+        (
+            "A대가 엔비디아를 비롯해 B사, C사 등 국내 6대 기관과 함께 공동 연구를 위한 "
+            "양해각서를 체결했다.",
+            [("US", "party")],
+        ),
+        ("A사는 독일 시장을 비롯해 유럽 진출을 위한 협약을 체결했다.", [("DE", "context")]),
+        (
+            "A시는 미국을 비롯해 일본을 방문해 협약을 체결했다.",
+            [("US", "context"), ("JP", "context")],
+        ),
     ],
 )
 def test_roles(kiwi_extractor: Extractor, sentence: str, expected: list[tuple[str, str]]) -> None:

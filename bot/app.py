@@ -17,10 +17,12 @@ from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
 from telegram.error import InvalidToken, TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
+from telegram.ext import Application, ApplicationBuilder, Defaults
 
 from bot.handlers import register_handlers
 from bot.i18n import COMMANDS
+from bot.pacing import Pacer
+from bot.ratelimit import PacedRateLimiter
 from bot.services import SERVICES_KEY, Services
 from bot.settings import Settings
 
@@ -29,7 +31,7 @@ AnyApp = Application[Any, Any, Any, Any, Any, Any]
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]
 RATE_LIMIT_RETRIES = 3
-"""AIORateLimiter retries a RetryAfter this many times (its default, 0, retries nothing)."""
+"""Command replies retry a RetryAfter this many times, after the pause Telegram asked for."""
 POLL_TIMEOUT = 10
 """Seconds one getUpdates long poll may wait for an update."""
 BOOTSTRAP_RETRIES = 5
@@ -56,7 +58,7 @@ def build_application(settings: Settings) -> AnyApp:
         .token(settings.telegram.token)
         .base_url(settings.telegram.base_url)
         .base_file_url(file_url(settings.telegram.base_url))
-        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .rate_limiter(PacedRateLimiter(Pacer(), max_retries=RATE_LIMIT_RETRIES))
         .defaults(Defaults(tzinfo=settings.schedule.tz))
         .post_init(post_init)
         .post_shutdown(stop_services)
@@ -78,7 +80,10 @@ async def start_services(app: AnyApp, settings: Settings) -> None:
     services.poller = IngestProcess(settings, services.repo)
     await services.poller.start()
     await services.poller.sync_feeds(settings.feeds)
-    services.delivery = DeliveryWorker.from_settings(app.bot, services.repo, settings)
+    # Alerts and command replies share one flood budget and each other's 429 pauses.
+    limiter = app.bot.rate_limiter
+    pacer = limiter.pacer if isinstance(limiter, PacedRateLimiter) else Pacer()
+    services.delivery = DeliveryWorker.from_settings(app.bot, services.repo, settings, pacer=pacer)
     await set_commands(app)
     schedule_jobs(app, services)
 

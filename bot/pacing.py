@@ -120,13 +120,14 @@ class Pacer:
 
     # --- reading ---------------------------------------------------------------------------
 
-    def ready_at(self, chat_id: int) -> float:
+    def ready_at(self, chat_id: int, per_chat: bool = True) -> float:
         """The earliest clock time a message to ``chat_id`` may be sent (inf: not before a
-        message still in flight is answered)."""
+        message still in flight is answered). ``per_chat=False`` leaves out the one-a-second
+        rule of a private chat (replies to a person's commands), never a group's or the bot's."""
         now = self.clock()
         t = max(self._paused_until, self._scheduled - self._tolerance, self._overall_ready(now))
         chat = self._chats.get(chat_id)
-        if chat is not None:
+        if chat is not None and (per_chat or is_group(chat_id)):
             t = max(t, chat.ready_at(now))
         group = self._groups.get(chat_id)
         if group is not None:
@@ -140,10 +141,10 @@ class Pacer:
             self._overall_cache = (self._changes, self._overall.ready_at(now))
         return self._overall_cache[1]
 
-    def delay(self, chat_id: int) -> float:
+    def delay(self, chat_id: int, per_chat: bool = True) -> float:
         """Seconds to wait before a message to ``chat_id`` (0: it may go now; inf: after an
         answer still awaited)."""
-        return max(0.0, self.ready_at(chat_id) - self.clock())
+        return max(0.0, self.ready_at(chat_id, per_chat) - self.clock())
 
     def paused_for(self) -> float:
         """Seconds left of a flood-control pause (0 when not paused)."""
@@ -175,9 +176,9 @@ class Pacer:
             stamp.settled = True
             self._changes += 1
 
-    def try_acquire(self, chat_id: int) -> Stamp | None:
+    def try_acquire(self, chat_id: int, per_chat: bool = True) -> Stamp | None:
         """Record a message to ``chat_id`` when it may go now; None (nothing recorded) if not."""
-        if self.delay(chat_id) > 0:
+        if self.delay(chat_id, per_chat) > 0:
             return None
         return self.record(chat_id)
 
@@ -191,12 +192,13 @@ class Pacer:
         chat_id: int,
         sleep: Callable[[float], Awaitable[None]],
         max_sleep: float = 1.0,
+        per_chat: bool = True,
     ) -> AsyncIterator[Stamp]:
         """Wait until a message to ``chat_id`` may go, hold the slot while it is sent, settle
         it on the way out. Sleeps in steps of at most ``max_sleep`` so a pause set meanwhile
         is seen."""
-        while (stamp := self.try_acquire(chat_id)) is None:
-            await sleep(min(max_sleep, self.delay(chat_id)))
+        while (stamp := self.try_acquire(chat_id, per_chat)) is None:
+            await sleep(min(max_sleep, self.delay(chat_id, per_chat)))
         try:
             yield stamp
         finally:

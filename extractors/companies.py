@@ -135,11 +135,11 @@ FOREIGN_COMPANIES: dict[str, str] = {
 }
 
 # What may follow the name inside one company name: a Korean unit or a division
-# ("구글코리아", "도요타자동차", "미쓰이물산", "아마존 웹서비스").
+# ("구글코리아", "도요타자동차", "미쓰이물산", "아마존 웹서비스", "구글 클라우드 코리아").
 _SUFFIX = (
     r"(?:\s?(?:코리아|Korea|재팬|차이나|그룹|자동차|모터스|전자|상사|물산|중공업|화학|케미칼|"
     r"클라우드|헬스케어|파마|제약|에너지|홀딩스|인터내셔널|은행|증권|캐피탈|리서치|"
-    r"웹서비스|디펜스|에어로스페이스|일렉트릭|인더스트리|닷컴|학교|Group|Cloud))?"
+    r"웹서비스|디펜스|에어로스페이스|일렉트릭|인더스트리|닷컴|학교|Group|Cloud)){0,2}"
 )
 # A Korean unit named in front ("한국마이크로소프트", "한국 IBM").
 _PREFIX = r"(?:한국\s?)?"

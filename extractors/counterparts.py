@@ -267,6 +267,8 @@ def _company_role(
     tail = [t for t in word.tokens if t.end > end]
     if tail and tail[-1].tag == "JKO":  # "엔비디아를 비롯해 ... 6대 기관과"
         return _list_head(sentence, words, words.index(word)), phrase
+    if tail and tail[-1].form == "," and not title:  # "구글 클라우드 코리아, B사 등 40곳과"
+        return _list_end(sentence, words, words.index(word) + 1), phrase
     return Role.CONTEXT, phrase
 
 
@@ -282,11 +284,17 @@ def _list_head(sentence: str, words: list[Word], k: int) -> Role:
     """ "X를 비롯해 A, B 등 6개 기관과 ... 양해각서를 체결했다": X heads a list of signers."""
     if k + 1 >= len(words) or not _LIST_VERB.match(sentence[words[k + 1].start : words[k + 1].end]):
         return Role.CONTEXT
-    rest = words[k + 2 : k + 2 + 2 * _MAX_WORDS]
-    for j, word in enumerate(rest):
-        if _ending(list(word.tokens)) is Role.PARTY:
-            return _after_with(sentence, words[k + 3 + j :])
-        if _ends_clause(word.tokens):
+    return _list_end(sentence, words, k + 2)
+
+
+def _list_end(sentence: str, words: list[Word], first: int) -> Role:
+    """The rest of a list of names from words[first] on: its last item's "와/과" and the deal
+    after it make every item a signer."""
+    for j, word in enumerate(words[first : first + 2 * _MAX_WORDS]):
+        ending = _ending(list(word.tokens))
+        if ending is Role.PARTY:
+            return _after_with(sentence, words[first + j + 1 :])
+        if ending != "continue" or _ends_clause(word.tokens):
             return Role.CONTEXT
     return Role.CONTEXT
 

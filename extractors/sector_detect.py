@@ -71,6 +71,9 @@ _LOOK_ALIKES = {
     "가스": r"(?<![메베])",
     "양자": r"(?=\s?(?:기술|컴퓨|과학|정보|암호|통신|센서|소자|물리|역학|내성|보안))",
     "데이터": r"(?!\s?링크)",
+    # 조선 (shipbuilding) in the names of a newspaper, a hotel brand or a dynasty.
+    "조선": r"(?<!웨스틴)(?<!웨스틴\s)(?<!그랜드)(?<!그랜드\s)조선"
+    r"(?!\s?(?:일보|비즈|에듀|호텔|팰리스|왕조|시대|총독|후기|초기|중기|왕실|통신사))",
 }
 
 
@@ -79,6 +82,8 @@ def _cue(cue: str) -> str:
     if re.fullmatch(r"[A-Za-z0-9\-]+", cue):
         return rf"(?<![A-Za-z]){re.escape(cue)}(?![A-Za-z])"
     guard = _LOOK_ALIKES.get(cue, "")
+    if guard.startswith("(?<") and cue in guard:
+        return guard  # a guard on both sides, the cue inside it
     if guard.startswith("(?<"):
         return guard + re.escape(cue)
     return re.escape(cue) + guard

@@ -76,7 +76,7 @@ _PLANNED = re.compile(
     r"논의|유력)|에\s?(?:나서|합의))|"
     r"맺(?:을|는다|습니다|기로|겠|으려|으면|지\s?(?:않|못)|는\s?(?:방안|작업|것))|"
     r"(?:협약식|체결식|서명식)(?:을|이|은)?\s?.{0,20}(?:열\s?예정|가질\s?예정|개최할|가질|열릴|"
-    r"열린다|예정|진행한다|개최한다|연다)"
+    r"열린다|예정|진행한다|개최한다|연다|이어진다|이어질)"
 )
 # Clause endings after a connective that make the whole a plan ("맺어 ... 설립할 계획이다")
 # unless a time word dates the signing...

@@ -26,6 +26,7 @@ from extractors.sector_detect import describing_sentences, detect_sectors
         ("경찰청과 LG유플러스는 업무협약을 체결했다.", "ict"),
         ("차세대 RNA 유전자치료제 개발을 위한 업무협약을 체결했다.", "bio_health"),
         ("학생 흉터치료 지원을 위한 업무협약을 체결했다.", "bio_health"),
+        ("조선·해양 기자재 개발 협약을 체결했다.", "shipbuilding"),
         ("지역 문화 콘텐츠 교류를 위한 협약을 체결했다.", "culture"),
     ],
 )
@@ -44,6 +45,9 @@ def test_cue_counts(text: str, sector: str) -> None:
         ("유도탄 간 무장 데이터링크를 구축하기로 했다.", "ai"),
         # A mayor is no market: "포항시장" blanked, "시장 진출" kept (tested above).
         ("이강덕 포항시장과 업무협약을 체결했다.", "trade"),
+        # 조선 in a newspaper's or a hotel's name is no shipbuilding.
+        ("서울대와 조선일보는 업무협약을 체결했다.", "shipbuilding"),
+        ("웨스틴조선 서울 호텔에서 투자협약을 체결했다.", "shipbuilding"),
         # Venues, locations and people's asides name where and who, not what about.
         ("부천아트센터 소공연장에 열린 협약식에서 협약서를 들었다.", "culture"),
         ("충청권 소재 중소기업을 지원하기 위한 협약을 체결했다.", "manufacturing"),

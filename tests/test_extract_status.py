@@ -32,6 +32,7 @@ PUBLISHED = dt.datetime(2025, 6, 20, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))
         ("A시는 B사와 업무협약을 체결한다고 20일 밝혔다.", Tense.PLANNED),
         ("양측은 이달 중 업무협약을 체결하고 공동 연구를 추진할 방침이다.", Tense.PLANNED),
         ("협약식은 25일 도청에서 열린다.", Tense.PLANNED),
+        ("정상회담 뒤에는 양해각서(MOU) 체결식과 공동언론발표가 이어진다.", Tense.PLANNED),
         (
             "A청장은 방중해 공안부와 MOU를 체결하고 공조 방안을 논의할 것으로 알려졌다.",
             Tense.PLANNED,

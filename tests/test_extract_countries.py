@@ -27,6 +27,12 @@ def _roles(extractor: Extractor, sentence: str) -> list[tuple[str, str]]:
         ("부산시는 美 앵커리지시와 우호협력 협정을 맺었다.", [("US", "party"), ("US", "party")]),
         ("포항시는 톈진크루즈요트협회와 업무협약을 체결했다.", [("CN", "party")]),
         ("A사는 B사와 미국 시장 진출을 위한 MOU를 맺었다.", [("US", "context")]),
+        # A regime or a response to it is a topic: "EU의 탄소국경조정제도 대응과 ... 협약".
+        (
+            "A증권은 B사와 유럽연합(EU)의 탄소국경조정제도(CBAM) 대응과 탄소시장 협력을 위한 "
+            "업무협약을 체결했다.",
+            [("EU", "context"), ("EU", "context")],
+        ),
         (
             "미국과 일본을 방문해 현지 기업과 업무협약을 맺었다.",
             [("US", "context"), ("JP", "context")],

@@ -24,9 +24,10 @@ _PERSON_PAREN = (
     r"\(\d{6}\)|\(주\)|㈜"
 )
 # Names of the signing organisations carry cues of their line of business, not of the deal
-# ("한국산업은행", "국민건강보험공단", "카카오모빌리티", "광동제약", "국방과학연구소").
+# ("국민건강보험공단", "카카오모빌리티", "광동제약", "국방과학연구소", "현대자동차그룹",
+# "제주항공우주박물관").
 _ORG_NAME = (
-    r"[가-힣A-Za-z]+(?:공단|연구소|제약|석유화학|모빌리티|첨단소재)"
+    r"[가-힣A-Za-z]+(?:공단|연구소|연구원|제약|석유화학|모빌리티|첨단소재|자동차그룹|차그룹|박물관|과학관|미술관)"
     r"(?=[\s,·와과는은이가의(’'\"”]|$)"
 )
 # Words that contain a cue without meaning it.

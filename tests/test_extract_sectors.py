@@ -58,6 +58,8 @@ def test_cue_counts(text: str, sector: str) -> None:
         ("A시는 카카오모빌리티와 어린이 보호 협약을 체결했다.", "mobility"),
         ("B구는 국민건강보험공단과 돌봄 협약을 맺었다.", "finance"),
         ("C협회와 금호석유화학은 페트병 회수 협약을 맺었다.", "energy"),
+        ("D학교는 현대자동차그룹과 교사 건립 협약을 맺었다.", "mobility"),
+        ("E센터는 제주항공우주박물관과 전시 콘텐츠 협약을 맺었다.", "aerospace_defense"),
         # "X 문화" is a social practice (safety, workplace, weddings), not culture and content.
         ("산재 예방과 안전 문화 정착을 위한 업무협약을 체결했다.", "culture"),
         ("결혼장려 문화 확산을 위한 민관협력 협약을 체결했다.", "culture"),

@@ -10,7 +10,10 @@ AGREEMENT = re.compile(
     r"협력\s?각서|합의서|MOA|계약"
 )
 # ...and a word for signing or exchanging one.
-SIGNING = re.compile(r"체결|맺|서명|교환|협약식|조인|사인|signed|signing", re.IGNORECASE)
+SIGNING = re.compile(
+    r"체결|맺|서명|교환|협약식|조인|사인|(?:협약|MOU|양해각서)\S{0,3}\s?진행|signed|signing",
+    re.IGNORECASE,
+)
 
 
 # A headline that reports a deal without a signing word: "A사, B사와 MOU" (feeds often carry

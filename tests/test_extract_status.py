@@ -28,6 +28,8 @@ PUBLISHED = dt.datetime(2025, 6, 20, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))
         # An award received at someone else's signing ceremony is no signing.
         ("A사는 19일 열린 ‘상생협력사업 협약식’에서 우수기업으로 선정됐다.", Tense.NONE),
         ("A사는 19일 협약식에서 장관상을 수상했다.", Tense.NONE),
+        ("A사는 B연구소와 '기술 협업'을 위한 업무협약을 진행했다고 19일 밝혔다.", Tense.SIGNED),
+        ("양 기관은 협약 사업을 진행했다.", Tense.NONE),
         ("A사는 B사와 MOU를 체결할 예정이다.", Tense.PLANNED),
         ("A시는 B사와 업무협약을 체결한다고 20일 밝혔다.", Tense.PLANNED),
         ("양측은 이달 중 업무협약을 체결하고 공동 연구를 추진할 방침이다.", Tense.PLANNED),
@@ -100,3 +102,4 @@ def test_gate() -> None:
     assert passes_gate("A사, 원료 개발 위해 B사와 MOU", "")
     assert passes_gate("C재단, D구와 업무협약", "C재단이 최근 D구와 함께 주민 지원에 나선다..")
     assert not passes_gate("E사, F사와 손잡고 신제품 출시", "E사가 F사와 함께 만든 과자를 내놨다.")
+    assert passes_gate("G사, H연구소와 맞손", "G사는 H연구소와 업무협약을 진행했다고 밝혔다.")

@@ -11,7 +11,8 @@ Two runs of ``--minutes`` each, on the same machine one after the other:
 2. baseline: only the healthy feeds (``--no-baseline`` skips it).
 
 The bot polls every feed every ``--interval`` seconds (``schedule.adaptive = false``) and the
-healthy feeds keep publishing (a quarter of it MOUs, alerted to subscribers). Reported: the
+healthy feeds keep publishing (a quarter of it MOUs, alerted to subscribers), each showing its
+newest 50 entries as real feeds do. Reported: the
 gaps between two requests for the same healthy feed (median, p95, max, share late by more than
 half an interval) in both runs and their ratio, and the resident memory of the bot and its
 ingest process over time (first minute against the last, and the trend in MiB per hour).
@@ -63,7 +64,7 @@ async def run(
     """Returns the healthy feeds' request gaps and (seconds, MiB) memory samples."""
     now = dt.datetime.now(dt.UTC)
     db = f"sqlite+aiosqlite:///{tmp / f'{label}.db'}"
-    async with BotApiStandin() as api, FeedFarm(max_bytes=MAX_BYTES, hang=60) as farm:
+    async with BotApiStandin() as api, FeedFarm(max_bytes=MAX_BYTES, hang=60, keep=50) as farm:
         repo = await open_repository(db)
         await seed_chats(repo, api, range(1, 51), Topic(country="FR"))
         await repo.close()

@@ -104,8 +104,11 @@ async def startup(starts: int, tmp: Path) -> None:
 
 def memory_mib(bot: BotProcess) -> list[tuple[int, float, float]]:
     """(pid, resident MiB, peak MiB) of the bot and of each of its child processes."""
-    pids = [bot.pid, *descendants(bot.pid)]
-    return [(p, *(kb / 1024 for kb in process_memory_kb(p))) for p in pids]
+    found = []
+    for pid in [bot.pid, *descendants(bot.pid)]:
+        rss, peak = process_memory_kb(pid)
+        found.append((pid, rss / 1024, peak / 1024))
+    return found
 
 
 async def memory(feeds: int, items: int, chats: int, tmp: Path) -> None:

@@ -477,6 +477,7 @@ FAULTS = (
     "huge_attribute",  # one attribute of several MiB
 )
 HEALTHY_FAULTS = frozenset({"atom", "cp949", "redirect", "duplicates", "redated"})
+# Not in FAULTS: "slow" answers normally after FeedFarm.slow seconds (to hold a cycle open).
 """Faults after which the feed still succeeds: these feeds must keep their schedule too."""
 
 BILLION_LAUGHS = (
@@ -507,10 +508,16 @@ class FeedFarm:
     test's event loop, so a hanging or trickling feed costs no thread.
     """
 
-    def __init__(self, *, max_bytes: int = 10 * 1024 * 1024, hang: float = 3600.0) -> None:
+    def __init__(
+        self, *, max_bytes: int = 10 * 1024 * 1024, hang: float = 3600.0, keep: int = 1000
+    ) -> None:
         self.feeds: dict[str, FarmFeed] = {}
         self.max_bytes = max_bytes
         self.hang = hang
+        self.keep = keep
+        """A feed shows its newest ``keep`` entries (real feeds keep a few dozen)."""
+        self.slow = 3.0
+        """Seconds a ``slow`` feed takes to answer (healthy otherwise)."""
         self.refused_port = free_port()
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -583,8 +590,12 @@ class FeedFarm:
         if fault == "timeout":
             await asyncio.sleep(self.hang)
             return web.Response(text="late")
+        if fault == "slow":
+            await asyncio.sleep(self.slow)
         if fault == "trickle":
-            return await self._trickle(request, rss(feed.name, feed.entries, self.base))
+            return await self._trickle(
+                request, rss(feed.name, feed.entries[-self.keep :], self.base)
+            )
         body, ctype, headers = self._body(feed)
         etag = '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
         if fault not in ("oversized", "gzip_bomb") and request.headers.get("If-None-Match") == etag:
@@ -594,7 +605,7 @@ class FeedFarm:
 
     def _body(self, feed: FarmFeed) -> tuple[bytes, str, dict[str, str]]:
         xml = "application/rss+xml; charset=utf-8"
-        fault, entries, base = feed.fault, feed.entries, self.base
+        fault, entries, base = feed.fault, feed.entries[-self.keep :], self.base
         if fault == "atom":
             return atom(feed.name, entries, base), "application/atom+xml", {}
         if fault == "cp949":

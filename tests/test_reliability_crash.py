@@ -21,7 +21,7 @@ import datetime as dt
 import os
 import signal
 from collections import Counter
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -70,11 +70,13 @@ async def all_sent(repo: SqlRepository) -> bool:
     return bool(rows) and all(status == "sent" for _c, _s, status, _a in rows)
 
 
-async def wait_for(bot: BotProcess, api: BotApiStandin, check: object, within: float) -> None:
+async def wait_for(
+    bot: BotProcess, api: BotApiStandin, check: Callable[[], Awaitable[bool]], within: float
+) -> None:
     """Re-check an async condition (the database) until it holds; fails if the bot dies."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + within
-    while not await check():  # type: ignore[operator]
+    while not await check():
         assert bot.alive, f"the bot died:\n{bot.tail()}"
         assert loop.time() < deadline, f"timed out; bot log:\n{bot.tail()}"
         await asyncio.sleep(0.1)
@@ -130,7 +132,9 @@ async def test_sigkill_mid_poll_cycle_loses_no_entry_and_alerts_none_twice(
                 (mou_entry if i % 2 == 0 else plain_entry)(f * per_feed + i, now, tag=f"f{f}")
                 for i in range(per_feed)
             ]
-            feed_urls.append((farm.add(f"feed{f}", entries=entries), f"Outlet {f}"))
+            # The last feed answers 3 s late: the kill lands while the cycle waits for it.
+            fault = "slow" if f == feeds - 1 else "ok"
+            feed_urls.append((farm.add(f"feed{f}", fault, entries), f"Outlet {f}"))
         total = feeds * per_feed
         config = write_config(
             tmp_path / "c.toml", standin, db_url, feeds=feed_urls, poll_interval=2
@@ -139,10 +143,10 @@ async def test_sigkill_mid_poll_cycle_loses_no_entry_and_alerts_none_twice(
         try:
             await bot.start_and_wait(standin)
 
-            async def cycle_half_done() -> bool:
-                return await item_count(repo) >= total // 4
+            async def the_quick_feeds_stored() -> bool:
+                return await item_count(repo) >= total - per_feed
 
-            await wait_for(bot, standin, cycle_half_done, 120)
+            await wait_for(bot, standin, the_quick_feeds_stored, 120)
             await bot.kill()
             await asyncio.sleep(0.5)
             recorded_at_kill = await item_count(repo)

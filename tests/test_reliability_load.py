@@ -97,12 +97,6 @@ async def test_a_flood_of_429s_loses_nothing_and_no_request_lands_in_a_window(
     assert not stats.entity_rejects
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: command replies (the application's AIORateLimiter) and the delivery "
-    "worker (its own Pacer) neither share the 30/s budget nor each other's flood pauses; "
-    "see docs/reliability.md",
-)
 async def test_commands_during_a_fanout_and_a_flood_stay_within_limits_and_windows(
     standin: BotApiStandin, repo: SqlRepository, db_url: str, tmp_path: Path
 ) -> None:

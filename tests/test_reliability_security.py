@@ -349,11 +349,6 @@ async def test_a_chat_cannot_see_or_change_another_chats_subscriptions(
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: replies.parse_subscribe_button accepts any code after sub:c: / sub:s:, "
-    "so a modified client stores topics that do not exist; see docs/reliability.md",
-)
 async def test_forged_subscribe_buttons_store_only_real_topics(
     standin: BotApiStandin, repo: SqlRepository, db_url: str, tmp_path: Path
 ) -> None:
@@ -374,11 +369,6 @@ async def test_forged_subscribe_buttons_store_only_real_topics(
 # --- fetching: redirects may not lead to private addresses -----------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: /addfeed checks the address once, but the fetcher follows redirects "
-    "(and later DNS answers) to private addresses; see docs/reliability.md",
-)
 async def test_a_public_feed_cannot_redirect_the_fetcher_to_a_private_address() -> None:
     asked: list[str] = []
 
@@ -392,10 +382,12 @@ async def test_a_public_feed_cannot_redirect_the_fetcher_to_a_private_address() 
         "https://feeds.example.com/rss", allow_private=False, resolve=lambda _h: ["93.184.216.34"]
     )
     settings = FetchSettings(timeout=5.0, allow_private_addresses=False)
-    async with make_client(settings, transport=httpx.MockTransport(answer)) as client:
+    public = {"feeds.example.com": ["93.184.216.34"]}
+    transport = httpx.MockTransport(answer)
+    async with make_client(settings, transport=transport, resolve=public.__getitem__) as client:
         result = await Fetcher.from_settings(client, settings).fetch(url)
-    assert not any("169.254.169.254" in u for u in asked), asked
-    assert result.error is not None
+    assert asked == ["https://feeds.example.com/rss"], asked  # the first hop went out
+    assert result.error is not None and "169.254.169.254" in str(result.error)
 
 
 def test_settings_repr_hides_the_token(standin_settings: Settings) -> None:

@@ -67,7 +67,9 @@ def html_to_text(html: str) -> str:
         return _tidy(strip_tags(html))
     _quiet_trafilatura()
     try:
-        text = trafilatura.extract(html, include_comments=False, include_tables=True)
+        # fast: no jusText/readability fallbacks (they load every language's stop list, ~38 MiB,
+        # and added nothing on news pages).
+        text = trafilatura.extract(html, include_comments=False, include_tables=True, fast=True)
     except Exception:  # trafilatura/lxml on hostile markup: fall back, never fail an article
         text = None
     return _tidy(text) if text else _tidy(strip_tags(html))

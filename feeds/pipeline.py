@@ -38,7 +38,8 @@ ALERT_WINDOW = dt.timedelta(hours=24)
 """Only entries published this recently alert; older ones are stored and summarised."""
 MAX_ENTRIES_PER_FETCH = 300
 """A feed rarely carries more; a hostile one with 100,000 entries is cut to its newest."""
-FEED_CONCURRENCY = 32
+FEED_CONCURRENCY = 16
+"""Feeds refreshed at once: a cold start with hundreds of new entries stays small in memory."""
 JOB_KWARGS = {"max_instances": 1, "coalesce": True}
 """APScheduler options for the poll job: never two cycles at once, missed runs merged."""
 
@@ -286,6 +287,7 @@ class Poller:
         )
         self._slots = asyncio.Semaphore(concurrency)
         self._running = asyncio.Lock()
+        self._early = dt.timedelta(seconds=self.job_interval(settings) / 2)
 
     @staticmethod
     def job_interval(settings: Settings) -> float:
@@ -297,8 +299,10 @@ class Poller:
         return [await self.ingest.repo.upsert_feed(f.url, f.name) for f in feeds]
 
     async def poll_due(self, now: dt.datetime) -> CycleReport:
-        """Refresh every feed whose next check has come."""
-        return await self._cycle(now, lambda: self.ingest.repo.due_feeds(now))
+        """Refresh every feed whose next check has come, or comes before the job's next tick
+        is half over: a tick a moment early (timer jitter) must not leave a feed waiting a
+        whole extra tick."""
+        return await self._cycle(now, lambda: self.ingest.repo.due_feeds(now + self._early))
 
     async def poll_all(self, now: dt.datetime) -> CycleReport:
         """Refresh every enabled feed now (``mou-alert poll --once``)."""

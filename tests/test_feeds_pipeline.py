@@ -4,6 +4,7 @@ temporary SQLite file."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import html
 import io
@@ -387,3 +388,19 @@ def test_poll_once_prints_items_mous_and_deliveries(tmp_path: Path) -> None:
     out = io.StringIO()
     assert cmd_poll_once(load_settings(empty, {}), out) == 1
     assert "No feeds to poll" in out.getvalue()
+
+
+async def test_a_feed_due_a_moment_after_the_tick_is_not_left_for_the_next_one(
+    server: LocalServer, repo: SqlRepository, poller: Poller
+) -> None:
+    url = server.route(
+        "/rss", Reply(200, rss([entry(FRANCE.slug, 1)]), {"Content-Type": "text/xml"})
+    )
+    feed = await repo.upsert_feed(url, "지터")
+    tick = Poller.job_interval(SETTINGS)
+    almost = dataclasses.replace(feed, next_check=NOW + dt.timedelta(seconds=tick / 4))
+    await repo.save_feed_state(almost)
+    assert (await poller.poll_due(NOW)).feeds_due == 1
+    later = dataclasses.replace(feed, next_check=NOW + dt.timedelta(seconds=tick))
+    await repo.save_feed_state(later)
+    assert (await poller.poll_due(NOW)).feeds_due == 0

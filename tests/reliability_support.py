@@ -505,12 +505,23 @@ class FeedFarm:
     """Feeds on 127.0.0.1: ``/f/<name>.xml`` (healthy, or with one of :data:`FAULTS`).
 
     Healthy feeds answer 304 to their ETag while nothing changed. Served by aiohttp on the
-    test's event loop, so a hanging or trickling feed costs no thread.
+    test's event loop, so a hanging or trickling feed costs no thread. ``hosts`` > 1 also
+    serves on 127.0.1.1, 127.0.1.2, ... (loopback too): the fetcher limits requests per host,
+    so feeds meant to be on different sites must be on different addresses.
     """
 
     def __init__(
-        self, *, max_bytes: int = 10 * 1024 * 1024, hang: float = 3600.0, keep: int = 1000
+        self,
+        *,
+        max_bytes: int = 10 * 1024 * 1024,
+        hang: float = 3600.0,
+        keep: int = 1000,
+        hosts: int = 1,
     ) -> None:
+        self.addresses = ["127.0.0.1", *(f"127.0.1.{k}" for k in range(1, hosts))]
+        self.ports: list[int] = []
+        self.hosts: dict[str, int] = {}
+        """Feed name -> index of the address it is served on."""
         self.feeds: dict[str, FarmFeed] = {}
         self.max_bytes = max_bytes
         self.hang = hang
@@ -530,9 +541,11 @@ class FeedFarm:
         app.router.add_get("/a/{guid}.html", self._page)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = self._runner.addresses[0][1]
+        for address in self.addresses:
+            site = web.TCPSite(self._runner, address, 0)
+            await site.start()
+            self.ports.append(self._runner.addresses[-1][1])
+        self.port = self.ports[0]
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -543,17 +556,22 @@ class FeedFarm:
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def add(self, name: str, fault: str = "ok", entries: Iterable[FarmEntry] = ()) -> str:
+    def add(
+        self, name: str, fault: str = "ok", entries: Iterable[FarmEntry] = (), *, host: int = 0
+    ) -> str:
+        """Serve a feed (on address number ``host``); returns its URL."""
         self.feeds[name] = FarmFeed(name, fault, list(entries))
+        self.hosts[name] = host % len(self.addresses)
         return self.url(name)
 
     def url(self, name: str) -> str:
-        feed = self.feeds[name]
+        feed, host = self.feeds[name], self.hosts[name]
         if feed.fault == "refused":
             return f"http://127.0.0.1:{self.refused_port}/f/{name}.xml"
+        site = f"http://{self.addresses[host]}:{self.ports[host]}"
         if feed.fault in ("redirect", "redirect_loop"):
-            return f"{self.base}/r/{name}/0"
-        return f"{self.base}/f/{name}.xml"
+            return f"{site}/r/{name}/0"
+        return f"{site}/f/{name}.xml"
 
     def publish(self, name: str, *entries: FarmEntry) -> None:
         self.feeds[name].entries.extend(entries)

@@ -139,12 +139,14 @@ def describe_cycles(log: str) -> None:
         for line in log.splitlines()
         if "poll cycle:" in line and " in " in line
     ]
-    skipped = log.count("skipped: maximum number of running instances")
+    poll = [line for line in log.splitlines() if "poll-feeds" in line]
+    skipped = sum("skipped: maximum number of running instances" in line for line in poll)
+    missed = sum("was missed by" in line for line in poll)
     if took:
         print(
             f"  poll cycles: {len(took)}, median {statistics.median(took):.2f} s, "
-            f"p95 {percentile(took, 0.95):.2f} s, max {max(took):.2f} s; ticks skipped "
-            f"because a cycle was still running: {skipped}"
+            f"p95 {percentile(took, 0.95):.2f} s, max {max(took):.2f} s; ticks skipped: "
+            f"{skipped} (a cycle still running), {missed} (started too late)"
         )
 
 

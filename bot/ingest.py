@@ -108,7 +108,11 @@ class IngestProcess:
 
     async def poll_due(self, now: dt.datetime) -> Any:
         """One poll cycle of the due feeds: ``feeds.pipeline.CycleReport``."""
-        if not await self.repo.due_feeds(now):
+        # The same half-tick allowance the poller gives, or timer jitter costs a whole tick.
+        from feeds.pipeline import Poller
+
+        early = dt.timedelta(seconds=Poller.job_interval(self.settings) / 2)
+        if not await self.repo.due_feeds(now + early):
             assert self._idle_report is not None, "start() first"
             return self._idle_report(now)
         return await self._request("poll_due", now)

@@ -136,12 +136,6 @@ async def items_per_feed(repo: SqlRepository) -> dict[int, int]:
         return {int(feed_id): int(n) for feed_id, n in rows}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: bot/ingest.py IngestProcess.poll_due checks due_feeds(now) itself before "
-    "asking the child, without the half-tick allowance feeds.pipeline.Poller.poll_due gives; "
-    "see docs/reliability.md",
-)
 async def test_a_feed_due_a_moment_after_the_tick_is_polled_by_the_ingest_process(
     repo: SqlRepository, tmp_path: Path
 ) -> None:

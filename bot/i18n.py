@@ -71,6 +71,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "I don't know “{word}”.",
         "“{word}”은(는) 알 수 없는 주제입니다.",
     ),
+    "home_is_every_mou": (
+        "Korea is one side of every MOU I report: follow the partner country or a sector instead.",
+        "한국은 모든 MOU의 한쪽 당사자입니다. 상대 국가나 분야를 구독해 주세요.",
+    ),
     "did_you_mean": ("Did you mean {suggestions}?", "혹시 {suggestions}을(를) 찾으셨나요?"),
     "see_lists": (
         "See /countries and /sectors for what can be followed.",

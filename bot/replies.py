@@ -15,7 +15,7 @@ from bot.summary import Summary, wider_period
 from extractors.gazetteer import country_codes
 from extractors.sectors import SECTORS_BY_ID
 from subscriptions.models import Chat, Feed, Stats, StoryView, Subscription, Topic
-from subscriptions.topics import topic_label
+from subscriptions.topics import UnknownWord, topic_label
 
 MAX_MESSAGE = 4096
 MAX_TITLE = 200
@@ -141,13 +141,16 @@ def parse_remove_button(data: str) -> int | None:
 # --- subscriptions ---------------------------------------------------------------------------
 
 
-def unknown_words(lang: Lang, unknown: Sequence[tuple[str, Sequence[str]]]) -> list[Html]:
+def unknown_words(lang: Lang, unknown: Sequence[UnknownWord]) -> list[Html]:
     """One line per word that is not a topic, with suggestions when there are any."""
     lines = []
-    for word, suggestions in unknown:
-        line = t(lang, "unknown_word", word=shorten(word, 40))
-        if suggestions:
-            shown = Html(", ".join(f"<b>{escape(s)}</b>" for s in suggestions[:3]))
+    for word in unknown:
+        if word.home:
+            lines.append(t(lang, "home_is_every_mou"))
+            continue
+        line = t(lang, "unknown_word", word=shorten(word.word, 40))
+        if word.suggestions:
+            shown = Html(", ".join(f"<b>{escape(s)}</b>" for s in word.suggestions[:3]))
             line = Html(f"{line} {t(lang, 'did_you_mean', suggestions=shown)}")
         lines.append(line)
     if unknown:
@@ -159,7 +162,7 @@ def subscribe_result(
     lang: Lang,
     added: Sequence[Topic],
     already: Sequence[Topic],
-    unknown: Sequence[tuple[str, Sequence[str]]],
+    unknown: Sequence[UnknownWord],
 ) -> Html:
     lines: list[str] = []
     if added:
@@ -174,7 +177,7 @@ def unsubscribe_result(
     lang: Lang,
     removed: Sequence[Topic],
     missing: Sequence[Topic],
-    unknown: Sequence[tuple[str, Sequence[str]]],
+    unknown: Sequence[UnknownWord],
 ) -> Html:
     lines: list[str] = []
     if removed:

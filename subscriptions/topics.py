@@ -36,18 +36,27 @@ from extractors.sectors import SECTORS, SECTORS_BY_ID
 from subscriptions.models import Topic
 
 Lang = Literal["ko", "en"]
-Kind = Literal["country", "sector"]
+Kind = Literal["country", "sector", "home"]
 
 MAX_CHARS = 2000
 """Longer input is cut here (and ``truncated`` set): nobody follows 2 KB of topics."""
 MAX_UNKNOWN = 10
-MAX_WORDS_PER_NAME = 6
-"""The longest name in words ("South Georgia & South Sandwich Islands")."""
 SUGGESTION_CUTOFF = 80.0
 MAX_SUGGESTIONS = 3
 
 HOME = "KR"
 """Every alert is about Korea and a partner: following Korea itself would match nothing."""
+_HOME_NAMES = (
+    "Korea",
+    "South Korea",
+    "Republic of Korea",
+    "ROK",
+    "한국",
+    "대한민국",
+    "남한",
+    "韓",
+    "韩",
+)
 
 _SEPARATORS = re.compile(r"[,，、;；\n]+")
 _KEY_DROP = re.compile(r"[\W_]+")
@@ -66,6 +75,8 @@ class UnknownWord:
     """As typed (cut to 64 characters)."""
     suggestions: tuple[str, ...] = ()
     """Names close to it that resolve ("France" for "Frnace"), best first; may be empty."""
+    home: bool = False
+    """The word names Korea itself, one side of every MOU (so no suggestion is offered)."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,17 @@ def _fuzz_key(key: str) -> str:
     return unicodedata.normalize("NFD", key)
 
 
+def _variants(name: str) -> list[str]:
+    """Other ways to type a CLDR name: "Saint"/"St.", "and"/"&", the part before a comma
+    ("St. Helena" for "St. Helena, Ascension & Tristan da Cunha")."""
+    forms = {name, name.replace("&", "and")}
+    for form in list(forms):
+        forms.add(re.sub(r"\bSt\.?(?=\s)", "Saint", form))
+        forms.add(re.sub(r"\bSaint(?=\s)", "St.", form))
+    heads = {f.split(",")[0] for f in forms if "," in f}
+    return sorted(forms - {name}) + sorted(heads)
+
+
 @functools.cache
 def _index() -> dict[str, _Entry]:
     index: dict[str, _Entry] = {}
@@ -107,6 +129,9 @@ def _index() -> dict[str, _Entry]:
         if key and key not in index:  # the first meaning wins: see the module docstring
             index[key] = _Entry(kind, value, name)
 
+    for name in (*_HOME_NAMES, country_name(HOME, "en"), country_name(HOME, "ko"), HOME):
+        add(name, "home", HOME)
+    add(flag(HOME), "home", HOME)
     for s in SECTORS:
         for name in (s.id, s.en, s.ko, *s.aliases, *s.ko.split("·")):
             add(name, "sector", s.id)
@@ -120,6 +145,10 @@ def _index() -> dict[str, _Entry]:
     for name, code in english_names().items():
         if code in codes:
             add(name, "country", code)
+    # Variants come after every full name so that they never take a name's meaning away.
+    for code in sorted(codes):
+        for variant in _variants(country_name(code, "en")):
+            add(variant, "country", code)
     for code in sorted(codes):
         add(code, "country", code)
     for name, code in HANJA.items():
@@ -132,11 +161,37 @@ def _index() -> dict[str, _Entry]:
 
 
 @functools.cache
+def _max_words() -> int:
+    """The longest name in words ("St. Helena, Ascension & Tristan da Cunha" has seven)."""
+    return max(len(e.display.split()) for e in _index().values())
+
+
+@functools.cache
+def _names_with_separators() -> re.Pattern[str] | None:
+    """Names that hold a topic separator ("Bonaire, Sint Eustatius & Saba"), longest first."""
+    names = sorted(
+        {e.display for e in _index().values() if _SEPARATORS.search(e.display)},
+        key=len,
+        reverse=True,
+    )
+    if not names:
+        return None
+    return re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE)
+
+
+def _keep_names_whole(text: str) -> str:
+    pattern = _names_with_separators()
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: _SEPARATORS.sub(" ", m.group(0)), text)
+
+
+@functools.cache
 def _fuzzy_choices() -> tuple[list[str], list[_Entry]]:
     keys, entries = [], []
     for key, entry in _index().items():
         fk = _fuzz_key(key)
-        if len(fk) >= 4:  # codes and one-syllable forms would "match" any short junk
+        if len(fk) >= 4 and entry.kind != "home":  # codes, one-syllable forms: any short junk
             keys.append(fk)
             entries.append(entry)
     return keys, entries
@@ -163,8 +218,8 @@ def _lookup(word: str) -> _Entry | None:
     if entry is not None:
         return entry
     code = code_from_flag(word)
-    if code and code != HOME:
-        return _Entry("country", code, word)
+    if code:
+        return _Entry("home" if code == HOME else "country", code, word)
     return None
 
 
@@ -216,7 +271,7 @@ def _parse_group(words: list[str]) -> tuple[list[_Entry], list[list[str]]]:
     while i < len(words):
         found: list[_Entry] | None = None
         used = 1
-        for width in range(min(MAX_WORDS_PER_NAME, len(words) - i), 0, -1):
+        for width in range(min(_max_words(), len(words) - i), 0, -1):
             span = words[i : i + width]
             if width > 1 and any(code_from_flag(w) for w in span):
                 continue  # "🇫🇷 AI" is two topics, never the name "AI"
@@ -243,6 +298,7 @@ def _parse_group(words: list[str]) -> tuple[list[_Entry], list[list[str]]]:
 
 
 def _topics_of(entries: list[_Entry]) -> list[Topic]:
+    entries = [e for e in entries if e.kind != "home"]
     countries = [e.value for e in entries if e.kind == "country"]
     sectors = [e.value for e in entries if e.kind == "sector"]
     if len(set(countries)) == 1 and len(set(sectors)) == 1:
@@ -266,8 +322,11 @@ def parse_topics(text: str) -> TopicParse:
     truncated = len(text) > MAX_CHARS
     topics: list[Topic] = []
     unknown: list[UnknownWord] = []
-    for group in _SEPARATORS.split(_clean(text[:MAX_CHARS])):
+    for group in _SEPARATORS.split(_keep_names_whole(_clean(text[:MAX_CHARS]))):
         entries, runs = _parse_group(_words(group))
+        for entry in entries:
+            if entry.kind == "home" and not any(u.home for u in unknown):
+                unknown.append(UnknownWord(entry.display[:64], home=True))
         for topic in _topics_of(entries):
             if topic not in topics:
                 topics.append(topic)

@@ -8,6 +8,7 @@ from bot.i18n import TEXTS, Html, escape, language_of, t
 from bot.standin.html import parse_html
 from bot.summary import summarize
 from subscriptions.models import Chat, Feed, Stats, StoryView, Subscription, Topic
+from subscriptions.topics import UnknownWord
 
 KST = ZoneInfo("Asia/Seoul")
 NOW = dt.datetime(2025, 6, 1, 3, tzinfo=dt.UTC)
@@ -113,7 +114,7 @@ def test_subscribe_result_lists_added_already_and_unknown_with_suggestions() -> 
         "en",
         [Topic(country="FR")],
         [Topic(sector="ai")],
-        [("Frnace", ["France"]), (NASTY, [])],
+        [UnknownWord("Frnace", ("France",)), UnknownWord(NASTY)],
     )
     plain = valid(text)
     assert "Now following" in plain and "France" in plain
@@ -167,7 +168,7 @@ def test_huge_input_stays_under_the_limit() -> None:
     s = summarize(stories, Topic(country="FR"), "1y", n_latest=50)
     valid(replies.summary("ko", s, "프랑스" * 1000, KST))
     valid(replies.latest("en", stories, KST))
-    long_words = [(NASTY * 300, ["France"] * 10)] * 30
+    long_words = [UnknownWord(NASTY * 300, ("France",) * 10)] * 30
     valid(replies.subscribe_result("en", [], [], long_words))
 
 

@@ -103,10 +103,34 @@ def test_every_sector_resolves_by_its_id_and_both_labels() -> None:
 
 
 def test_every_listed_country_resolves_by_its_listed_name() -> None:
+    # A property of whatever CLDR the installed Babel ships: every code by its own current name,
+    # so a renamed territory ("St. Helena, Ascension & Tristan da Cunha") cannot break it.
     for lang in ("en", "ko"):
         for line in all_countries(lang):
             name, code = line.split(" ", 1)[1].rsplit(" (", 1)
             assert parse_topics(name).topics == (Topic(country=code.rstrip(")")),), line
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("St. Helena", "SH"),
+        ("Saint Helena", "SH"),
+        ("st helena", "SH"),
+        ("St. Helena, Ascension & Tristan da Cunha", "SH"),
+        ("Saint Helena, Ascension and Tristan da Cunha", "SH"),
+        ("St. Kitts & Nevis", "KN"),
+        ("Saint Kitts and Nevis", "KN"),
+        ("Bosnia and Herzegovina", "BA"),
+    ],
+)
+def test_saint_and_comma_forms_resolve(text: str, code: str) -> None:
+    assert parse_topics(text) == TopicParse(topics=(Topic(country=code),))
+
+
+def test_names_with_commas_stay_whole_beside_other_topics() -> None:
+    parsed = parse_topics("St. Helena, Ascension & Tristan da Cunha, France")
+    assert parsed.topics == (Topic(country="SH"), Topic(country="FR"))
 
 
 @pytest.mark.parametrize(
@@ -187,11 +211,20 @@ def test_words_without_anything_close_have_no_suggestion() -> None:
     assert suggest("x") == ()
 
 
-@pytest.mark.parametrize("home", ["Korea", "한국", "KR", "🇰🇷", "韓"])
+@pytest.mark.parametrize(
+    "home", ["Korea", "한국", "KR", "🇰🇷", "韓", "South Korea", "대한민국", "Republic of Korea"]
+)
 def test_korea_itself_is_not_a_topic(home: str) -> None:
-    # Every alert is Korea and a partner: a subscription to Korea would match nothing.
+    # Every alert is Korea and a partner: a subscription to Korea would match nothing, and
+    # North Korea is never what was meant.
     parsed = parse_topics(home)
-    assert parsed.topics == () and len(parsed.unknown) == 1
+    assert parsed.topics == ()
+    assert [(u.home, u.suggestions) for u in parsed.unknown] == [(True, ())]
+
+
+def test_north_korea_is_still_a_country() -> None:
+    assert parse_topics("North Korea").topics == (Topic(country="KP"),)
+    assert parse_topics("Korea France").topics == (Topic(country="FR"),)
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from bot.handlers.common import Context, args_text, current_chat, lang_of, send,
 from bot.i18n import Lang, t
 from bot.summary import BadPeriod, since, split_period, summarize
 from subscriptions.models import Topic
-from subscriptions.topics import TopicParse, all_countries, all_sectors, parse_topics
+from subscriptions.topics import all_countries, all_sectors, parse_topics
 
 LATEST_DEFAULT = 5
 LATEST_MAX = 20
@@ -31,10 +31,6 @@ _LANGS: dict[str, Lang] = {
     "영어": "en",
 }
 _HHMM = re.compile(r"^([01]?\d|2[0-3])[:시.]?([0-5]\d)분?$")
-
-
-def unknown_of(parsed: TopicParse) -> list[tuple[str, list[str]]]:
-    return [(u.word, list(u.suggestions)) for u in parsed.unknown]
 
 
 async def start(update: Update, context: Context) -> None:
@@ -57,7 +53,7 @@ async def subscribe(update: Update, context: Context) -> None:
         is_new = await services.repo.add_subscription(chat.id, topic)
         (added if is_new else already).append(topic)
     lang = lang_of(chat)
-    await send(update, replies.subscribe_result(lang, added, already, unknown_of(parsed)))
+    await send(update, replies.subscribe_result(lang, added, already, parsed.unknown))
 
 
 async def unsubscribe(update: Update, context: Context) -> None:
@@ -74,7 +70,7 @@ async def unsubscribe(update: Update, context: Context) -> None:
     for topic in parsed.topics:
         gone = await services.repo.remove_subscription(chat.id, topic)
         (removed if gone else missing).append(topic)
-    await send(update, replies.unsubscribe_result(lang, removed, missing, unknown_of(parsed)))
+    await send(update, replies.unsubscribe_result(lang, removed, missing, parsed.unknown))
 
 
 async def list_command(update: Update, context: Context) -> None:
@@ -95,7 +91,7 @@ async def summary(update: Update, context: Context) -> None:
         return
     parsed = parse_topics(" ".join(words))
     if len(parsed.topics) != 1 or parsed.unknown:
-        lines = [t(lang, "summary_usage"), *replies.unknown_words(lang, unknown_of(parsed))]
+        lines = [t(lang, "summary_usage"), *replies.unknown_words(lang, parsed.unknown)]
         await send(update, replies.fit(lines))
         return
     topic = parsed.topics[0]

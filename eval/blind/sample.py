@@ -1,0 +1,112 @@
+"""Draw the blind evaluation set: a seeded, stratified sample of both archives in ../shared that
+no labelled set holds, written out for readers who see only LABELS.md and the article.
+
+    python eval/blind/sample.py [--shared ../shared] [--out /tmp/blind]
+
+Writes eval/blind/sample.jsonl (url, archive, stratum: what is committed) and one text file per
+article under --out (what the readers read; the archives are not ours to commit). Strata, per
+archive: "agreement+foreign" (an agreement word and a foreign country's name), "agreement" (an
+agreement word only), "neither"; sizes in PER_ARCHIVE. Economy items published on or after
+2026-02-15 are never drawn: they are kept for the project's external evaluation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from extractors.cleaning import article_text, strip_tags
+from extractors.gazetteer import korean_names
+
+SEED = 20261207
+# Sizes per archive and stratum. The economy archive before the cutoff has only ~100 unlabelled
+# items with an agreement word and a foreign name, so it gives 90 of them and more of the rest.
+PER_ARCHIVE = {
+    "chosun": {"agreement+foreign": 120, "agreement": 70, "neither": 30},
+    "tera": {"agreement+foreign": 90, "agreement": 90, "neither": 30},
+}
+ECONOMY_CUTOFF = "2026-02-15"
+AGREEMENT = re.compile(r"MOU|양해각서|업무협약|협약|협정|약정|의향서|LOI")
+HERE = Path(__file__).resolve().parent
+
+
+def _foreign_names() -> re.Pattern[str]:
+    names = sorted((n for n, c in korean_names().items() if c != "KR" and len(n) >= 2), key=len)
+    return re.compile("|".join(re.escape(n) for n in reversed(names)))
+
+
+def _labelled_urls(corpus: Path) -> set[str]:
+    urls: set[str] = set()
+    for gold in corpus.rglob("*gold.jsonl"):
+        for line in gold.read_text("utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                urls |= {row[k] for k in ("url", "source") if row.get(k)}
+    return urls
+
+
+def _rows(path: Path) -> Iterator[dict[str, Any]]:
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            yield json.loads(line)
+
+
+def stratum(title: str, body: str, foreign: re.Pattern[str]) -> str:
+    text = f"{title}\n{strip_tags(body)}"
+    if not AGREEMENT.search(text):
+        return "neither"
+    return "agreement+foreign" if foreign.search(text) else "agreement"
+
+
+def draw(shared: Path) -> list[dict[str, Any]]:
+    corpus = shared / "corpus"
+    labelled = _labelled_urls(corpus)
+    foreign = _foreign_names()
+    rng = random.Random(SEED)
+    sample: list[dict[str, Any]] = []
+    archives = (("chosun", "chosun-national.jsonl.gz"), ("tera", "tera-economy.jsonl.gz"))
+    for archive, file in archives:
+        sizes = PER_ARCHIVE[archive]
+        pools: dict[str, list[dict[str, Any]]] = {s: [] for s in sizes}
+        for row in _rows(corpus / file):
+            if row["url"] in labelled:
+                continue
+            if archive == "tera" and str(row.get("published", "")) >= ECONOMY_CUTOFF:
+                continue
+            body = row.get("html") or row.get("text") or ""
+            pools[stratum(row.get("title", ""), body, foreign)].append(row)
+        for name, n in sizes.items():
+            pool = sorted(pools[name], key=lambda r: r["url"])
+            for row in rng.sample(pool, n):
+                sample.append({"url": row["url"], "archive": archive, "stratum": name, "row": row})
+    rng.shuffle(sample)
+    return sample
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=HERE.parents[2] / "shared")
+    parser.add_argument("--out", type=Path, default=Path("/tmp/blind"))
+    args = parser.parse_args()
+    sample = draw(args.shared)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with (HERE / "sample.jsonl").open("w", encoding="utf-8") as index:
+        for i, item in enumerate(sample, 1):
+            row = item.pop("row")
+            item = {"id": f"b{i:03d}", **item}
+            index.write(json.dumps(item, ensure_ascii=False) + "\n")
+            text = article_text(row.get("html") or row.get("text") or "")
+            page = f"url: {row['url']}\npublished: {row.get('published', '')}\n"
+            page += f"title: {row.get('title', '')}\n\n{text}\n"
+            (args.out / f"{item['id']}.txt").write_text(page, "utf-8")
+    print(f"{len(sample)} articles -> {args.out}, index {HERE / 'sample.jsonl'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -7,7 +7,8 @@
     ├── TransportError         DNS, refused or reset connection, TLS, bad gzip, invalid URL
     │   └── FetchTimeout       the whole request (not just one read) took over fetch.timeout
     ├── TooManyRedirects       more than MAX_REDIRECTS hops (a redirect loop ends here)
-    ├── BodyTooLarge           more than fetch.max_bytes after decompression
+    ├── BodyTooLarge           more than fetch.max_bytes on the wire or after ANY layer of
+    │                          Content-Encoding (``feeds.inflate``), or no memory to hold it
     └── HTTPStatusError        a 4xx/5xx answer; ``status`` and the raw ``retry_after``
 
 A 304 is not an error: ``not_modified`` is set and the body is empty.
@@ -16,6 +17,7 @@ A 304 is not an error: ``not_modified`` is set and the body is empty.
 from __future__ import annotations
 
 import asyncio
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -24,6 +26,7 @@ import httpx
 
 from bot.settings import FetchSettings
 from feeds.guard import PublicOnlyTransport
+from feeds.inflate import ACCEPT_ENCODING, LayeredDecoder, OverLimit, UnsupportedEncoding
 from feeds.urls import Resolver, system_resolver
 
 USER_AGENT = "mou-alert/0.1 (+https://github.com/mou-alert)"
@@ -97,7 +100,8 @@ def make_client(
 ) -> httpx.AsyncClient:
     """The one client the app shares (created in ``post_init``, closed in ``post_shutdown``).
 
-    httpx decompresses gzip/deflate itself and advertises only what it can decode. Unless
+    Bodies are decoded by ``Fetcher`` (``feeds.inflate``), which bounds every layer; the client
+    asks only for the encodings that module decodes. Unless
     ``allow_private_addresses`` is set, every request, redirects included, must go to a public
     address (:class:`~feeds.guard.PublicOnlyTransport`).
     """
@@ -110,7 +114,7 @@ def make_client(
         timeout=httpx.Timeout(settings.timeout),
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
-        headers={"User-Agent": USER_AGENT},
+        headers={"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING},
         transport=transport,
     )
 
@@ -174,6 +178,8 @@ class Fetcher:
                 return _failed(url, TransportError(f"{type(exc).__name__}: {exc}"[:300]))
             except _Failure as failure:
                 return failure.result
+            except MemoryError:  # never out of fetch: the feed's failure must be recorded
+                return _failed(url, BodyTooLarge("ran out of memory reading the body"))
 
     async def _get(self, url: str, headers: dict[str, str]) -> FetchResult:
         async with self.client.stream("GET", url, headers=headers) as resp:
@@ -191,11 +197,36 @@ class Fetcher:
             declared = got.get("content-length", "")
             if declared.isdigit() and int(declared) > self.max_bytes:  # compressed <= decoded
                 raise _Failure(self._too_large(url, final_url, resp.status_code, got))
-            body = bytearray()
-            async for chunk in resp.aiter_bytes():
-                body += chunk
-                if len(body) > self.max_bytes:
-                    raise _Failure(self._too_large(url, final_url, resp.status_code, got))
+
+            def failed(error: FetchError) -> _Failure:
+                return _Failure(
+                    FetchResult(url, final_url, resp.status_code, headers=got, error=error)
+                )
+
+            try:
+                decoder = LayeredDecoder(got.get("content-encoding", ""), self.max_bytes)
+            except UnsupportedEncoding as exc:
+                raise failed(TransportError(str(exc))) from None
+            if resp.is_stream_consumed:  # an in-memory answer (mock transports): no raw bytes
+                if len(resp.content) > self.max_bytes:
+                    raise failed(BodyTooLarge(f"body over {self.max_bytes} bytes"))
+                return FetchResult(url, final_url, resp.status_code, resp.content, got)
+            body, raw = bytearray(), 0
+            try:
+                # Raw bytes, decoded here: httpx would inflate every layer of a chunk at once.
+                async for chunk in resp.aiter_raw():
+                    raw += len(chunk)
+                    if raw > self.max_bytes:
+                        raise OverLimit
+                    body += decoder.decode(chunk)
+                    if len(body) > self.max_bytes:
+                        raise OverLimit
+                body += decoder.flush()
+            except OverLimit:
+                layers = f" ({decoder.layers} layers of Content-Encoding)" if decoder.layers else ""
+                raise failed(BodyTooLarge(f"body over {self.max_bytes} bytes{layers}")) from None
+            except zlib.error as exc:
+                raise failed(TransportError(f"undecodable body: {exc}")) from None
             return FetchResult(url, final_url, resp.status_code, bytes(body), got)
 
     def _too_large(self, url: str, final: str, status: int, got: dict[str, str]) -> FetchResult:

@@ -343,8 +343,13 @@ class Poller:
         async with self._slots:
             try:
                 return await refresh_feed(feed, self.ingest, now)
-            except Exception as exc:  # our bug or the database: report it, keep the others going
+            except Exception as exc:  # our bug, memory or the database: keep the others going
                 log.exception("refreshing %s failed", feed.url)
+                reason = f"{type(exc).__name__}: {exc}"[:300]
+            try:  # recorded with backoff, or the feed is refetched every tick, looking healthy
+                return await _failed(feed, self.ingest, now, reason, ServerHints())
+            except Exception as exc:
+                log.exception("recording the failure of %s failed", feed.url)
                 return exc
 
     def close(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import tracemalloc
 from collections.abc import AsyncIterator, Iterator
 
 import httpx
@@ -185,3 +186,68 @@ async def test_at_most_four_requests_per_host_at_once() -> None:
         results = await asyncio.gather(*(fetcher.fetch(u) for u in urls))
     assert all(r.ok for r in results)
     assert peak == {"a.example": 4, "b.example": 4}
+
+
+def _nested_gzip_bomb(inflated: int) -> bytes:
+    """``Content-Encoding: gzip, gzip``: gzip of gzip of ``inflated`` zero bytes (small)."""
+    inner = gzip.compress(b"\0" * inflated, 9)
+    return gzip.compress(inner, 9)
+
+
+async def test_a_nested_gzip_bomb_is_refused_at_the_cap_of_every_layer(
+    server: LocalServer, fetcher: Fetcher
+) -> None:
+    # 32 MiB behind two layers: the outer layer inflates to ~32 KB (under the 64 KiB cap),
+    # the inner one would inflate 500 times the cap in one step with httpx's own decoding.
+    bomb = _nested_gzip_bomb(32 * 1024 * 1024)
+    assert len(bomb) < 64 * 1024
+    url = server.route("/bomb", Reply(200, bomb, {"Content-Encoding": "gzip, gzip"}))
+    tracemalloc.start()
+    try:
+        result = await fetcher.fetch(url)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert isinstance(result.error, BodyTooLarge)
+    assert "2 layers" in str(result.error)
+    assert peak < 4 * 1024 * 1024  # never the 32 MiB the inner layer holds
+
+
+async def test_nested_gzip_under_the_cap_is_decoded_and_deflate_raw_too(
+    server: LocalServer, fetcher: Fetcher
+) -> None:
+    import zlib
+
+    url = server.route(
+        "/twice", Reply(200, gzip.compress(gzip.compress(RSS)), {"Content-Encoding": "gzip, gzip"})
+    )
+    assert (await fetcher.fetch(url)).body == RSS
+    raw = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    body = raw.compress(RSS) + raw.flush()
+    url = server.route("/deflate", Reply(200, body, {"Content-Encoding": "deflate"}))
+    assert (await fetcher.fetch(url)).body == RSS
+
+
+async def test_an_unknown_content_encoding_is_a_failure_not_garbage(
+    server: LocalServer, fetcher: Fetcher
+) -> None:
+    url = server.route("/br", Reply(200, b"\x1b\x00", {"Content-Encoding": "br"}))
+    result = await fetcher.fetch(url)
+    assert isinstance(result.error, TransportError)
+    assert "br" in str(result.error)
+    assert server.hits("/br")[0].headers["accept-encoding"] == "gzip, deflate"
+
+
+async def test_memory_error_while_reading_never_escapes_fetch(
+    server: LocalServer, fetcher: Fetcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from feeds import inflate
+
+    def exhausted(self: object, chunk: bytes) -> bytes:
+        raise MemoryError
+
+    monkeypatch.setattr(inflate.LayeredDecoder, "decode", exhausted)
+    url = server.route("/big", Reply(200, gzip.compress(RSS), {"Content-Encoding": "gzip"}))
+    result = await fetcher.fetch(url)
+    assert isinstance(result.error, BodyTooLarge)
+    assert "memory" in str(result.error)

@@ -1,0 +1,98 @@
+"""Hostile feeds (issue 11): each stage fails only its own feed, recorded with a reason and
+backoff. Inputs have the shape of the adversarial run's, scaled down."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+from collections.abc import AsyncIterator, Iterable, Iterator
+from pathlib import Path
+
+import pytest
+from fixtures.feeds.httpserver import LocalServer, Reply
+
+from bot.settings import FetchSettings, Settings
+from extractors.model import Article, Extraction
+from feeds import pipeline
+from feeds.fetch import make_client
+from feeds.pipeline import Poller
+from subscriptions.store import SqlRepository, open_repository
+
+NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+SETTINGS = Settings(
+    fetch=FetchSettings(timeout=2.0, max_bytes=256 * 1024, allow_private_addresses=True)
+)
+
+
+class NotAnMou:
+    def extract_many(self, articles: Iterable[Article]) -> list[Extraction]:
+        return [Extraction() for _ in articles]
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    with LocalServer() as s:
+        yield s
+
+
+@pytest.fixture
+async def repo(tmp_path: Path) -> AsyncIterator[SqlRepository]:
+    repository = await open_repository(f"sqlite+aiosqlite:///{tmp_path / 'h.db'}")
+    yield repository
+    await repository.close()
+
+
+@pytest.fixture
+async def poller(repo: SqlRepository) -> AsyncIterator[Poller]:
+    async with make_client(SETTINGS.fetch) as http:
+        p = Poller(repo, http, SETTINGS, extractor=NotAnMou())
+        yield p
+        p.close()
+
+
+def rss_item(guid: str, title: str, link: str) -> str:
+    return (
+        f"<item><title>{title}</title><guid isPermaLink='false'>{guid}</guid>"
+        f"<link>{link}</link><description>{'본문 ' * 400}</description></item>"
+    )
+
+
+def rss(*items: str) -> bytes:
+    body = "".join(items)
+    return f"<?xml version='1.0' encoding='utf-8'?><rss><channel>{body}</channel></rss>".encode()
+
+
+async def test_a_nested_gzip_bomb_fails_only_its_feed_with_reason_and_backoff(
+    server: LocalServer, repo: SqlRepository, poller: Poller
+) -> None:
+    bomb = gzip.compress(gzip.compress(b"\0" * (64 * 1024 * 1024), 9), 9)  # 64 MiB inside
+    bad = server.route("/bomb", Reply(200, bomb, {"Content-Encoding": "gzip, gzip"}))
+    good = server.route("/ok", Reply(200, rss(rss_item("g1", "제목", "http://x.test/1"))))
+    await repo.upsert_feed(bad, "bomb")
+    await repo.upsert_feed(good, "ok")
+    report = await poller.poll_due(NOW)
+    assert [e.url for e in report.errors] == [bad]
+    assert "body over 262144 bytes (2 layers" in report.errors[0].error
+    state = next(f for f in await repo.list_feeds() if f.url == bad)
+    assert state.error_count == 1 and state.last_error == report.errors[0].error
+    assert state.next_check is not None and state.next_check > NOW  # backoff, not every tick
+    assert report.items_new == 1
+
+
+async def test_an_exception_anywhere_in_a_refresh_is_recorded_on_the_feed(
+    server: LocalServer,
+    repo: SqlRepository,
+    poller: Poller,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def out_of_memory(*args: object, **kwargs: object) -> object:
+        raise MemoryError
+
+    monkeypatch.setattr(pipeline, "parse_feed", out_of_memory)
+    url = server.route("/rss", Reply(200, rss(rss_item("g1", "제목", "http://x.test/1"))))
+    await repo.upsert_feed(url, "feed")
+    report = await poller.poll_due(NOW)
+    assert [e.error for e in report.errors] == ["MemoryError: "]
+    state = (await repo.list_feeds())[0]
+    assert state.error_count == 1 and state.last_error == "MemoryError: "
+    assert await repo.due_feeds(NOW + dt.timedelta(seconds=1)) == []

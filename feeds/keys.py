@@ -1,7 +1,10 @@
 """Entry keys: what makes an entry "seen before". Pure.
 
 A key is the entry's GUID, else its normalized link, so the same article keeps its key when a
-feed re-orders entries, re-dates them, or decorates links with tracking parameters.
+feed re-orders entries, re-dates them, or decorates links with tracking parameters. The stored
+key (:func:`item_key`) is scoped to its feed: a GUID is only unique within the feed that
+publishes it, so one feed can never suppress another's entries by reusing its GUIDs. The same
+article in two feeds is two items, which story grouping joins into one story (one alert).
 """
 
 from __future__ import annotations
@@ -52,3 +55,15 @@ def entry_key(guid: str | None, link: str | None, title: str = "") -> str:
     if link and link.strip():
         return normalize_url(link)
     return "title:" + hashlib.sha256(title.strip().encode("utf-8")).hexdigest()[:32]
+
+
+FEED_SCOPE = "feed:{feed_id}|"
+"""The prefix of a feed's item keys (migration 0003 gave existing items theirs)."""
+
+
+def item_key(feed_id: int | None, guid: str | None, link: str | None, title: str = "") -> str:
+    """The stored identity of an item: its feed and :func:`entry_key`; an item with no feed
+    (an imported archive) is known by its normalized link alone."""
+    if feed_id is None:
+        return normalize_url(link) if link and link.strip() else entry_key(guid, None, title)
+    return FEED_SCOPE.format(feed_id=feed_id) + entry_key(guid, link, title)

@@ -26,7 +26,7 @@ from bot.settings import FeedConfig, Settings
 from extractors.model import Article, Extraction
 from feeds.article import article_text, visible_text
 from feeds.fetch import Fetcher
-from feeds.keys import entry_key
+from feeds.keys import item_key
 from feeds.parse import FeedEntry, parse_feed
 from feeds.schedule import Policy, ServerHints, after_failure, after_success, server_hints
 from subscriptions.models import Feed, NewItem, RecordResult
@@ -123,11 +123,13 @@ def _should_alert(published: dt.datetime | None, now: dt.datetime, first_fetch: 
     return now - published <= ALERT_WINDOW
 
 
-def _new_entries(entries: Sequence[FeedEntry], known: set[str]) -> list[tuple[str, FeedEntry]]:
+def _new_entries(
+    feed_id: int, entries: Sequence[FeedEntry], known: set[str]
+) -> list[tuple[str, FeedEntry]]:
     """Unseen entries, each key once, oldest first (a story's first report is the earliest)."""
     fresh: dict[str, FeedEntry] = {}
     for entry in entries:
-        key = entry_key(entry.guid, entry.link, entry.title)
+        key = item_key(feed_id, entry.guid, entry.link, entry.title)
         if key not in known and key not in fresh:
             fresh[key] = entry
     oldest = dt.datetime.min.replace(tzinfo=dt.UTC)
@@ -153,8 +155,8 @@ async def refresh_feed(feed: Feed, ingest: Ingest, now: dt.datetime) -> FeedRefr
         key=lambda e: e.published or dt.datetime.min.replace(tzinfo=dt.UTC),
         reverse=True,
     )[:MAX_ENTRIES_PER_FETCH]
-    keys = [entry_key(e.guid, e.link, e.title) for e in entries]
-    fresh = _new_entries(entries, await ingest.repo.known_keys(keys))
+    keys = [item_key(feed.id, e.guid, e.link, e.title) for e in entries]
+    fresh = _new_entries(feed.id, entries, await ingest.repo.known_keys(keys))
 
     texts = await asyncio.gather(
         *(article_text(e, ingest.fetcher, allow_private=ingest.allow_private) for _, e in fresh)

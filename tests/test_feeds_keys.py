@@ -59,3 +59,12 @@ def test_normalize_url_is_idempotent(params: list[tuple[str, str]]) -> None:
     once = normalize_url(url)
     assert normalize_url(once) == once
     assert "utm_" not in once and "fbclid" not in once
+
+
+def test_item_keys_are_scoped_to_their_feed_and_feedless_items_go_by_link() -> None:
+    from feeds.keys import item_key
+
+    assert item_key(1, "g", "https://e.kr/1") != item_key(2, "g", "https://e.kr/1")
+    assert item_key(1, "g", None) == "feed:1|g"
+    assert item_key(None, "g", "https://E.kr/1?utm_source=x") == "https://e.kr/1"
+    assert item_key(None, "g", None) == "g"

@@ -249,10 +249,9 @@ async def test_an_atom_feed_goes_through_the_pipeline(
     assert report.errors == [] and report.items_new == 2
     germany = next(i for i in report.items if i.url == "https://press.example.kr/77")
     assert germany.extraction.is_mou and "DE" in germany.extraction.countries
-    assert await repo.known_keys(["urn:example:press:77", "urn:example:press:78"]) == {
-        "urn:example:press:77",
-        "urn:example:press:78",
-    }
+    feed_id = (await feed_state(repo, url)).id
+    keys = [f"feed:{feed_id}|urn:example:press:77", f"feed:{feed_id}|urn:example:press:78"]
+    assert await repo.known_keys(keys) == set(keys)
 
 
 async def test_a_feed_that_is_not_a_feed_counts_as_a_failure(

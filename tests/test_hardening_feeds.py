@@ -96,3 +96,16 @@ async def test_an_exception_anywhere_in_a_refresh_is_recorded_on_the_feed(
     state = (await repo.list_feeds())[0]
     assert state.error_count == 1 and state.last_error == "MemoryError: "
     assert await repo.due_feeds(NOW + dt.timedelta(seconds=1)) == []
+
+
+async def test_two_feeds_with_the_same_guid_in_one_cycle_both_items_are_stored(
+    server: LocalServer, repo: SqlRepository, poller: Poller
+) -> None:
+    one = server.route("/one", Reply(200, rss(rss_item("shared-1", "가", "http://a.test/1"))))
+    two = server.route("/two", Reply(200, rss(rss_item("shared-1", "나", "http://b.test/9"))))
+    await repo.upsert_feed(one, "one")
+    await repo.upsert_feed(two, "two")
+    report = await poller.poll_due(NOW)
+    assert sorted(i.title for i in report.items if not i.record.duplicate) == ["가", "나"]
+    again = await poller.poll_due(NOW + dt.timedelta(hours=7))
+    assert again.items_new == 0  # each feed still knows its own entry

@@ -230,3 +230,40 @@ async def test_upgrade_from_0001_keeps_queued_alerts_and_adds_claims(empty_url: 
     assert await current_revision(empty_url) == head_revision()
     _tables, diffs = await _inspect(empty_url)
     assert diffs == []
+
+
+async def test_upgrade_to_0003_scopes_each_feeds_item_keys_and_downgrade_undoes_it(
+    empty_url: str,
+) -> None:
+    """Keys were GUIDs shared by all feeds; after 0003 each feed's are its own."""
+    await asyncio.to_thread(command.upgrade, alembic_config(empty_url), "0002")
+    now = dt.datetime(2026, 2, 9, tzinfo=dt.UTC)
+    naive = now.replace(tzinfo=None) if empty_url.startswith("sqlite") else now
+    engine = make_engine(empty_url)
+
+    async def keys() -> list[str]:
+        async with engine.connect() as conn:
+            return list(await conn.scalars(text("SELECT key FROM items ORDER BY id")))
+
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(
+                text(
+                    "INSERT INTO feeds (id, url, name, error_count, created_at) VALUES (7, 'u', '', 0, :now)"
+                ),
+                {"now": naive},
+            )
+            for key, feed in (("guid-1", 7), ("https://n.example/a", None)):
+                await conn.execute(
+                    text(
+                        "INSERT INTO items (feed_id, key, url, title, text_hash, outlet, seen_at) "
+                        "VALUES (:feed, :key, '', '', '', '', :now)"
+                    ),
+                    {"feed": feed, "key": key, "now": naive},
+                )
+        await asyncio.to_thread(command.upgrade, alembic_config(empty_url), "0003")
+        assert await keys() == ["feed:7|guid-1", "https://n.example/a"]
+        await asyncio.to_thread(command.downgrade, alembic_config(empty_url), "0002")
+        assert await keys() == ["guid-1", "https://n.example/a"]
+    finally:
+        await engine.dispose()

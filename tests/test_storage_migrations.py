@@ -249,7 +249,8 @@ async def test_upgrade_to_0003_scopes_each_feeds_item_keys_and_downgrade_undoes_
         async with engine.begin() as conn:
             await conn.execute(
                 text(
-                    "INSERT INTO feeds (id, url, name, error_count, created_at) VALUES (7, 'u', '', 0, :now)"
+                    "INSERT INTO feeds (id, url, name, error_count, created_at) "
+                    "VALUES (7, 'u', '', 0, :now)"
                 ),
                 {"now": naive},
             )

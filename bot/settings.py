@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -26,9 +27,18 @@ class ConfigError(Exception):
 @dataclass(frozen=True)
 class WebhookSettings:
     url: str
-    listen: str = "0.0.0.0"
+    listen: str = "127.0.0.1"
+    """Loopback unless told: a reverse proxy in front terminates TLS."""
     port: int = 8443
     secret_token: str | None = None
+    """Required: Telegram sends it with every update and PTB refuses updates without it."""
+
+    def __repr__(self) -> str:  # the secret must never reach a log line
+        secret = "<set>" if self.secret_token else None
+        return (
+            f"WebhookSettings(url={self.url!r}, listen={self.listen!r}, port={self.port!r}, "
+            f"secret_token={secret!r})"
+        )
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,8 @@ class TelegramSettings:
 @dataclass(frozen=True)
 class DatabaseSettings:
     url: str = DEFAULT_DATABASE_URL
+    connect_timeout: float = 10.0
+    """Seconds to wait for a database server that does not answer (PostgreSQL)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +82,17 @@ class FetchSettings:
 
 
 @dataclass(frozen=True)
+class LimitsSettings:
+    """Bounds on what one chat or one item may cost (docs/reliability.md)."""
+
+    subscriptions_per_chat: int = 50
+    max_title_chars: int = 300
+    """Headlines are cut to this before extraction (the longest of 106,000 real ones: 136)."""
+    max_body_chars: int = 30_000
+    """Article text is cut to this before extraction (the longest real feed body: 8,316)."""
+
+
+@dataclass(frozen=True)
 class FeedConfig:
     url: str
     name: str
@@ -81,6 +104,7 @@ class Settings:
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
     fetch: FetchSettings = field(default_factory=FetchSettings)
+    limits: LimitsSettings = field(default_factory=LimitsSettings)
     feeds: tuple[FeedConfig, ...] = ()
     source: str = "<defaults>"
 
@@ -112,6 +136,27 @@ class _Reader:
             return default
         return value
 
+    def only(self, table: Mapping[str, Any], where: str, *keys: str) -> None:
+        """A misspelt key would be ignored silently: name it instead."""
+        self.problems.extend(f"unknown key: {where}.{k}" for k in table if k not in keys)
+
+    def positive(
+        self, table: Mapping[str, Any], where: str, key: str, kind: type, default: Any
+    ) -> Any:
+        value = self.get(table, where, key, kind, default)
+        if value <= 0:
+            self.problems.append(f"{where}.{key} must be above 0, got {value}")
+            return default
+        return value
+
+
+_SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,256}")
+"""Telegram allows 1-256 of these characters; fewer than 16 would be guessable."""
+SECRET_HINT = (
+    "set telegram.webhook.secret_token to a random string, for example the output of "
+    "python -c 'import secrets; print(secrets.token_urlsafe(32))'"
+)
+
 
 def load_settings(path: Path | str | None, environ: Mapping[str, str]) -> Settings:
     """Load settings from ``path`` (None: defaults only) with environment overrides.
@@ -129,10 +174,11 @@ def load_settings(path: Path | str | None, environ: Mapping[str, str]) -> Settin
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(source, [f"not valid TOML: {exc}"]) from None
     r = _Reader(data)
-    known = {"telegram", "database", "schedule", "fetch", "feeds"}
+    known = {"telegram", "database", "schedule", "fetch", "limits", "feeds"}
     r.problems.extend(f"unknown section or key: {k}" for k in data if k not in known)
 
     tg = r.table("telegram")
+    r.only(tg, "telegram", "token", "base_url", "admins", "webhook")
     token = environ.get("TELEGRAM_BOT_TOKEN") or r.get(tg, "telegram", "token", str, None) or None
     base_url = r.get(tg, "telegram", "base_url", str, DEFAULT_BASE_URL).rstrip("/")
     if not base_url.startswith(("http://", "https://")):
@@ -147,17 +193,29 @@ def load_settings(path: Path | str | None, environ: Mapping[str, str]) -> Settin
         if not isinstance(wh, Mapping) or not isinstance(wh.get("url"), str):
             r.problems.append("telegram.webhook must be a table with a url")
         else:
+            r.only(wh, "telegram.webhook", "url", "listen", "port", "secret_token")
             webhook = WebhookSettings(
                 url=wh["url"],
-                listen=r.get(wh, "telegram.webhook", "listen", str, "0.0.0.0"),
+                listen=r.get(wh, "telegram.webhook", "listen", str, "127.0.0.1"),
                 port=r.get(wh, "telegram.webhook", "port", int, 8443),
                 secret_token=r.get(wh, "telegram.webhook", "secret_token", str, None),
             )
+            if not webhook.secret_token:
+                # Without it anyone who finds the URL can post updates "from" an admin.
+                r.problems.append(f"telegram.webhook.secret_token is missing: {SECRET_HINT}")
+            elif not _SECRET_TOKEN.fullmatch(webhook.secret_token):
+                r.problems.append(
+                    "telegram.webhook.secret_token must be 16 to 256 of A-Z, a-z, 0-9, _ and -: "
+                    + SECRET_HINT
+                )
 
     db = r.table("database")
+    r.only(db, "database", "url", "connect_timeout")
     db_url = environ.get("DATABASE_URL") or r.get(db, "database", "url", str, DEFAULT_DATABASE_URL)
+    connect_timeout = r.positive(db, "database", "connect_timeout", float, 10.0)
 
     sc = r.table("schedule")
+    r.only(sc, "schedule", "timezone", "poll_interval", "adaptive")
     timezone = r.get(sc, "schedule", "timezone", str, "Asia/Seoul")
     try:
         ZoneInfo(timezone)
@@ -170,10 +228,19 @@ def load_settings(path: Path | str | None, environ: Mapping[str, str]) -> Settin
     adaptive = r.get(sc, "schedule", "adaptive", bool, True)
 
     fe = r.table("fetch")
+    r.only(fe, "fetch", "timeout", "max_bytes", "allow_private_addresses")
     fetch = FetchSettings(
         timeout=r.get(fe, "fetch", "timeout", float, 20.0),
         max_bytes=r.get(fe, "fetch", "max_bytes", int, 10 * 1024 * 1024),
         allow_private_addresses=r.get(fe, "fetch", "allow_private_addresses", bool, False),
+    )
+
+    li = r.table("limits")
+    r.only(li, "limits", "subscriptions_per_chat", "max_title_chars", "max_body_chars")
+    limits = LimitsSettings(
+        subscriptions_per_chat=r.positive(li, "limits", "subscriptions_per_chat", int, 50),
+        max_title_chars=r.positive(li, "limits", "max_title_chars", int, 300),
+        max_body_chars=r.positive(li, "limits", "max_body_chars", int, 30_000),
     )
 
     feeds: list[FeedConfig] = []
@@ -186,6 +253,7 @@ def load_settings(path: Path | str | None, environ: Mapping[str, str]) -> Settin
         if not isinstance(f, Mapping):
             r.problems.append(f"{where} must be a table")
             continue
+        r.only(f, where, "url", "name")
         url = r.get(f, where, "url", str, "")
         if not url.startswith(("http://", "https://")):
             r.problems.append(f"{where}.url must be an http(s) URL")
@@ -196,9 +264,10 @@ def load_settings(path: Path | str | None, environ: Mapping[str, str]) -> Settin
         raise ConfigError(source, r.problems)
     return Settings(
         telegram=TelegramSettings(token, base_url, admins, webhook),
-        database=DatabaseSettings(db_url),
+        database=DatabaseSettings(db_url, connect_timeout),
         schedule=ScheduleSettings(timezone, poll_interval, adaptive),
         fetch=fetch,
+        limits=limits,
         feeds=tuple(feeds),
         source=source,
     )

@@ -12,7 +12,7 @@ from typing import Any
 from telegram.ext import Application, CallbackContext
 
 from bot.alerts import format_feed_disabled
-from bot.delivery import DeliveryWorker
+from bot.delivery import DeliveryWorker, new_owner
 from bot.services import Services, services_of
 from bot.settings import Settings
 from subscriptions.models import Chat
@@ -132,21 +132,18 @@ async def delivery_job(context: AnyContext) -> None:
 
 @dataclass
 class DigestLedger:
-    """Which digest slots were served since start (a digest goes once per chat and day)."""
+    """When each chat's digest is due; which were sent is in the database (``claim_digest``),
+    so a restart or a second process never sends one twice."""
 
-    done: set[tuple[int, dt.date]] = field(default_factory=set)
+    owner: str = field(default_factory=new_owner)
 
     def due(self, chat: Chat, now_local: dt.datetime) -> dt.date | None:
-        """The day whose digest ``chat`` should get now, or None."""
+        """The day whose digest ``chat`` should get now (if nobody sent it yet), or None."""
         day = now_local.date()
         slot = dt.datetime.combine(day, chat.digest_time or DEFAULT_DIGEST_TIME, now_local.tzinfo)
-        if not slot <= now_local < slot + DIGEST_GRACE or (chat.id, day) in self.done:
+        if not slot <= now_local < slot + DIGEST_GRACE:
             return None
         return day
-
-    def served(self, chat: Chat, day: dt.date) -> None:
-        self.done = {(c, d) for c, d in self.done if d >= day - dt.timedelta(days=1)}
-        self.done.add((chat.id, day))
 
 
 async def digest_job(context: AnyContext) -> None:
@@ -165,18 +162,23 @@ async def send_due_digests(
     now_local: dt.datetime,
     keep_going: Callable[[], bool] = lambda: True,
 ) -> int:
-    """Send the digests due at ``now_local``; returns how many stories went out."""
+    """Send the digests due at ``now_local`` that this process claims; returns how many
+    stories went out."""
     worker: DeliveryWorker = services.delivery
+    repo = services.repo
+    now = now_local.astimezone(dt.UTC)
     sent = 0
-    for chat in await services.repo.digest_chats():
+    for chat in await repo.digest_chats():
         day = ledger.due(chat, now_local)
-        if day is None:
+        if day is None or not await repo.claim_digest(chat.id, day, ledger.owner, now):
             continue
-        ledger.served(chat, day)
         try:
             sent += (await worker.send_digest(chat, day, keep_going)).sent
         except Exception:
-            log.exception("digest for chat %s failed", chat.id)
+            log.exception("digest for chat %s failed; the next tick tries again", chat.id)
+            await repo.release_digest(chat.id, day, ledger.owner)
+            continue
+        await repo.finish_digest(chat.id, day, ledger.owner, now)
     return sent
 
 

@@ -128,6 +128,28 @@ class Repository(Protocol):
     async def digest_chats(self) -> list[Chat]:
         """Active chats in digest mode."""
 
+    async def claim_digest(
+        self,
+        chat_id: int,
+        period: dt.date,
+        owner: str,
+        now: dt.datetime,
+        kind: str = "daily",
+        lease: dt.timedelta = ...,
+    ) -> bool:
+        """True when ``owner`` now holds the chat's digest for ``period``: nobody claimed it
+        yet, or a claim lapsed unsent. A sent digest is never claimed again."""
+
+    async def finish_digest(
+        self, chat_id: int, period: dt.date, owner: str, now: dt.datetime, kind: str = "daily"
+    ) -> None:
+        """Record the digest as sent."""
+
+    async def release_digest(
+        self, chat_id: int, period: dt.date, owner: str, kind: str = "daily"
+    ) -> None:
+        """Give an unsent claim back (the send failed): the next tick tries again."""
+
     async def mark_sent(
         self, delivery_ids: list[int], message_id: int | None, now: dt.datetime
     ) -> None:

@@ -34,6 +34,7 @@ from subscriptions.models import (
 from subscriptions.tables import (
     ChatRow,
     DeliveryRow,
+    DigestRow,
     ExtractionCountryRow,
     ExtractionRow,
     ExtractionSectorRow,
@@ -61,6 +62,7 @@ STORIES = _t(StoryRow)
 STORY_COUNTRIES = _t(StoryCountryRow)
 STORY_SECTORS = _t(StorySectorRow)
 DELIVERIES = _t(DeliveryRow)
+DIGESTS = _t(DigestRow)
 
 STORY_LOCK = 7_268_002
 """PostgreSQL advisory lock serialising story grouping between processes."""

@@ -29,6 +29,7 @@ from sqlalchemy import cast as sql_cast
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from subscriptions import migrate
+from subscriptions.digests import DigestClaims
 from subscriptions.engine import is_sqlite, make_engine, sqlite_path
 from subscriptions.models import (
     Chat,
@@ -79,7 +80,7 @@ __all__ = [
 ]
 
 
-class SqlRepository(ItemsAndOutbox, Repository):
+class SqlRepository(ItemsAndOutbox, DigestClaims, Repository):
     """The storage of mou-alert. Build it with :func:`open_repository`."""
 
     # --- chats -------------------------------------------------------------------------------

@@ -273,3 +273,28 @@ class DeliveryRow(Base):
             postgresql_where=text("claimed_by IS NOT NULL"),
         ),
     )
+
+
+class DigestRow(Base):
+    """A digest claimed or sent: at most one per chat, kind and local period, whichever
+    process or restart gets there first (the ``INSERT`` is the claim)."""
+
+    __tablename__ = "digests"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(
+        ChatId, ForeignKey("chats.id", ondelete="CASCADE", onupdate="CASCADE")
+    )
+    kind: Mapped[str] = mapped_column(String(16), default="daily")
+    period: Mapped[dt.date] = mapped_column(Date)
+    """The chat's local day the digest is for."""
+    status: Mapped[str] = mapped_column(String(8), default="claimed")
+    claimed_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    claimed_until: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    """A claim whose process died lapses here; another process may then take it over."""
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+    __table_args__ = (
+        UniqueConstraint("chat_id", "kind", "period"),
+        CheckConstraint("status IN ('claimed', 'sent')", name="status"),
+    )

@@ -44,15 +44,13 @@ def at(hour: int, minute: int, day: int = 9) -> dt.datetime:
     return dt.datetime(2026, 2, day, hour, minute, tzinfo=KST)
 
 
-def test_ledger_serves_each_chat_once_a_day_within_the_grace() -> None:
+def test_ledger_says_which_day_is_due_within_the_grace() -> None:
     ledger = DigestLedger()
     chat = Chat(7, mode="digest", digest_time=dt.time(8, 30))
     assert ledger.due(chat, at(8, 29)) is None
     assert ledger.due(chat, at(8, 30)) == dt.date(2026, 2, 9)
     assert ledger.due(chat, at(9, 29)) == dt.date(2026, 2, 9)  # the bot was down at 8:30
     assert ledger.due(chat, at(9, 31)) is None  # too late: tomorrow's digest carries them
-    ledger.served(chat, dt.date(2026, 2, 9))
-    assert ledger.due(chat, at(8, 45)) is None
     assert ledger.due(chat, at(8, 30, day=10)) == dt.date(2026, 2, 10)
     assert ledger.due(Chat(8, mode="digest"), at(8, 0)) == dt.date(2026, 2, 9)  # default 08:00
 
@@ -78,6 +76,48 @@ async def test_digest_goes_once_at_the_chats_time(repo: SqlRepository) -> None:
     # The next day without new stories: nothing at all.
     assert await send_due_digests(services, ledger, at(8, 0, day=10)) == 0
     assert len(sender.calls) == 1
+
+
+async def test_a_digest_goes_once_across_restarts_and_processes(
+    repo: SqlRepository, tmp_path: Path
+) -> None:
+    """The sent day is in the database: a new ledger (a restart) or a second repository on the
+    same file (another process) finds it claimed; a story queued after it waits a day."""
+    box = Outbox(repo)
+    await box.chat(7, language="en")
+    await repo.set_mode(7, "digest", dt.time(8, 0))
+    await box.story(at=T0)
+    sender = FakeSender(FakeClock())
+    clock = sender.clock
+    worker = DeliveryWorker(repo, sender, tz=KST, clock=clock, now=clock.now, sleep=clock.sleep)
+    services = Services(settings=Settings(), repo=repo, delivery=worker)
+    assert await send_due_digests(services, DigestLedger(), at(8, 0)) == 1
+    await box.story(at=T0)
+    assert await send_due_digests(services, DigestLedger(), at(8, 2)) == 0  # restarted
+    other = await make_repo(tmp_path)  # the same database file, another "process"
+    try:
+        elsewhere = Services(settings=Settings(), repo=other, delivery=worker)
+        assert await send_due_digests(elsewhere, DigestLedger(), at(8, 3)) == 0
+    finally:
+        await other.close()
+    assert len(sender.calls) == 1
+    assert await send_due_digests(services, DigestLedger(), at(8, 0, day=10)) == 1
+
+
+async def test_a_lapsed_digest_claim_is_taken_over_and_a_sent_one_never(
+    repo: SqlRepository,
+) -> None:
+    await repo.upsert_chat(7, type="private")
+    day, now = dt.date(2026, 2, 9), dt.datetime(2026, 2, 8, 23, 0, tzinfo=dt.UTC)
+    assert await repo.claim_digest(7, day, "a", now)
+    assert not await repo.claim_digest(7, day, "b", now + dt.timedelta(minutes=5))
+    later = now + dt.timedelta(minutes=11)  # "a" died: its lease lapsed
+    assert await repo.claim_digest(7, day, "b", later)
+    await repo.finish_digest(7, day, "b", later)
+    assert not await repo.claim_digest(7, day, "c", later + dt.timedelta(hours=1))
+    assert await repo.claim_digest(7, day, "c", later, kind="weekly")  # its own kind
+    await repo.release_digest(7, day, "c", kind="weekly")
+    assert await repo.claim_digest(7, day, "d", later, kind="weekly")  # released: free again
 
 
 def test_schedule_jobs_registers_the_three_jobs(tmp_path: Path) -> None:

@@ -50,6 +50,7 @@ TABLES = {
     "story_countries",
     "story_sectors",
     "deliveries",
+    "digests",
 }
 
 

@@ -30,10 +30,27 @@ def system_resolver(host: str) -> list[str]:
     return sorted({str(info[4][0]) for info in infos})
 
 
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+
+
+def _embedded(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """IPv4 addresses an IPv6 address carries and reaches: mapped, 6to4 (2002::/16, which
+    Python calls global), Teredo's client, NAT64."""
+    found = [a for a in (ip.ipv4_mapped, ip.sixtofour) if a is not None]
+    if ip.teredo is not None:
+        found.append(ip.teredo[1])
+    if ip in _NAT64:
+        found.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return found
+
+
 def private_kind(address: str) -> str | None:
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        for inner in _embedded(ip):
+            kind = private_kind(str(inner))
+            if kind:
+                return kind
     for kind, flag in (
         ("a loopback", ip.is_loopback),
         ("an unspecified", ip.is_unspecified),
@@ -58,15 +75,15 @@ def validate_feed_url(url: str, allow_private: bool, resolve: Resolver = system_
         raise FeedUrlError("Give the feed's address, e.g. https://example.com/rss.xml")
     if len(text) > 2000:
         raise FeedUrlError("That address is too long.")
-    parts = urlsplit(text)
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https"):
-        raise FeedUrlError("Only http:// and https:// addresses can be followed.")
-    try:
+    try:  # "http://[::1/" raises here, before any part is read
+        parts = urlsplit(text)
         host = parts.hostname
         port = parts.port
     except ValueError:
         raise FeedUrlError("That address has an invalid host or port.") from None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        raise FeedUrlError("Only http:// and https:// addresses can be followed.")
     if not host:
         raise FeedUrlError("That address has no host name.")
     if parts.username or parts.password:

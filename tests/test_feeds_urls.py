@@ -79,3 +79,27 @@ def test_private_addresses_pass_when_allowed() -> None:
     )
     with pytest.raises(FeedUrlError):
         check("ftp://127.0.0.1/", allow_private=True)
+
+
+@pytest.mark.parametrize("url", ["http://[::1/", "http://[2002:7f00:1::/rss", "https://[::1]:x/"])
+def test_a_broken_ipv6_literal_is_a_reason_not_an_exception(url: str) -> None:
+    with pytest.raises(FeedUrlError, match="invalid host or port"):
+        check(url)
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "2002:7f00:1::",  # 6to4 wrapping 127.0.0.1
+        "2002:c0a8:101::",  # 6to4 wrapping 192.168.1.1
+        "64:ff9b::a9fe:a9fe",  # NAT64 of 169.254.169.254
+        "2001:0:4136:e378:8000:63bf:3fff:fdd2",  # Teredo, client 192.0.2.45
+    ],
+)
+def test_ipv6_forms_wrapping_private_ipv4_are_refused(address: str) -> None:
+    with pytest.raises(FeedUrlError, match="only public addresses"):
+        check(f"http://[{address}]/rss")
+
+
+def test_6to4_of_a_public_address_passes() -> None:
+    assert check("http://[2002:5db8:d822::]/rss") == "http://[2002:5db8:d822::]/rss"

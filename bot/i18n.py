@@ -67,6 +67,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "subscribed": ("Now following: {topics}", "구독을 시작했습니다: {topics}"),
     "already_subscribed": ("Already following: {topics}", "이미 구독 중입니다: {topics}"),
+    "subscription_limit": (
+        "Not added: {topics}. A chat can follow at most {max} topics; "
+        "/unsubscribe some first (see /list).",
+        "추가하지 못했습니다: {topics}. 한 채팅은 주제를 최대 {max}개까지 구독할 수 있습니다. "
+        "/list 에서 확인하고 /unsubscribe 로 먼저 해지해 주세요.",
+    ),
     "unknown_word": (
         "I don't know “{word}”.",
         "“{word}”은(는) 알 수 없는 주제입니다.",

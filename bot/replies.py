@@ -133,7 +133,8 @@ def parse_subscribe_button(data: str) -> Topic | None:
 def parse_remove_button(data: str) -> int | None:
     """The subscription id of a /list remove button's callback data."""
     prefix, _, value = data.partition(":")
-    if prefix != _CALLBACK_REMOVE or not value.isdigit():
+    # Forged data may hold any digits ("²" is one to isdigit) or thousands of them.
+    if prefix != _CALLBACK_REMOVE or not (value.isascii() and value.isdigit()) or len(value) > 18:
         return None
     return int(value)
 
@@ -163,12 +164,16 @@ def subscribe_result(
     added: Sequence[Topic],
     already: Sequence[Topic],
     unknown: Sequence[UnknownWord],
+    over_limit: Sequence[Topic] = (),
+    limit: int = 0,
 ) -> Html:
     lines: list[str] = []
     if added:
         lines.append(t(lang, "subscribed", topics=labels(added, lang)))
     if already:
         lines.append(t(lang, "already_subscribed", topics=labels(already, lang)))
+    if over_limit:
+        lines.append(t(lang, "subscription_limit", topics=labels(over_limit, lang), max=limit))
     lines += unknown_words(lang, unknown)
     return fit(lines or [t(lang, "subscribe_usage")])
 

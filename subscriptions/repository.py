@@ -49,8 +49,9 @@ class Repository(Protocol):
         """A group became a supergroup: move the chat, its subscriptions and deliveries."""
 
     # --- subscriptions -----------------------------------------------------------------------
-    async def add_subscription(self, chat_id: int, topic: Topic) -> bool:
-        """False when the chat already had it. An unknown chat is created with defaults."""
+    async def add_subscription(self, chat_id: int, topic: Topic, limit: int | None = None) -> bool:
+        """False when the chat already had it or already has ``limit`` topics. An unknown chat is
+        created with defaults."""
 
     async def remove_subscription(self, chat_id: int, topic: Topic) -> bool: ...
 

@@ -188,8 +188,9 @@ class SqlRepository(ItemsAndOutbox, DigestClaims, Repository):
             await self._mirror_active(conn, new_id)
 
     # --- subscriptions -----------------------------------------------------------------------
-    async def add_subscription(self, chat_id: int, topic: Topic) -> bool:
-        """False when the chat already had it. An unknown chat is created with defaults."""
+    async def add_subscription(self, chat_id: int, topic: Topic, limit: int | None = None) -> bool:
+        """False when the chat already had it, or already has ``limit`` subscriptions. An
+        unknown chat is created with defaults."""
         country, sector = topic_parts(topic)
         now = utcnow()
         async with self._writing() as conn:
@@ -198,6 +199,10 @@ class SqlRepository(ItemsAndOutbox, DigestClaims, Repository):
                 .values(id=chat_id, type="private", title="", created_at=now)
                 .on_conflict_do_nothing(index_elements=[CHATS.c.id])
             )
+            if limit is not None:
+                count = select(func.count()).select_from(SUBS).where(SUBS.c.chat_id == chat_id)
+                if int(await conn.scalar(count) or 0) >= limit:
+                    return False
             active = select(CHATS.c.active).where(CHATS.c.id == chat_id).scalar_subquery()
             result = await conn.execute(
                 self._insert(SUBS)

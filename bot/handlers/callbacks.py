@@ -12,6 +12,7 @@ from telegram.error import BadRequest
 from bot import replies
 from bot.handlers.common import NO_PREVIEW, Context, current_chat, lang_of
 from bot.i18n import t
+from bot.subscribing import subscribe_topics
 
 
 def plain(text: str) -> str:
@@ -27,9 +28,11 @@ async def subscribe_button(update: Update, context: Context) -> None:
     if topic is None:
         await query.answer()
         return
-    is_new = await services.repo.add_subscription(chat.id, topic)
-    lang = lang_of(chat)
-    text = replies.subscribe_result(lang, [topic] if is_new else [], [] if is_new else [topic], [])
+    limit = services.settings.limits.subscriptions_per_chat
+    done = await subscribe_topics(services.repo, chat.id, [topic], limit)
+    text = replies.subscribe_result(
+        lang_of(chat), done.added, done.already, [], done.over_limit, limit
+    )
     await query.answer(plain(text))
 
 

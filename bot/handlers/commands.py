@@ -10,6 +10,7 @@ from telegram import Update
 from bot import replies
 from bot.handlers.common import Context, args_text, current_chat, lang_of, send, utcnow
 from bot.i18n import Lang, t
+from bot.subscribing import subscribe_topics
 from bot.summary import BadPeriod, since, split_period, summarize
 from subscriptions.models import Topic
 from subscriptions.topics import all_countries, all_sectors, parse_topics
@@ -47,13 +48,12 @@ async def help_command(update: Update, context: Context) -> None:
 async def subscribe(update: Update, context: Context) -> None:
     services, chat = await current_chat(update, context)
     parsed = parse_topics(args_text(context))
-    added: list[Topic] = []
-    already: list[Topic] = []
-    for topic in parsed.topics:
-        is_new = await services.repo.add_subscription(chat.id, topic)
-        (added if is_new else already).append(topic)
-    lang = lang_of(chat)
-    await send(update, replies.subscribe_result(lang, added, already, parsed.unknown))
+    limit = services.settings.limits.subscriptions_per_chat
+    done = await subscribe_topics(services.repo, chat.id, parsed.topics, limit)
+    text = replies.subscribe_result(
+        lang_of(chat), done.added, done.already, parsed.unknown, done.over_limit, limit
+    )
+    await send(update, text)
 
 
 async def unsubscribe(update: Update, context: Context) -> None:

@@ -22,7 +22,7 @@ from typing import Literal, Protocol
 
 import httpx
 
-from bot.settings import FeedConfig, Settings
+from bot.settings import FeedConfig, LimitsSettings, Settings
 from extractors.model import Article, Extraction
 from feeds.article import article_text, visible_text
 from feeds.fetch import Fetcher
@@ -88,6 +88,7 @@ class Ingest:
     worker: ExtractionWorker
     policy: Policy
     allow_private: bool = False
+    limits: LimitsSettings = field(default_factory=LimitsSettings)
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,21 @@ class FeedRefresh:
     """Why the fetch failed, or what was malformed in a feed that still parsed."""
     disabled: bool = False
     """This refresh disabled the feed (7 days of failures): tell the admins."""
+
+
+MARKUP_ALLOWANCE = 4
+"""Feed content is HTML: it may hold this many times ``max_body_chars`` before its text is
+taken (and cut to ``max_body_chars``)."""
+
+
+def capped(entry: FeedEntry, limits: LimitsSettings) -> FeedEntry:
+    """The entry with its headline and content cut to the limits: every later stage (keys,
+    teaser checks, extraction, storage, alerts) then costs a bounded amount per item."""
+    title, content = entry.title, entry.content
+    most = limits.max_body_chars * MARKUP_ALLOWANCE
+    if len(title) <= limits.max_title_chars and len(content) <= most:
+        return entry
+    return replace(entry, title=title[: limits.max_title_chars], content=content[:most])
 
 
 def _text_hash(text: str) -> str:
@@ -155,14 +171,21 @@ async def refresh_feed(feed: Feed, ingest: Ingest, now: dt.datetime) -> FeedRefr
         key=lambda e: e.published or dt.datetime.min.replace(tzinfo=dt.UTC),
         reverse=True,
     )[:MAX_ENTRIES_PER_FETCH]
+    entries = [capped(e, ingest.limits) for e in entries]
     keys = [item_key(feed.id, e.guid, e.link, e.title) for e in entries]
     fresh = _new_entries(feed.id, entries, await ingest.repo.known_keys(keys))
 
     texts = await asyncio.gather(
         *(article_text(e, ingest.fetcher, allow_private=ingest.allow_private) for _, e in fresh)
     )
+    limits = ingest.limits
     articles = [
-        Article(title=t.title, body=t.body, url=e.link or "", published=e.published)
+        Article(
+            title=t.title[: limits.max_title_chars],
+            body=t.body[: limits.max_body_chars],
+            url=e.link or "",
+            published=e.published,
+        )
         for (_, e), t in zip(fresh, texts, strict=True)
     ]
     extractions = await ingest.worker.extract_many(articles)
@@ -286,6 +309,7 @@ class Poller:
             worker=ExtractionWorker(extractor),
             policy=Policy.from_settings(settings.schedule),
             allow_private=settings.fetch.allow_private_addresses,
+            limits=settings.limits,
         )
         self._slots = asyncio.Semaphore(concurrency)
         self._running = asyncio.Lock()

@@ -3,6 +3,7 @@ backoff. Inputs have the shape of the adversarial run's, scaled down."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gzip
 from collections.abc import AsyncIterator, Iterable, Iterator
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from fixtures.feeds.httpserver import LocalServer, Reply
 
-from bot.settings import FetchSettings, Settings
+from bot.settings import FetchSettings, LimitsSettings, Settings
 from extractors.model import Article, Extraction
 from feeds import pipeline
 from feeds.fetch import make_client
@@ -109,3 +110,40 @@ async def test_two_feeds_with_the_same_guid_in_one_cycle_both_items_are_stored(
     assert sorted(i.title for i in report.items if not i.record.duplicate) == ["가", "나"]
     again = await poller.poll_due(NOW + dt.timedelta(hours=7))
     assert again.items_new == 0  # each feed still knows its own entry
+
+
+class Recording:
+    def __init__(self) -> None:
+        self.seen: list[Article] = []
+
+    def extract_many(self, articles: Iterable[Article]) -> list[Extraction]:
+        batch = list(articles)
+        self.seen.extend(batch)
+        return [Extraction() for _ in batch]
+
+
+async def test_titles_and_bodies_are_cut_to_the_limits_before_the_extractor(
+    server: LocalServer, repo: SqlRepository
+) -> None:
+    """The adversarial headline: an MOU, then a long run of Hangul without spaces."""
+    limits = LimitsSettings(max_title_chars=120, max_body_chars=2_000)
+    settings = dataclasses.replace(SETTINGS, limits=limits)
+    title = "한-프랑스 AI 협력 MOU 체결 " + "가" * 20_000
+    item = (
+        f"<item><title>{title}</title><guid>long-1</guid><link>http://x.test/1</link>"
+        f"<description>{'나' * 60_000}</description></item>"
+    )
+    url = server.route("/rss", Reply(200, rss(item)))
+    await repo.upsert_feed(url, "long")
+    extractor = Recording()
+    async with make_client(settings.fetch) as http:
+        poller = Poller(repo, http, settings, extractor=extractor)
+        try:
+            report = await poller.poll_due(NOW)
+        finally:
+            poller.close()
+    [article] = extractor.seen
+    assert len(article.title) == 120 and article.title.startswith("한-프랑스 AI 협력 MOU")
+    assert len(article.body) == 2_000
+    [seen] = report.items
+    assert len(seen.title) == 120  # stored and shown cut as well

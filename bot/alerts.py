@@ -31,6 +31,7 @@ MAX_COUNTRIES = 8
 MAX_SECTORS = 6
 MAX_AMOUNTS = 5
 MAX_PARTY_GROUPS = 5
+MAX_PARTIES_PER_GROUP = 8
 MAX_SUMMARY_SENTENCES = 3
 
 _LABELS: dict[str, dict[str, str]] = {
@@ -200,8 +201,12 @@ def local_time(moment: dt.datetime | None, tz: dt.tzinfo) -> str:
     return local.strftime("%Y-%m-%d %H:%M %Z").strip()
 
 
-def party_text(parties: Sequence[Sequence[str]]) -> str:
-    groups = [" ↔ ".join(clean(p) for p in group) for group in parties[:MAX_PARTY_GROUPS]]
+def party_text(parties: Sequence[Sequence[str]], cut: int = MAX_MESSAGE) -> str:
+    """The signing parties, each name cut to ``cut`` characters before cleaning."""
+    groups = [
+        " ↔ ".join(clean(p[:cut]) for p in group[:MAX_PARTIES_PER_GROUP])
+        for group in parties[:MAX_PARTY_GROUPS]
+    ]
     text = "; ".join(g for g in groups if g)
     if len(parties) > MAX_PARTY_GROUPS:
         text += f"; +{len(parties) - MAX_PARTY_GROUPS}"
@@ -233,16 +238,22 @@ class _AlertParts:
 MAX_URL = 2000
 
 
-def _alert_parts(story: StoryView, lang: str, tz: dt.tzinfo) -> _AlertParts:
+def _alert_parts(story: StoryView, lang: str, tz: dt.tzinfo, limit: int) -> _AlertParts:
+    """Every field is first cut to what a message of ``limit`` units could show, so cleaning,
+    escaping and fitting cost the same for a 1,000,000-character headline as for a short one."""
     lab = labels(lang)
-    url = safe_url(story.url)
+
+    def most(text: str) -> str:
+        return text[: limit + 1]
+
+    url = safe_url(story.url) if len(story.url) <= MAX_URL else None
     if url and utf16_len(html.escape(url, quote=True)) > MAX_URL:
         url = None
-    amounts = [amount_text(t, v, c, lang) for t, v, c in story.amounts[:MAX_AMOUNTS]]
+    amounts = [amount_text(most(t), v, most(c), lang) for t, v, c in story.amounts[:MAX_AMOUNTS]]
     footer = " · ".join(
         p
         for p in (
-            clean(story.outlet).strip(),
+            clean(most(story.outlet)).strip(),
             lab["more_outlets"].format(n=story.outlets - 1) if story.outlets > 1 else "",
             local_time(story.published, tz),
         )
@@ -251,14 +262,14 @@ def _alert_parts(story: StoryView, lang: str, tz: dt.tzinfo) -> _AlertParts:
     return _AlertParts(
         countries=country_line(story.countries, lang),
         sectors=sector_line(story.sectors, lang),
-        title=clean(story.title).strip() or lab["no_title"],
+        title=clean(most(story.title)).strip() or lab["no_title"],
         url=url,
-        parties=party_text(story.parties),
+        parties=most(party_text(story.parties, limit + 1)),
         amounts="; ".join(a for a in amounts if a),
         mou_count=lab["mou_count"].format(n=story.mou_count)
         if story.mou_count and story.mou_count > 1
         else "",
-        summary=first_sentences(clean(story.summary).strip(), MAX_SUMMARY_SENTENCES),
+        summary=first_sentences(clean(most(story.summary)).strip(), MAX_SUMMARY_SENTENCES),
         footer=footer,
     )
 
@@ -340,14 +351,14 @@ def _fit(
 
 def format_alert(story: StoryView, lang: str, tz: dt.tzinfo, *, limit: int = MAX_MESSAGE) -> str:
     """The alert in Telegram HTML, at most ``limit`` UTF-16 code units."""
-    return _fit(_alert_parts(story, lang, tz), lambda p: _render_html(p, lang), limit)[1]
+    return _fit(_alert_parts(story, lang, tz, limit), lambda p: _render_html(p, lang), limit)[1]
 
 
 def format_alert_plain(
     story: StoryView, lang: str, tz: dt.tzinfo, *, limit: int = MAX_MESSAGE
 ) -> str:
     """The same alert as plain text (no parse mode), for when Telegram rejects the HTML."""
-    return _fit(_alert_parts(story, lang, tz), lambda p: _render_plain(p, lang), limit)[1]
+    return _fit(_alert_parts(story, lang, tz, limit), lambda p: _render_plain(p, lang), limit)[1]
 
 
 # --- the daily digest ----------------------------------------------------------------------
@@ -374,7 +385,7 @@ def _digest_item(story: StoryView, lang: str, tz: dt.tzinfo, limit: int) -> tupl
             lines.append(f"  {meta(p)}")
         return "\n".join(lines)
 
-    parts = _alert_parts(story, lang, tz).with_(parties="", summary="", mou_count="")
+    parts = _alert_parts(story, lang, tz, limit).with_(parties="", summary="", mou_count="")
     return _fit(parts, render_html, limit)[1], _fit(parts, render_plain, limit)[1]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -230,3 +231,30 @@ def test_feed_disabled_notice_is_escaped() -> None:
     assert "7 errors in a row" in plain and "HTTP 500 <x>" in plain
     ko = parse_html(format_feed_disabled("피드", "https://f.example/rss", None, 3, "ko")).text
     assert "피드가 비활성화되었습니다" in ko
+
+
+def test_formatting_cost_does_not_grow_with_the_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 1,000,000-character headline (and summary, outlet, party) is cut once to what can
+    fit before anything cleans or escapes it: no step ever sees more than a message's worth."""
+    from bot import alerts
+
+    longest = 0
+    real_clean = alerts.clean
+
+    def measured(text: str) -> str:
+        nonlocal longest
+        longest = max(longest, len(text))
+        return real_clean(text)
+
+    monkeypatch.setattr(alerts, "clean", measured)
+    huge = "한-프랑스 MOU 체결 " + "가" * 1_000_000
+    story = StoryView(
+        id=1, title=huge, url="https://n.example/1", outlet=huge, published=None,
+        countries=("FR",), sectors=("ai",), parties=((huge, huge),), amounts=(), summary=huge,
+    )  # fmt: skip
+    text = format_alert(story, "ko", KST)
+    assert text.startswith("<b>🇫🇷 프랑스") and "한-프랑스 MOU 체결" in text
+    assert utf16_len(text) <= MAX_MESSAGE
+    assert longest <= MAX_MESSAGE + 1
+    format_alert_plain(story, "en", KST)
+    assert longest <= MAX_MESSAGE + 1

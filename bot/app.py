@@ -23,6 +23,7 @@ from bot.handlers import register_handlers
 from bot.i18n import COMMANDS
 from bot.pacing import Pacer
 from bot.ratelimit import PacedRateLimiter
+from bot.redact import redact, token_pattern
 from bot.services import SERVICES_KEY, Services
 from bot.settings import Settings
 
@@ -118,16 +119,19 @@ def token_redacted(token: str | None) -> Iterator[None]:
         return
     previous = logging.getLogRecordFactory()
     formatter = logging.Formatter()
+    pattern = token_pattern(token)  # URL-encoded and other forms too (bot.redact)
 
     def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
         record = previous(*args, **kwargs)
         message = record.getMessage()
-        if token in message:
-            record.msg, record.args = message.replace(token, "<token>"), None
+        if pattern.search(message):
+            record.msg, record.args = redact(message, pattern), None
         if record.exc_info and not record.exc_text:
             text = formatter.formatException(record.exc_info)
-            if token in text:
-                record.exc_text = text.replace(token, "<token>")
+            if pattern.search(text):
+                record.exc_text = redact(text, pattern)
+        if record.stack_info and pattern.search(record.stack_info):
+            record.stack_info = redact(record.stack_info, pattern)
         return record
 
     logging.setLogRecordFactory(factory)

@@ -38,3 +38,33 @@ async def test_subscriptions_stop_at_the_per_chat_limit_with_a_clear_reply(
 @pytest.mark.parametrize("data", ["rm:²", "rm:" + "9" * 5000, "rm:٣", "rm:" + "1" * 19])
 def test_forged_remove_button_data_is_ignored_not_raised(data: str) -> None:
     assert replies.parse_remove_button(data) is None
+
+
+def test_the_token_is_redacted_in_its_encoded_forms_in_every_logger(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A Bot API server answered with the URL-encoded request path in its body."""
+    import base64
+    import logging
+
+    from bot.app import token_redacted
+
+    token = "123456:ABCdef-ghi_JKLmno"
+    forms = [
+        "123456%3AABCdef-ghi_JKLmno",
+        "123456%3aABCdef-ghi_JKLmno",
+        "123456%253AABCdef-ghi_JKLmno",
+        "123456\\u003aABCdef-ghi_JKLmno",
+        "123456&#58;ABCdef-ghi_JKLmno",
+        base64.b64encode(token.encode()).decode(),
+    ]
+    with caplog.at_level(logging.DEBUG), token_redacted(token):
+        for i, form in enumerate(forms):
+            logging.getLogger(f"telegram.ext.x{i}").error("Bad Request: /bot%s/sendMessage", form)
+        try:
+            raise RuntimeError(f"answer body: /bot{forms[0]}/getMe")
+        except RuntimeError:
+            logging.getLogger("apscheduler").exception("job failed")
+    assert "ABCdef" not in caplog.text and "JKLmno" not in caplog.text
+    assert "MTIzNDU2OkFCQ2RlZi1naGlfSktMbW5v"[:20] not in caplog.text
+    assert caplog.text.count("<token>") == len(forms) + 1

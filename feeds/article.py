@@ -19,7 +19,7 @@ from typing import Literal
 from extractors.cleaning import html_to_text, looks_like_html, strip_tags
 from extractors.gate import AGREEMENT
 from feeds.decode import decode_bytes
-from feeds.fetch import PAGE_ACCEPT, Fetcher
+from feeds.fetch import Fetcher
 from feeds.parse import FeedEntry
 from feeds.urls import FeedUrlError, check_feed_url
 
@@ -57,8 +57,11 @@ def might_be_agreement(title: str, teaser: str) -> bool:
     return AGREEMENT.search(joined) is not None or _HEADLINE_IDIOM.search(joined) is not None
 
 
-async def article_text(entry: FeedEntry, fetcher: Fetcher, *, allow_private: bool) -> ArticleText:
-    """The best text for ``entry``: the feed's content, or the page's main text for a teaser."""
+async def article_text(
+    entry: FeedEntry, fetcher: Fetcher, *, allow_private: bool, max_chars: int | None = None
+) -> ArticleText:
+    """The best text for ``entry``: the feed's content, or the page's main text for a teaser
+    (cut to ``max_chars``: a feed's new entries wait together for extraction)."""
     from_feed = ArticleText(entry.title, entry.content, "feed")
     if not entry.link or not is_teaser(entry.content):
         return from_feed
@@ -66,7 +69,7 @@ async def article_text(entry: FeedEntry, fetcher: Fetcher, *, allow_private: boo
         return from_feed
     error = await _page_problem(entry.link, allow_private)
     if error is None:
-        result = await fetcher.fetch(entry.link, accept=PAGE_ACCEPT)
+        result = await fetcher.fetch_page(entry.link)
         if result.error is not None:
             error = str(result.error)
         elif "html" not in result.headers.get("content-type", "text/html"):
@@ -74,6 +77,7 @@ async def article_text(entry: FeedEntry, fetcher: Fetcher, *, allow_private: boo
         else:
             html = decode_bytes(result.body, result.headers.get("content-type")).text
             text = await asyncio.to_thread(html_to_text, html)  # trafilatura: CPU, off the loop
+            text = text[:max_chars]
             if len(text) > len(visible_text(entry.content)):
                 return ArticleText(entry.title, text, "page")
             error = "the page had no more text than the feed"

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import httpx
+from tld import get_fld
 
 from bot.settings import FetchSettings
 from feeds.guard import PublicOnlyTransport
@@ -32,6 +33,10 @@ from feeds.urls import Resolver, system_resolver
 USER_AGENT = "mou-alert/0.1 (+https://github.com/mou-alert)"
 MAX_REDIRECTS = 5
 PER_HOST_CONNECTIONS = 4
+"""Requests at once to one registered domain (``a.news.example.kr`` and ``b.news.example.kr``
+share one budget: subdomains must not multiply it)."""
+MAX_PAGES = 8
+"""Article pages fetched at once by the whole process: each may hold ``fetch.max_bytes``."""
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
@@ -119,8 +124,19 @@ def make_client(
     )
 
 
+def registered_domain(url: str) -> str:
+    """The domain a site registered (Public Suffix List): ``news.example.co.kr`` ->
+    ``example.co.kr``; an IP address or a single-label host is its own."""
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:  # httpx refuses the URL later, with its own message
+        return ""
+    return get_fld(host, fix_protocol=True, fail_silently=True) or host
+
+
 class Fetcher:
-    """GETs through a shared client with a body cap, a total deadline and a per-host limit."""
+    """GETs through a shared client with a body cap, a total deadline, a limit per registered
+    domain and a process-wide limit on article pages."""
 
     def __init__(
         self,
@@ -129,25 +145,29 @@ class Fetcher:
         max_bytes: int,
         timeout: float,
         per_host: int = PER_HOST_CONNECTIONS,
+        max_pages: int = MAX_PAGES,
     ) -> None:
         self.client = client
         self.max_bytes = max_bytes
         self.timeout = timeout
         self.per_host = per_host
         self._hosts: dict[str, asyncio.Semaphore] = {}
+        self._pages = asyncio.Semaphore(max_pages)
 
     @classmethod
     def from_settings(cls, client: httpx.AsyncClient, settings: FetchSettings) -> Fetcher:
         return cls(client, max_bytes=settings.max_bytes, timeout=settings.timeout)
 
     def _slot(self, url: str) -> asyncio.Semaphore:
-        try:
-            host = (urlsplit(url).hostname or "").lower()
-        except ValueError:  # httpx refuses the URL later, with its own message
-            host = ""
-        if host not in self._hosts:
-            self._hosts[host] = asyncio.Semaphore(self.per_host)
-        return self._hosts[host]
+        domain = registered_domain(url)
+        if domain not in self._hosts:
+            self._hosts[domain] = asyncio.Semaphore(self.per_host)
+        return self._hosts[domain]
+
+    async def fetch_page(self, url: str) -> FetchResult:
+        """An article page, under the process-wide page limit as well."""
+        async with self._pages:
+            return await self.fetch(url, accept=PAGE_ACCEPT)
 
     async def fetch(
         self,

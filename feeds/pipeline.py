@@ -176,7 +176,15 @@ async def refresh_feed(feed: Feed, ingest: Ingest, now: dt.datetime) -> FeedRefr
     fresh = _new_entries(feed.id, entries, await ingest.repo.known_keys(keys))
 
     texts = await asyncio.gather(
-        *(article_text(e, ingest.fetcher, allow_private=ingest.allow_private) for _, e in fresh)
+        *(
+            article_text(
+                e,
+                ingest.fetcher,
+                allow_private=ingest.allow_private,
+                max_chars=ingest.limits.max_body_chars,
+            )
+            for _, e in fresh
+        )
     )
     limits = ingest.limits
     articles = [

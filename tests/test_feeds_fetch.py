@@ -251,3 +251,53 @@ async def test_memory_error_while_reading_never_escapes_fetch(
     result = await fetcher.fetch(url)
     assert isinstance(result.error, BodyTooLarge)
     assert "memory" in str(result.error)
+
+
+async def _peak_in_flight(urls: list[str], pages: bool) -> tuple[int, dict[str, int]]:
+    in_flight: dict[str, int] = {}
+    peak: dict[str, int] = {}
+    total = [0, 0]
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        host = request.url.host
+        in_flight[host] = in_flight.get(host, 0) + 1
+        total[0] += 1
+        total[1] = max(total[1], total[0])
+        peak[host] = max(peak.get(host, 0), in_flight[host])
+        await asyncio.sleep(0.02)
+        in_flight[host] -= 1
+        total[0] -= 1
+        return httpx.Response(200, content=b"<html></html>")
+
+    settings = FetchSettings()
+    public = lambda _host: ["93.184.216.34"]  # noqa: E731
+    transport = httpx.MockTransport(handler)
+    async with make_client(settings, transport=transport, resolve=public) as client:
+        fetcher = Fetcher.from_settings(client, settings)
+        get = fetcher.fetch_page if pages else fetcher.fetch
+        results = await asyncio.gather(*(get(u) for u in urls))
+    assert all(r.ok for r in results)
+    return total[1], peak
+
+
+async def test_subdomains_share_their_registered_domains_limit() -> None:
+    urls = [f"http://s{i}.news.example.co.kr/a" for i in range(16)]
+    urls += [f"http://www{i}.other.com/a" for i in range(8)]
+    most, _peak = await _peak_in_flight(urls, pages=False)
+    assert most == 8  # 4 for example.co.kr and 4 for other.com, never 24
+
+
+async def test_article_pages_have_one_process_wide_limit() -> None:
+    from feeds.fetch import MAX_PAGES
+
+    urls = [f"http://site{i}.com/article" for i in range(40)]  # 40 registered domains
+    most, _peak = await _peak_in_flight(urls, pages=True)
+    assert most == MAX_PAGES
+
+
+def test_registered_domain() -> None:
+    from feeds.fetch import registered_domain
+
+    assert registered_domain("https://a.b.news.example.co.kr/x") == "example.co.kr"
+    assert registered_domain("http://127.0.0.1:8080/") == "127.0.0.1"
+    assert registered_domain("http://[::1/") == ""

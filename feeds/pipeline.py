@@ -27,7 +27,8 @@ from extractors.model import Article, Extraction
 from feeds.article import article_text, visible_text
 from feeds.fetch import Fetcher
 from feeds.keys import item_key
-from feeds.parse import FeedEntry, parse_feed
+from feeds.parse import FeedEntry
+from feeds.parse_worker import ParseWorker
 from feeds.schedule import Policy, ServerHints, after_failure, after_success, server_hints
 from subscriptions.models import Feed, NewItem, RecordResult
 from subscriptions.repository import Repository
@@ -89,6 +90,7 @@ class Ingest:
     policy: Policy
     allow_private: bool = False
     limits: LimitsSettings = field(default_factory=LimitsSettings)
+    parser: ParseWorker = field(default_factory=ParseWorker)
 
 
 @dataclass(frozen=True)
@@ -163,7 +165,7 @@ async def refresh_feed(feed: Feed, ingest: Ingest, now: dt.datetime) -> FeedRefr
         await ingest.repo.save_feed_state(state)
         return FeedRefresh(state, "not_modified")
 
-    parsed = await asyncio.to_thread(parse_feed, result.body, result.headers, result.final_url)
+    parsed = await ingest.parser.parse(result.body, result.headers, result.final_url)
     if not parsed.is_usable:
         return await _failed(feed, ingest, now, parsed.error or "not a feed", hints)
     entries = sorted(
@@ -388,3 +390,4 @@ class Poller:
 
     def close(self) -> None:
         self.ingest.worker.close()
+        self.ingest.parser.close()

@@ -14,8 +14,8 @@ from fixtures.feeds.httpserver import LocalServer, Reply
 
 from bot.settings import FetchSettings, LimitsSettings, Settings
 from extractors.model import Article, Extraction
-from feeds import pipeline
 from feeds.fetch import make_client
+from feeds.parse_worker import ParseWorker
 from feeds.pipeline import Poller
 from subscriptions.store import SqlRepository, open_repository
 
@@ -86,10 +86,10 @@ async def test_an_exception_anywhere_in_a_refresh_is_recorded_on_the_feed(
     poller: Poller,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def out_of_memory(*args: object, **kwargs: object) -> object:
+    async def out_of_memory(*args: object, **kwargs: object) -> object:
         raise MemoryError
 
-    monkeypatch.setattr(pipeline, "parse_feed", out_of_memory)
+    monkeypatch.setattr(ParseWorker, "parse", out_of_memory)
     url = server.route("/rss", Reply(200, rss(rss_item("g1", "제목", "http://x.test/1"))))
     await repo.upsert_feed(url, "feed")
     report = await poller.poll_due(NOW)
@@ -147,3 +147,22 @@ async def test_titles_and_bodies_are_cut_to_the_limits_before_the_extractor(
     assert len(article.body) == 2_000
     [seen] = report.items
     assert len(seen.title) == 120  # stored and shown cut as well
+
+
+async def test_a_feed_that_parses_too_long_is_abandoned_and_the_next_one_parses(
+    server: LocalServer, repo: SqlRepository, poller: Poller
+) -> None:
+    """80,000 <category> elements took feedparser 75 s; 9,000 take seconds: over the
+    deadline, the parse is abandoned, the feed fails with the reason, the others go on."""
+    cats = "".join(f"<category>c{i}</category>" for i in range(9_000))
+    slow = rss(f"<item><title>x</title><guid>g</guid>{cats}</item>")
+    bad = server.route("/slow", Reply(200, slow))
+    good = server.route("/ok", Reply(200, rss(rss_item("g1", "제목", "http://x.test/1"))))
+    await repo.upsert_feed(bad, "slow")
+    await repo.upsert_feed(good, "ok")
+    poller.ingest.parser.timeout = 0.3
+    report = await poller.poll_due(NOW)
+    assert [(e.url, e.error) for e in report.errors] == [(bad, "parsing took over 0.3 s")]
+    assert report.items_new == 1
+    state = next(f for f in await repo.list_feeds() if f.url == bad)
+    assert state.error_count == 1 and state.last_error == "parsing took over 0.3 s"

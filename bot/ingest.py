@@ -9,9 +9,14 @@ The child has its own database engine and HTTP client (the store is built for se
 and answers one request at a time over a pipe: ``IngestProcess`` offers the poller's
 ``poll_due``/``sync_feeds``, so the jobs do not know the difference. The child ignores SIGINT and
 SIGTERM (a terminal or service manager signals the whole group): the bot tells it when to stop,
-after the cycle in flight, and when the bot dies without a word the child
-exits at once, mid-cycle if need be, which the pipeline's one-transaction-per-item design makes
-safe.
+and when the bot dies without a word the child exits at once, mid-cycle if need be, which the
+pipeline's one-transaction-per-item design makes safe.
+
+Every exchange has a deadline, so a SIGTERM always stops the bot within ``SHUTDOWN_GRACE``: a
+poll cycle answers within its budget (feeds still running go on and are reported later); the
+bot stops waiting for an answer when the application stops or after ``REQUEST_TIMEOUT`` (then
+the child, stuck, is killed); "stop" is read by the child even mid-cycle, and a child that does
+not exit within ``STOP_TIMEOUT`` is killed.
 """
 
 from __future__ import annotations
@@ -38,11 +43,34 @@ log = logging.getLogger(__name__)
 START_TIMEOUT = 120.0
 """Seconds the child may take to open the store (a migration may run first)."""
 STOP_TIMEOUT = 30.0
+REQUEST_TIMEOUT = 120.0
+"""Seconds the bot waits for an answer; a poll cycle answers within its 10 s budget."""
+SHUTDOWN_GRACE = STOP_TIMEOUT + 5.0
+"""The most a stop waits for the ingest process (the bot's own stop adds its sends in flight)."""
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 class IngestError(RuntimeError):
     """The ingest process failed a request (its log has the traceback) or died."""
+
+
+class IngestInterrupted(IngestError):
+    """The bot is stopping: it no longer waits for the answer."""
+
+
+async def _receive(
+    conn: Connection, patience: float, keep_going: Callable[[], bool]
+) -> tuple[str, Any]:
+    """The next message, waiting at most ``patience`` seconds and only while ``keep_going()``."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + patience
+    while not await asyncio.to_thread(conn.poll, 0.25):
+        if not keep_going():
+            raise IngestInterrupted("the bot is stopping")
+        if loop.time() >= deadline:
+            raise TimeoutError
+    message: tuple[str, Any] = await asyncio.to_thread(conn.recv)
+    return message
 
 
 class IngestProcess:
@@ -58,6 +86,8 @@ class IngestProcess:
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
         self._idle_report: Callable[[dt.datetime], Any] | None = None
+        self._stale = False
+        """A request was abandoned: the pipe may still carry its answer."""
 
     @property
     def pid(self) -> int | None:
@@ -87,18 +117,29 @@ class IngestProcess:
             raise IngestError(f"the ingest process could not start: {value}")
         log.info("ingest process %s started", process.pid)
 
-    async def _request(self, name: str, argument: Any) -> Any:
+    async def _request(
+        self, name: str, argument: Any, keep_going: Callable[[], bool] = lambda: True
+    ) -> Any:
         async with self._lock:
-            if self._process is None or not self._process.is_alive():
-                if self._process is not None:
+            if self._stale or self._process is None or not self._process.is_alive():
+                if self._process is not None and not self._stale:
                     log.warning("ingest process is gone; starting a new one")
-                await self._reap()
+                await self._reap(kill=self._stale)
                 await self._spawn()
             assert self._conn is not None
             conn = self._conn
             try:
                 conn.send((name, argument))
-                status, value = await asyncio.to_thread(conn.recv)
+                status, value = await _receive(conn, REQUEST_TIMEOUT, keep_going)
+            except IngestInterrupted:
+                self._stale = True  # its answer, when it comes, answers nothing
+                raise
+            except TimeoutError:
+                log.error(
+                    "ingest process: no answer to %s within %g s; killing it", name, REQUEST_TIMEOUT
+                )
+                await self._reap(kill=True)
+                raise IngestError(f"no answer to {name} within {REQUEST_TIMEOUT:g} s") from None
             except (EOFError, OSError) as exc:
                 await self._reap()
                 raise IngestError(f"the ingest process died during {name}") from exc
@@ -106,8 +147,11 @@ class IngestProcess:
             raise IngestError(f"{name} failed in the ingest process: {value}")
         return value
 
-    async def poll_due(self, now: dt.datetime) -> Any:
-        """One poll cycle of the due feeds: ``feeds.pipeline.CycleReport``."""
+    async def poll_due(
+        self, now: dt.datetime, keep_going: Callable[[], bool] = lambda: True
+    ) -> Any:
+        """One poll cycle of the due feeds: ``feeds.pipeline.CycleReport``. Stops waiting for
+        it (:class:`IngestInterrupted`) when ``keep_going()`` turns false."""
         # The same half-tick allowance the poller gives, or timer jitter costs a whole tick.
         from feeds.pipeline import Poller
 
@@ -115,24 +159,27 @@ class IngestProcess:
         if not await self.repo.due_feeds(now + early):
             assert self._idle_report is not None, "start() first"
             return self._idle_report(now)
-        return await self._request("poll_due", now)
+        return await self._request("poll_due", now, keep_going)
 
     async def sync_feeds(self, feeds: Sequence[FeedConfig]) -> list[Feed]:
         """Upsert the feeds of the config file; feeds added by /addfeed stay."""
         return [await self.repo.upsert_feed(f.url, f.name) for f in feeds]
 
     async def aclose(self) -> None:
-        """Let the cycle in flight finish, then stop the child (killed if it does not stop)."""
-        async with self._lock:
-            if self._conn is not None and self._process is not None and self._process.is_alive():
-                with contextlib.suppress(OSError):  # it died on its own meanwhile
-                    self._conn.send(("stop", None))
-            await self._reap()
+        """Tell the child to stop, even mid-cycle (a request in flight is not waited for: the
+        child abandons it), and reap it (killed if it does not stop within STOP_TIMEOUT)."""
+        if self._conn is not None and self._process is not None and self._process.is_alive():
+            with contextlib.suppress(OSError):  # it died on its own meanwhile
+                self._conn.send(("stop", None))
+        await self._reap()
 
-    async def _reap(self) -> None:
+    async def _reap(self, *, kill: bool = False) -> None:
         process, conn = self._process, self._conn
         self._process = self._conn = None
+        self._stale = False
         if process is not None:
+            if kill:
+                process.kill()
             await asyncio.to_thread(process.join, STOP_TIMEOUT)
             if process.is_alive():
                 log.error("ingest process %s did not stop; killing it", process.pid)
@@ -178,8 +225,9 @@ async def _serve(settings: Settings, conn: Connection) -> None:
     http = make_client(settings.fetch)
     poller = Poller(repo, http, settings)
     conn.send(("ok", None))
+    working: asyncio.Task[None] | None = None
     try:
-        while True:
+        while True:  # reads on while a request runs: "stop" must get through mid-cycle
             try:
                 name, argument = await asyncio.to_thread(conn.recv)
             except (EOFError, OSError):
@@ -187,12 +235,21 @@ async def _serve(settings: Settings, conn: Connection) -> None:
                 return
             if name == "stop":
                 return
-            try:
-                conn.send(("ok", await getattr(poller, name)(argument)))
-            except Exception as exc:  # the request, or pickling its answer
-                log.exception("ingest process: %s failed", name)
-                conn.send(("error", f"{type(exc).__name__}: {exc}"))
+            if working is not None:
+                await working  # the bot sends one request at a time; never two answers at once
+            working = asyncio.create_task(_answer(conn, poller, name, argument))
     finally:
-        await asyncio.to_thread(poller.close)
+        if working is not None:
+            working.cancel()
+            await asyncio.gather(working, return_exceptions=True)
+        await poller.aclose()
         await http.aclose()
         await repo.close()
+
+
+async def _answer(conn: Connection, poller: Any, name: str, argument: Any) -> None:
+    try:
+        conn.send(("ok", await getattr(poller, name)(argument)))
+    except Exception as exc:  # the request, or pickling its answer
+        log.exception("ingest process: %s failed", name)
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))

@@ -13,6 +13,7 @@ from telegram.ext import Application, CallbackContext
 
 from bot.alerts import format_feed_disabled
 from bot.delivery import DeliveryWorker, new_owner
+from bot.ingest import IngestInterrupted
 from bot.services import Services, services_of
 from bot.settings import Settings
 from subscriptions.models import Chat
@@ -88,7 +89,10 @@ async def poll_job(context: AnyContext) -> None:
     """One poll cycle; tells the admins about feeds it disabled and wakes the delivery job."""
     services = services_of(context)
     try:
-        report = await services.poller.poll_due(dt.datetime.now(dt.UTC))
+        report = await services.poller.poll_due(dt.datetime.now(dt.UTC), _running(context))
+    except IngestInterrupted:
+        log.info("stopping: no longer waiting for the poll cycle")
+        return
     except Exception:
         log.exception("poll cycle failed")
         return

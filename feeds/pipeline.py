@@ -41,6 +41,10 @@ MAX_ENTRIES_PER_FETCH = 300
 """A feed rarely carries more; a hostile one with 100,000 entries is cut to its newest."""
 FEED_CONCURRENCY = 16
 """Feeds refreshed at once: a cold start with hundreds of new entries stays small in memory."""
+CYCLE_BUDGET = 10.0
+"""Seconds ``poll_due`` waits for its feeds before it reports; a feed still running then goes
+on by itself and is reported by a later cycle (so a slow feed delays only itself, and a request
+to the ingest process always answers in bounded time)."""
 JOB_KWARGS = {"max_instances": 1, "coalesce": True}
 """APScheduler options for the poll job: never two cycles at once, missed runs merged."""
 
@@ -265,6 +269,8 @@ class CycleReport:
     seconds: float = 0.0
     skipped: bool = False
     """Another cycle was still running: this one did nothing."""
+    still_running: int = 0
+    """Feeds started by this or an earlier cycle that had not finished when it reported."""
 
     @property
     def items_new(self) -> int:
@@ -288,6 +294,7 @@ class CycleReport:
             f"{len(self.errors)} failed), {self.items_new} new items, {len(self.mous)} MOUs, "
             f"{self.new_stories} new stories, {self.deliveries} deliveries queued"
             f"{f', {len(self.disabled)} feeds disabled' if self.disabled else ''}"
+            f"{f', {self.still_running} still running' if self.still_running else ''}"
             f" in {self.seconds:.2f} s"
         )
 
@@ -308,6 +315,7 @@ class Poller:
         *,
         extractor: ExtractsMany | None = None,
         concurrency: int = FEED_CONCURRENCY,
+        budget: float = CYCLE_BUDGET,
     ) -> None:
         if extractor is None:
             from extractors.extractor import Extractor
@@ -323,6 +331,10 @@ class Poller:
         )
         self._slots = asyncio.Semaphore(concurrency)
         self._running = asyncio.Lock()
+        self.budget = budget
+        self._tasks: dict[int, asyncio.Task[FeedRefresh | Exception]] = {}
+        """Feeds being refreshed, by id: each is a task of its own under ``_slots``."""
+        self._finished: list[tuple[Feed, FeedRefresh | Exception]] = []
         self._early = dt.timedelta(seconds=self.job_interval(settings) / 2)
 
     @staticmethod
@@ -334,21 +346,29 @@ class Poller:
         """Upsert the feeds of the config file (at start); feeds added by /addfeed stay."""
         return [await self.ingest.repo.upsert_feed(f.url, f.name) for f in feeds]
 
-    async def poll_due(self, now: dt.datetime) -> CycleReport:
-        """Refresh every feed whose next check has come, or comes before the job's next tick
-        is half over: a tick a moment early (timer jitter) must not leave a feed waiting a
-        whole extra tick."""
-        return await self._cycle(now, lambda: self.ingest.repo.due_feeds(now + self._early))
+    async def poll_due(
+        self, now: dt.datetime, keep_going: Callable[[], bool] = lambda: True
+    ) -> CycleReport:
+        """Start a refresh of every due feed not already being refreshed (due: its next check
+        has come, or comes before the job's next tick is half over, so timer jitter never costs
+        a whole tick); report what finished within ``budget`` seconds, or sooner once
+        ``keep_going()`` turns false (the bot is stopping)."""
+        due = lambda: self.ingest.repo.due_feeds(now + self._early)  # noqa: E731
+        return await self._cycle(now, due, self.budget, keep_going)
 
     async def poll_all(self, now: dt.datetime) -> CycleReport:
-        """Refresh every enabled feed now (``mou-alert poll --once``)."""
-        return await self._cycle(now, self._enabled)
+        """Refresh every enabled feed now and wait for all (``mou-alert poll --once``)."""
+        return await self._cycle(now, self._enabled, None)
 
     async def _enabled(self) -> list[Feed]:
         return [f for f in await self.ingest.repo.list_feeds() if f.disabled_since is None]
 
     async def _cycle(
-        self, now: dt.datetime, load: Callable[[], Awaitable[list[Feed]]]
+        self,
+        now: dt.datetime,
+        load: Callable[[], Awaitable[list[Feed]]],
+        wait: float | None,
+        keep_going: Callable[[], bool] = lambda: True,
     ) -> CycleReport:
         report = CycleReport(started=now)
         if self._running.locked():  # the scheduler prevents this; a manual call may not
@@ -356,10 +376,14 @@ class Poller:
             return report
         async with self._running:
             began = time.perf_counter()
-            feeds = await load()
+            feeds = [f for f in await load() if f.id not in self._tasks]
             report.feeds_due = len(feeds)
-            refreshes = await asyncio.gather(*(self._refresh(f, now) for f in feeds))
-            for feed, refresh in zip(feeds, refreshes, strict=True):
+            for feed in feeds:
+                self._start(feed, now)
+            await self._wait(wait, keep_going)
+            finished, self._finished = self._finished, []
+            report.still_running = len(self._tasks)
+            for feed, refresh in finished:
                 if isinstance(refresh, BaseException):
                     report.errors.append(FeedProblem(feed.id, feed.url, feed.name, str(refresh)))
                     continue
@@ -374,6 +398,36 @@ class Poller:
             report.seconds = time.perf_counter() - began
         log.info("poll cycle: %s", report.summary())
         return report
+
+    async def _wait(self, budget: float | None, keep_going: Callable[[], bool]) -> None:
+        """Until every refresh finished, ``budget`` seconds passed or ``keep_going()`` is false."""
+        loop = asyncio.get_running_loop()
+        end = None if budget is None else loop.time() + budget
+        while self._tasks and keep_going():
+            left = 0.25 if end is None else min(0.25, end - loop.time())
+            if left <= 0:
+                return
+            await asyncio.wait(list(self._tasks.values()), timeout=left)
+
+    def _start(self, feed: Feed, now: dt.datetime) -> None:
+        task = asyncio.create_task(self._refresh(feed, now), name=f"refresh-{feed.id}")
+        self._tasks[feed.id] = task
+
+        def done(finished: asyncio.Task[FeedRefresh | Exception]) -> None:
+            self._tasks.pop(feed.id, None)
+            if not finished.cancelled():
+                self._finished.append((feed, finished.result()))
+
+        task.add_done_callback(done)
+
+    async def aclose(self) -> None:
+        """Abandon the refreshes in flight (each item is stored in one transaction: a refresh
+        cut short stores whole items or none, and its feed is refetched) and stop the threads."""
+        tasks = list(self._tasks.values())
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        await asyncio.to_thread(self.close)
 
     async def _refresh(self, feed: Feed, now: dt.datetime) -> FeedRefresh | Exception:
         async with self._slots:

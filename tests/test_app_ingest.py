@@ -3,6 +3,7 @@ when it dies, stopped with the bot, never given the token."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime as dt
 import os
@@ -12,7 +13,7 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 from bot_support import eventually
 
-from bot.ingest import IngestProcess
+from bot.ingest import IngestInterrupted, IngestProcess
 from bot.settings import FeedConfig, Settings, TelegramSettings
 from feeds.keys import item_key
 from feeds.sample.server import SampleFeedServer, load_sample_articles
@@ -87,3 +88,49 @@ async def test_a_dead_child_is_replaced_on_the_next_poll(
         assert report.feeds_due == 1 and report.items_new == 0  # seen before: nothing new
     finally:
         await ingest.aclose()
+
+
+async def test_a_stop_gets_through_mid_cycle_and_the_bot_stops_waiting(
+    standin_settings: Settings, repo: SqlRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The poll job used to wait on the ingest process with no deadline, and the child read
+    "stop" only after its cycle: with a feed that holds the cycle open, SIGTERM did not stop
+    the bot. Now the bot stops waiting when it stops, and the child exits mid-cycle."""
+    import threading
+
+    from fixtures.feeds.httpserver import LocalServer, Reply, Seen
+
+    from bot import ingest as ingest_module
+
+    release = threading.Event()
+
+    def held(_: Seen) -> Reply:
+        release.wait(30)
+        return Reply(200, b"<rss/>")
+
+    settings = dataclasses.replace(
+        standin_settings, fetch=dataclasses.replace(standin_settings.fetch, timeout=60.0)
+    )
+    monkeypatch.setattr(ingest_module, "STOP_TIMEOUT", 3.0)  # killed (-9) after this
+    with LocalServer() as server:
+        ingest = IngestProcess(settings, repo)
+        await ingest.start()
+        await ingest.sync_feeds([FeedConfig(server.route("/held", held), "held")])
+        running = True
+        try:
+            cycle = asyncio.create_task(ingest.poll_due(dt.datetime.now(dt.UTC), lambda: running))
+            await eventually(lambda: _hits(server), bool, within=30)
+            running = False  # Application.stop: the job must end without its answer
+            with pytest.raises(IngestInterrupted):
+                await cycle
+            process = ingest._process
+            assert process is not None
+            await ingest.aclose()
+            assert process.exitcode == 0  # it stopped on request, mid-fetch; not killed
+        finally:
+            release.set()
+            await ingest.aclose()
+
+
+async def _hits(server: object) -> int:
+    return len(server.hits("/held"))  # type: ignore[attr-defined]

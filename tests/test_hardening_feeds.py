@@ -6,11 +6,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import gzip
+import threading
 from collections.abc import AsyncIterator, Iterable, Iterator
 from pathlib import Path
 
 import pytest
-from fixtures.feeds.httpserver import LocalServer, Reply
+from fixtures.feeds.httpserver import LocalServer, Reply, Seen
 
 from bot.settings import FetchSettings, LimitsSettings, Settings
 from extractors.model import Article, Extraction
@@ -166,3 +167,36 @@ async def test_a_feed_that_parses_too_long_is_abandoned_and_the_next_one_parses(
     assert report.items_new == 1
     state = next(f for f in await repo.list_feeds() if f.url == bad)
     assert state.error_count == 1 and state.last_error == "parsing took over 0.3 s"
+
+
+async def test_a_slow_feed_delays_only_itself(server: LocalServer, repo: SqlRepository) -> None:
+    """Each feed is a task of its own: a cycle reports what finished within its budget, the
+    slow feed goes on and is reported later, never started twice."""
+    release = threading.Event()
+
+    def held(_: Seen) -> Reply:
+        release.wait(10)
+        return Reply(200, rss(rss_item("s1", "느림", "http://x.test/s")))
+
+    slow = server.route("/slow", held)
+    fast = server.route("/fast", Reply(200, rss(rss_item("f1", "빠름", "http://x.test/f"))))
+    await repo.upsert_feed(slow, "slow")
+    await repo.upsert_feed(fast, "fast")
+    patient = dataclasses.replace(SETTINGS, fetch=dataclasses.replace(SETTINGS.fetch, timeout=20))
+    async with make_client(patient.fetch) as http:
+        poller = Poller(repo, http, patient, extractor=NotAnMou(), budget=3.0)
+        try:
+            first = await poller.poll_due(NOW)
+            assert first.feeds_due == 2 and [i.title for i in first.items] == ["빠름"]
+            assert first.still_running == 1
+            poller.budget = 0.1
+            second = await poller.poll_due(NOW)  # the slow feed is still due, and running
+            assert second.feeds_due == 0 and second.still_running == 1
+            release.set()
+            poller.budget = 10.0
+            third = await poller.poll_due(NOW)
+            assert [i.title for i in third.items] == ["느림"] and third.still_running == 0
+            assert len(server.hits("/slow")) == 1
+        finally:
+            release.set()
+            await poller.aclose()

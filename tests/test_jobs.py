@@ -155,7 +155,7 @@ class OneStoryPoller:
         self.box = box
         self.cycles = 0
 
-    async def poll_due(self, now: dt.datetime) -> Cycle:
+    async def poll_due(self, now: dt.datetime, keep_going: object = None) -> Cycle:
         self.cycles += 1
         if self.cycles > 1:
             return Cycle()

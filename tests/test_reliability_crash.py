@@ -126,18 +126,21 @@ async def test_sigkill_mid_poll_cycle_loses_no_entry_and_alerts_none_twice(
     subscribers = await seed_chats(repo, standin, range(1, 7), Topic(country="FR"))
     subscribers += await seed_chats(repo, standin, range(7, 13), Topic(country="US"))
     async with FeedFarm() as farm:
+        # Long enough for the quick feeds to be parsed (in the parser process, started on the
+        # first feed) and extracted (Kiwi loads on the first MOU) before it answers.
+        farm.slow = 10.0
         feed_urls = []
         for f in range(feeds):
             entries = [
                 (mou_entry if i % 2 == 0 else plain_entry)(f * per_feed + i, now, tag=f"f{f}")
                 for i in range(per_feed)
             ]
-            # The last feed answers 3 s late: the kill lands while the cycle waits for it.
+            # The last feed answers late: the kill lands while it is still being fetched.
             fault = "slow" if f == feeds - 1 else "ok"
             feed_urls.append((farm.add(f"feed{f}", fault, entries), f"Outlet {f}"))
         total = feeds * per_feed
         config = write_config(
-            tmp_path / "c.toml", standin, db_url, feeds=feed_urls, poll_interval=2
+            tmp_path / "c.toml", standin, db_url, feeds=feed_urls, poll_interval=2, timeout=20
         )
         bot = BotProcess(config, standin.token, tmp_path / "bot.log")
         try:

@@ -217,10 +217,26 @@ async def _serve_until_signal(settings: Settings) -> int:
     return 0
 
 
-def run(settings: Settings) -> int:
-    """``mou-alert run``: the sandbox without a token, else the real bot until a signal."""
+def run(settings: Settings, *, accept_data_loss: bool = False) -> int:
+    """``mou-alert run``: the sandbox without a token, else the real bot until a signal.
+
+    A SQLite database is checked first when the last run did not stop cleanly
+    (``subscriptions.integrity``): damage stops the start unless ``accept_data_loss``."""
     if not settings.telegram.token:
         from bot.sandbox import run_sandbox
 
         return run_sandbox(settings)
-    return asyncio.run(_serve_until_signal(settings))
+    from subscriptions.engine import sqlite_path
+    from subscriptions.integrity import DataLossError, guarded_run
+
+    try:
+        with guarded_run(
+            sqlite_path(settings.database.url), accept_data_loss=accept_data_loss
+        ) as found:
+            if found is not None and found.unclean:
+                verdict = "ok" if found.ok else "; ".join(found.problems)
+                log.warning("the last run did not stop cleanly; database checked: %s", verdict)
+            return asyncio.run(_serve_until_signal(settings))
+    except DataLossError as exc:
+        log.error("%s", exc)
+        return 1

@@ -26,6 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="run the Telegram bot (no token: the offline sandbox)")
+    run.add_argument(
+        "--accept-data-loss",
+        action="store_true",
+        help="start even when the SQLite database was damaged by an unclean stop",
+    )
     _add_config(run)
 
     ex = sub.add_parser("extract", help="run the MOU extractor on articles")
@@ -41,7 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_config(poll)
 
     db = sub.add_parser("db", help="database maintenance")
-    db.add_argument("action", choices=["upgrade"], help="upgrade: apply all migrations")
+    db.add_argument(
+        "action",
+        choices=["upgrade", "check"],
+        help="upgrade: apply all migrations; check: SQLite integrity (WAL, quick_check)",
+    )
     _add_config(db)
     return parser
 
@@ -80,11 +89,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "run":
             from bot.app import run
 
-            return run(settings)
+            return run(settings, accept_data_loss=args.accept_data_loss)
         if args.command == "poll":
             from feeds.cli import cmd_poll_once
 
             return cmd_poll_once(settings)
+        if args.command == "db" and args.action == "check":
+            from subscriptions.integrity import cmd_check
+
+            return cmd_check(settings.database.url)
         if args.command == "db":
             from subscriptions.migrate import cmd_upgrade
 

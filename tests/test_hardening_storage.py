@@ -1,0 +1,102 @@
+"""SQLite damage is found at start and refused, never silent (issue 11)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from subscriptions.integrity import (
+    DataLossError,
+    check,
+    guarded_run,
+    marker_path,
+    read_wal,
+    wal_path,
+)
+
+
+def crashed_copy(tmp_path: Path, rows: int = 20) -> Path:
+    """A WAL database copied while its writer still has it open: the files a SIGKILL leaves."""
+    live = tmp_path / "live.db"
+    conn = sqlite3.connect(live)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA wal_autocheckpoint=0")
+    conn.execute("CREATE TABLE subscriptions (x)")
+    conn.commit()
+    for i in range(rows):  # one transaction per /subscribe
+        conn.execute("INSERT INTO subscriptions VALUES (?)", (i,))
+        conn.commit()
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    shutil.copy(live, crashed / "bot.db")
+    shutil.copy(wal_path(live), wal_path(crashed / "bot.db"))
+    conn.close()
+    db = crashed / "bot.db"
+    marker_path(db).write_text("pid 1\n")  # the crashed run's marker
+    return db
+
+
+def test_a_clean_crash_passes_and_the_marker_is_managed(tmp_path: Path) -> None:
+    db = crashed_copy(tmp_path)
+    with guarded_run(db) as found:
+        assert found is not None and found.unclean and found.ok
+        assert marker_path(db).exists()
+    assert not marker_path(db).exists()  # a clean stop removes it
+    with guarded_run(db) as found:
+        assert found is not None and not found.unclean  # not checked after a clean stop
+
+
+def test_a_deleted_wal_after_an_unclean_stop_refuses_to_start(tmp_path: Path) -> None:
+    db = crashed_copy(tmp_path)
+    wal_path(db).unlink()
+    with pytest.raises(DataLossError, match="is gone") as caught, guarded_run(db):
+        pass
+    assert str(db) in str(caught.value) and "--accept-data-loss" in str(caught.value)
+    with guarded_run(db, accept_data_loss=True) as found:  # the operator's choice
+        assert found is not None and not found.ok
+
+
+def test_corrupted_bytes_in_the_wal_are_found_before_sqlite_drops_the_rest(
+    tmp_path: Path,
+) -> None:
+    db = crashed_copy(tmp_path)
+    wal = bytearray(wal_path(db).read_bytes())
+    page = int.from_bytes(wal[8:12], "big")
+    middle = 32 + 5 * (24 + page) + 24 + 100  # inside the sixth frame's page
+    wal[middle : middle + 64] = os.urandom(64)
+    wal_path(db).write_bytes(bytes(wal))
+    report = read_wal(wal_path(db))
+    assert report.valid == 5 and report.lost == report.frames - 6
+    found = check(db)
+    assert not found.ok and "follow a corrupted one" in found.problems[0]
+
+
+def test_db_check_reports_on_demand(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = crashed_copy(tmp_path)
+    config = tmp_path / "c.toml"
+    config.write_text(f'[database]\nurl = "sqlite+aiosqlite:///{db}"\n')
+    assert main(["db", "check", "--config", str(config)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "last stop:    UNCLEAN" in out and "quick_check:  ok" in out and "verdict:      OK" in out
+    )
+    wal_path(db).unlink()
+    assert main(["db", "check", "--config", str(config)]) == 1
+    assert "DAMAGED" in capsys.readouterr().out
+
+
+def test_run_refuses_a_damaged_database_with_an_error_naming_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    db = crashed_copy(tmp_path)
+    wal_path(db).unlink()
+    config = tmp_path / "c.toml"
+    config.write_text(f'[telegram]\ntoken = "1:T"\n[database]\nurl = "sqlite+aiosqlite:///{db}"\n')
+    assert main(["run", "--config", str(config)]) == 1
+    [error] = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert str(db) in error.getMessage() and "is gone" in error.getMessage()

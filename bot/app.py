@@ -76,7 +76,10 @@ async def start_services(app: AnyApp, settings: Settings) -> None:
     from bot.jobs import schedule_jobs
     from subscriptions.store import open_repository
 
-    services = Services(settings=settings, repo=await open_repository(settings.database.url))
+    repo = await open_repository(
+        settings.database.url, connect_timeout=settings.database.connect_timeout
+    )
+    services = Services(settings=settings, repo=repo)
     app.bot_data[SERVICES_KEY] = services  # from here on, post_shutdown closes what exists
     services.poller = IngestProcess(settings, services.repo)
     await services.poller.start()
@@ -207,8 +210,12 @@ async def _serve_until_signal(settings: Settings) -> int:
             except TelegramError as exc:
                 log.error("could not start the bot: %s", exc)
                 return 1
-            except Exception:
-                log.exception("the bot stopped on an error")
+            except Exception as exc:
+                problem = _database_problem(exc, settings)
+                if problem is None:
+                    log.exception("the bot stopped on an error")
+                else:  # one line that says what to change, not a traceback
+                    log.error("the bot stopped on an error: %s", problem)
                 return 1
     finally:
         for sig in (signal.SIGINT, signal.SIGTERM):
@@ -240,3 +247,12 @@ def run(settings: Settings, *, accept_data_loss: bool = False) -> int:
     except DataLossError as exc:
         log.error("%s", exc)
         return 1
+    except OSError as exc:  # the database's folder or marker cannot be written
+        log.error("the bot could not start: %s", _database_problem(exc, settings) or exc)
+        return 1
+
+
+def _database_problem(exc: BaseException, settings: Settings) -> str | None:
+    from subscriptions.diagnose import database_problem
+
+    return database_problem(exc, settings.database.url, settings.database.connect_timeout)

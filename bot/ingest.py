@@ -217,7 +217,9 @@ async def _serve(settings: Settings, conn: Connection) -> None:
     from subscriptions.store import open_repository
 
     try:
-        repo = await open_repository(settings.database.url)
+        repo = await open_repository(
+            settings.database.url, connect_timeout=settings.database.connect_timeout
+        )
     except Exception as exc:
         log.exception("ingest process: the store did not open")
         conn.send(("error", f"{type(exc).__name__}: {exc}"))

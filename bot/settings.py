@@ -150,6 +150,9 @@ class _Reader:
         return value
 
 
+SUPPORTED_DATABASES = ("sqlite+aiosqlite", "postgresql+asyncpg")
+"""URL schemes with a driver this project installs (``postgresql://`` wants psycopg)."""
+
 _SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,256}")
 """Telegram allows 1-256 of these characters; fewer than 16 would be guessable."""
 SECRET_HINT = (
@@ -213,6 +216,13 @@ def load_settings(path: Path | str | None, environ: Mapping[str, str]) -> Settin
     r.only(db, "database", "url", "connect_timeout")
     db_url = environ.get("DATABASE_URL") or r.get(db, "database", "url", str, DEFAULT_DATABASE_URL)
     connect_timeout = r.positive(db, "database", "connect_timeout", float, 10.0)
+    scheme = db_url.split("://", 1)[0] if "://" in db_url else ""
+    if scheme not in SUPPORTED_DATABASES:
+        # Only the scheme is shown: the rest of the URL may hold a password.
+        r.problems.append(
+            f"database.url: the scheme {scheme or '(none)'!r} is not supported; use "
+            "sqlite+aiosqlite:///path/to/file.db or postgresql+asyncpg://user:password@host/db"
+        )
 
     sc = r.table("schedule")
     r.only(sc, "schedule", "timezone", "poll_interval", "adaptive")

@@ -17,7 +17,9 @@ async def poll_once(settings: Settings) -> CycleReport | None:
     """Upsert the configured feeds, refresh every enabled one; None when there are none."""
     from subscriptions.store import open_repository
 
-    repo = await open_repository(settings.database.url)
+    repo = await open_repository(
+        settings.database.url, connect_timeout=settings.database.connect_timeout
+    )
     client = make_client(settings.fetch)
     poller = Poller(repo, client, settings)
     try:

@@ -42,14 +42,20 @@ def sqlite_path(url: str | URL) -> Path | None:
     return Path(u.database)
 
 
-def make_engine(url: str | URL, **kwargs: Any) -> AsyncEngine:
-    """An async engine for ``url`` with the SQLite settings above; creates the file's folder."""
+def make_engine(
+    url: str | URL, *, connect_timeout: float | None = None, **kwargs: Any
+) -> AsyncEngine:
+    """An async engine for ``url`` with the SQLite settings above; creates the file's folder.
+    ``connect_timeout`` (``database.connect_timeout``) bounds each PostgreSQL connection
+    attempt: asyncpg's own default is 60 s."""
     u = make_url(url)
     path = sqlite_path(u)
     if path is not None:
         path.expanduser().parent.mkdir(parents=True, exist_ok=True)
     if u.get_backend_name() == "postgresql":
         kwargs.setdefault("pool_pre_ping", True)
+        if connect_timeout is not None:
+            kwargs.setdefault("connect_args", {}).setdefault("timeout", connect_timeout)
     engine = create_async_engine(u, **kwargs)
     if u.get_backend_name() == "sqlite":
         _configure_sqlite(engine)

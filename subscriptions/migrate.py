@@ -45,10 +45,11 @@ def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config("")).get_current_head()
 
 
-def upgrade(url: str) -> None:
+def upgrade(url: str, connect_timeout: float | None = None) -> None:
     """Bring the database at ``url`` to the newest schema (blocking: run it in a thread).
     Logs one line (``subscriptions.migrate``) when it changed something."""
     cfg = alembic_config(url)
+    cfg.attributes["connect_timeout"] = connect_timeout
     from alembic import command
 
     command.upgrade(cfg, "head")
@@ -64,14 +65,14 @@ def upgrade_connection(conn: Connection) -> None:
     command.upgrade(cfg, "head")
 
 
-async def current_revision(url: str) -> str | None:
+async def current_revision(url: str, connect_timeout: float | None = None) -> str | None:
     _quiet_alembic()
     from alembic.runtime.migration import MigrationContext
 
     def read(conn: Connection) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
-    engine = make_engine(url)
+    engine = make_engine(url, connect_timeout=connect_timeout)
     try:
         async with engine.connect() as conn:
             return await conn.run_sync(read)
@@ -86,14 +87,17 @@ def safe_url(url: str) -> str:
 
 def cmd_upgrade(settings: Settings) -> int:
     """``mou-alert db upgrade``: apply every pending migration and say what was done."""
-    url = settings.database.url
+    url, timeout = settings.database.url, settings.database.connect_timeout
     where = safe_url(url)
     try:
-        before = asyncio.run(current_revision(url))
-        upgrade(url)
-        after = asyncio.run(current_revision(url))
+        before = asyncio.run(current_revision(url, timeout))
+        upgrade(url, timeout)
+        after = asyncio.run(current_revision(url, timeout))
     except (sa_exc.SQLAlchemyError, OSError) as exc:
-        print(f"mou-alert: cannot upgrade {where}: {exc}", file=sys.stderr)
+        from subscriptions.diagnose import database_problem
+
+        problem = database_problem(exc, url, timeout) or str(exc)
+        print(f"mou-alert: cannot upgrade: {problem}", file=sys.stderr)
         return 1
     if before == after:
         print(f"{where}: already at the newest schema ({after})")

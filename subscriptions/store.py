@@ -384,14 +384,17 @@ class SqlRepository(ItemsAndOutbox, DigestClaims, Repository):
             )
 
 
-async def open_repository(url: str, **options: Any) -> SqlRepository:
+async def open_repository(
+    url: str, *, connect_timeout: float | None = None, **options: Any
+) -> SqlRepository:
     """Open (creating it if needed) the database at ``url``, migrate it to the newest schema in
-    a worker thread, and return the repository. ``options`` go to :class:`SqlRepository`."""
-    engine = make_engine(url)
+    a worker thread, and return the repository. ``options`` go to :class:`SqlRepository`;
+    ``connect_timeout`` bounds a PostgreSQL server that does not answer."""
+    engine = make_engine(url, connect_timeout=connect_timeout)
     if is_sqlite(url) and sqlite_path(url) is None:
         # In memory (tests, demos): the database exists only in this engine's one connection.
         async with engine.begin() as conn:
             await conn.run_sync(migrate.upgrade_connection)
     else:
-        await asyncio.to_thread(migrate.upgrade, url)
+        await asyncio.to_thread(migrate.upgrade, url, connect_timeout)
     return SqlRepository(engine, **options)

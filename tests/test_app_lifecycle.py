@@ -167,5 +167,7 @@ async def test_a_database_that_cannot_open_exits_with_status_1(
     _stdout, stderr = await asyncio.wait_for(proc.communicate(), 60)
     text = stderr.decode()
     assert proc.returncode == 1, text[-2000:]
-    assert "the bot stopped on an error" in text
+    assert "the bot could not start: cannot use sqlite+aiosqlite:///" in text
+    assert "Point database.url at a writable file" in text
+    assert "Traceback" not in text  # one line, not a traceback
     assert standin.token.split(":", 1)[1] not in text

@@ -52,3 +52,17 @@ def test_limits_and_connect_timeout_load_and_unknown_keys_are_named(tmp_path: Pa
         "unknown key: database.url_typo",
         "limits.max_body_chars must be above 0, got 0",
     ]
+
+
+@pytest.mark.parametrize(
+    "url", ["postgresql://u:pw@h/db", "sqlite:///x.db", "mysql+aiomysql://u:pw@h/db", "x.db"]
+)
+def test_a_database_url_without_a_supported_driver_is_a_config_error(
+    tmp_path: Path, url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text(f'[database]\nurl = "{url}"\n')
+    assert main(["poll", "--once", "--config", str(config)]) == 2
+    err = capsys.readouterr().err
+    assert "database.url: the scheme" in err and "postgresql+asyncpg://" in err
+    assert "pw" not in err

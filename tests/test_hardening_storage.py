@@ -100,3 +100,63 @@ def test_run_refuses_a_damaged_database_with_an_error_naming_it(
     assert main(["run", "--config", str(config)]) == 1
     [error] = [r for r in caplog.records if r.levelname == "ERROR"]
     assert str(db) in error.getMessage() and "is gone" in error.getMessage()
+
+
+def _problem(exc: BaseException, url: str) -> str:
+    from subscriptions.diagnose import database_problem
+
+    message = database_problem(exc, url, 10.0)
+    assert message is not None and "\n" not in message
+    return message
+
+
+async def _open_error(url: str, wait: float = 10.0) -> BaseException:
+    from subscriptions.store import open_repository
+
+    with pytest.raises(Exception) as caught:
+        repo = await open_repository(url, connect_timeout=wait)
+        await repo.close()
+    return caught.value
+
+
+async def test_a_file_that_is_not_a_database_is_one_line_naming_it(tmp_path: Path) -> None:
+    db = tmp_path / "bot.db"
+    db.write_bytes(b"this is not SQLite" * 100)
+    url = f"sqlite+aiosqlite:///{db}"
+    message = _problem(await _open_error(url), url)
+    assert message.startswith(f"{url} is not a readable SQLite database")
+    assert "db check" in message
+
+
+async def test_a_postgres_port_that_never_answers_times_out_at_connect_timeout() -> None:
+    """A server that accepts the connection and says nothing (asyncpg waited 60 s)."""
+    import asyncio
+
+    held: list[asyncio.StreamWriter] = []
+
+    async def silent(_r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        held.append(w)
+
+    server = await asyncio.start_server(silent, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    url = f"postgresql+asyncpg://mou:secret@127.0.0.1:{port}/db"
+    try:
+        error = await _open_error(url, wait=0.5)
+    finally:
+        server.close()
+        for w in held:
+            w.close()
+    from subscriptions.diagnose import database_problem
+
+    message = database_problem(error, url, 0.5)
+    assert message is not None and "did not answer within 0.5 s" in message
+    assert "mou:***@127.0.0.1" in message and "secret" not in message
+    assert "database.connect_timeout" in message
+
+
+def test_a_read_only_database_is_one_line_naming_it(tmp_path: Path) -> None:
+    db = tmp_path / "bot.db"
+    sqlite3.connect(db).close()
+    error = sqlite3.OperationalError("attempt to write a readonly database")
+    message = _problem(error, f"sqlite+aiosqlite:///{db}")
+    assert "is read-only" in message and "writable" in message

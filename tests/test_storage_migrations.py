@@ -167,7 +167,10 @@ def test_cmd_upgrade_unreachable_server_is_a_message(capsys: pytest.CaptureFixtu
     )
     assert cmd_upgrade(settings) == 1
     err = capsys.readouterr().err
-    assert "cannot upgrade postgresql+asyncpg://mou:***@127.0.0.1:9/nowhere" in err
+    assert (
+        "cannot connect to the database server of postgresql+asyncpg://mou:***@127.0.0.1:9" in err
+    )
+    assert "correct the host and port in database.url" in err
     assert "secret" not in err
 
 

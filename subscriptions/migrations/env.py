@@ -41,7 +41,7 @@ def _run(connection: Connection) -> None:
 
 
 async def _run_async(url: str) -> None:
-    engine = make_engine(url)
+    engine = make_engine(url, connect_timeout=context.config.attributes.get("connect_timeout"))
     try:
         async with engine.connect() as conn:
             await conn.run_sync(_run)

@@ -1,8 +1,8 @@
 """The Telegram application, built in one place, and the ways to run it.
 
 ``serve`` runs the bot until an event is set (tests, the sandbox and ``run`` use it); ``run`` is
-``mou-alert run``: the offline sandbox without a token, else long polling or a webhook until
-SIGTERM or Ctrl-C.
+``mou-alert run`` with a token: long polling or a webhook until SIGTERM or Ctrl-C (without a
+token, ``bot/cli.py`` starts the offline sandbox from ``devtools`` instead).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from bot.pacing import Pacer
 from bot.ratelimit import PacedRateLimiter
 from bot.redact import redact, token_pattern
 from bot.services import SERVICES_KEY, Services
-from bot.settings import Settings
+from core.settings import Settings
 
 log = logging.getLogger(__name__)
 AnyApp = Application[Any, Any, Any, Any, Any, Any]
@@ -225,14 +225,10 @@ async def _serve_until_signal(settings: Settings) -> int:
 
 
 def run(settings: Settings, *, accept_data_loss: bool = False) -> int:
-    """``mou-alert run``: the sandbox without a token, else the real bot until a signal.
+    """``mou-alert run`` with a token: the real bot until a signal.
 
     A SQLite database is checked first when the last run did not stop cleanly
     (``subscriptions.integrity``): damage stops the start unless ``accept_data_loss``."""
-    if not settings.telegram.token:
-        from bot.sandbox import run_sandbox
-
-        return run_sandbox(settings)
     from subscriptions.engine import sqlite_path
     from subscriptions.integrity import DataLossError, guarded_run
 

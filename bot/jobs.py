@@ -15,7 +15,7 @@ from bot.alerts import format_feed_disabled
 from bot.delivery import DeliveryWorker, new_owner
 from bot.ingest import IngestInterrupted
 from bot.services import Services, services_of
-from bot.settings import Settings
+from core.settings import Settings
 from subscriptions.models import Chat
 
 log = logging.getLogger(__name__)

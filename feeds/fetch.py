@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 import httpx
 from tld import get_fld
 
-from bot.settings import FetchSettings
+from core.settings import FetchSettings
 from feeds.guard import PublicOnlyTransport
 from feeds.inflate import ACCEPT_ENCODING, LayeredDecoder, OverLimit, UnsupportedEncoding
 from feeds.urls import Resolver, system_resolver

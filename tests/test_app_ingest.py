@@ -14,9 +14,9 @@ import pytest
 from bot_support import eventually
 
 from bot.ingest import IngestInterrupted, IngestProcess
-from bot.settings import FeedConfig, Settings, TelegramSettings
+from core.settings import FeedConfig, Settings, TelegramSettings
+from devtools.sample_feed.server import SampleFeedServer, load_sample_articles
 from feeds.keys import item_key
-from feeds.sample.server import SampleFeedServer, load_sample_articles
 from subscriptions.store import SqlRepository, open_repository
 
 pytestmark = pytest.mark.slow

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.settings import ConfigError, load_settings
+from core.settings import ConfigError, load_settings
 
 WEBHOOK = '[telegram]\ntoken = "1:T"\n[telegram.webhook]\nurl = "https://bot.example.org/hook"\n'
 

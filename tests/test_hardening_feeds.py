@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from fixtures.feeds.httpserver import LocalServer, Reply, Seen
 
-from bot.settings import FetchSettings, LimitsSettings, Settings
+from core.settings import FetchSettings, LimitsSettings, Settings
 from extractors.model import Article, Extraction
 from feeds.fetch import make_client
 from feeds.parse_worker import ParseWorker

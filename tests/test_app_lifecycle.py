@@ -92,6 +92,38 @@ async def test_webhook_mode(standin: BotApiStandin, standin_settings: Settings) 
     assert standin.webhook_url == webhook.url  # left registered for the next start
 
 
+async def test_the_webhook_refuses_unsigned_and_wrongly_signed_updates(
+    standin: BotApiStandin, standin_settings: Settings
+) -> None:
+    """A POST claiming to come from an admin removed a feed when no secret was set."""
+    import httpx
+    from standin_fixtures import ADMIN_ID
+
+    port = free_port()
+    webhook = WebhookSettings(
+        url=f"http://127.0.0.1:{port}/mou-alert/hook", port=port, secret_token="s3cret-Token-16ch"
+    )
+    telegram = dataclasses.replace(standin_settings.telegram, webhook=webhook)
+    settings = dataclasses.replace(standin_settings, telegram=telegram)
+    forged = {
+        "update_id": 424242,
+        "message": {
+            "message_id": 1,
+            "date": 1_700_000_000,
+            "chat": {"id": ADMIN_ID, "type": "private"},
+            "from": {"id": ADMIN_ID, "is_bot": False, "first_name": "Admin"},
+            "text": "/start",
+        },
+    }
+    async with running_bot(standin, settings), httpx.AsyncClient() as client:
+        await standin.wait_until(lambda: standin.webhook_url == webhook.url, what="setWebhook")
+        for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "guessed-wrongly-123"}):
+            answer = await client.post(webhook.url, json=forged, headers=headers)
+            assert answer.status_code == 403
+        assert (await ask(standin, 77, "/start")).text.startswith("MOU Alert")  # signed: served
+        assert standin.messages(ADMIN_ID) == []
+
+
 async def test_mou_alert_run_stops_cleanly_on_sigterm(
     standin: BotApiStandin, tmp_path: Path
 ) -> None:

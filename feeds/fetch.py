@@ -17,8 +17,9 @@ A 304 is not an error: ``not_modified`` is set and the body is empty.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import zlib
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -152,17 +153,27 @@ class Fetcher:
         self.timeout = timeout
         self.per_host = per_host
         self._hosts: dict[str, asyncio.Semaphore] = {}
+        self._users: dict[str, int] = {}
+        """Requests holding or waiting for each domain's semaphore: at 0 it is dropped, so
+        thousands of domains seen once do not stay in memory."""
         self._pages = asyncio.Semaphore(max_pages)
 
     @classmethod
     def from_settings(cls, client: httpx.AsyncClient, settings: FetchSettings) -> Fetcher:
         return cls(client, max_bytes=settings.max_bytes, timeout=settings.timeout)
 
-    def _slot(self, url: str) -> asyncio.Semaphore:
+    @contextlib.asynccontextmanager
+    async def _slot(self, url: str) -> AsyncIterator[None]:
         domain = registered_domain(url)
-        if domain not in self._hosts:
-            self._hosts[domain] = asyncio.Semaphore(self.per_host)
-        return self._hosts[domain]
+        slot = self._hosts.setdefault(domain, asyncio.Semaphore(self.per_host))
+        self._users[domain] = self._users.get(domain, 0) + 1
+        try:
+            async with slot:
+                yield
+        finally:
+            self._users[domain] -= 1
+            if not self._users[domain]:
+                del self._users[domain], self._hosts[domain]
 
     async def fetch_page(self, url: str) -> FetchResult:
         """An article page, under the process-wide page limit as well."""

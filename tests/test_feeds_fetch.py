@@ -295,6 +295,14 @@ async def test_article_pages_have_one_process_wide_limit() -> None:
     assert most == MAX_PAGES
 
 
+async def test_a_domains_slot_is_dropped_when_nobody_uses_it(
+    server: LocalServer, fetcher: Fetcher
+) -> None:
+    url = server.route("/feed", Reply(200, RSS))
+    assert (await fetcher.fetch(url)).ok
+    assert fetcher._hosts == {} and fetcher._users == {}
+
+
 def test_registered_domain() -> None:
     from feeds.fetch import registered_domain
 

@@ -18,6 +18,7 @@ from extractors.model import Article, Extraction
 from feeds.fetch import make_client
 from feeds.parse_worker import ParseWorker
 from feeds.pipeline import Poller
+from subscriptions.models import Topic
 from subscriptions.store import SqlRepository, open_repository
 
 NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
@@ -200,3 +201,41 @@ async def test_a_slow_feed_delays_only_itself(server: LocalServer, repo: SqlRepo
         finally:
             release.set()
             await poller.aclose()
+
+
+class EveryItemAnMou:
+    def extract_many(self, articles: Iterable[Article]) -> list[Extraction]:
+        return [
+            Extraction(
+                is_mou=True,
+                status="signed",
+                countries=("FR",),
+                sectors=("ai",),
+                parties=(("한빛AI", "Lumière Labs"),),
+                summary=a.title,
+            )
+            for a in articles
+        ]
+
+
+async def test_the_same_article_in_two_feeds_is_two_items_of_one_story_and_one_alert(
+    server: LocalServer, repo: SqlRepository
+) -> None:
+    """Cross-feed duplicates are joined by story grouping, never dropped."""
+    await repo.upsert_chat(7, type="private")
+    await repo.add_subscription(7, Topic(country="FR"))
+    item = rss_item("shared-1", "한빛AI, 프랑스 뤼미에르랩스와 AI 협력 MOU", "http://x.test/1")
+    item = item.replace("</item>", "<pubDate>Mon, 02 Mar 2026 08:00:00 GMT</pubDate></item>")
+    one = server.route("/one", Reply(200, rss(item)))
+    two = server.route("/two", Reply(200, rss(item)))
+    await repo.upsert_feed(one, "one")
+    await repo.upsert_feed(two, "two")
+    async with make_client(SETTINGS.fetch) as http:
+        poller = Poller(repo, http, SETTINGS, extractor=EveryItemAnMou())
+        try:
+            report = await poller.poll_due(NOW)
+        finally:
+            poller.close()
+    assert report.items_new == 2 and report.new_stories == 1 and report.deliveries == 1
+    [story] = await repo.stories(None, None)
+    assert story.outlets == 2

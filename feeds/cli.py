@@ -66,7 +66,17 @@ def print_report(report: CycleReport, out: TextIO) -> None:
 def cmd_poll_once(settings: Settings, out: TextIO | None = None) -> int:
     """Exit 0 after a cycle, 1 when there is no feed or every feed failed."""
     out = out or sys.stdout
-    report = asyncio.run(poll_once(settings))
+    try:
+        report = asyncio.run(poll_once(settings))
+    except Exception as exc:
+        from subscriptions.diagnose import database_problem
+
+        db = settings.database
+        problem = database_problem(exc, db.url, db.connect_timeout)
+        if problem is None:
+            raise
+        print(f"mou-alert: cannot poll: {problem}", file=sys.stderr)  # one line, no traceback
+        return 1
     if report is None:
         print(
             f"No feeds to poll: add [[feeds]] tables to {settings.source} (see "

@@ -160,3 +160,15 @@ def test_a_read_only_database_is_one_line_naming_it(tmp_path: Path) -> None:
     error = sqlite3.OperationalError("attempt to write a readonly database")
     message = _problem(error, f"sqlite+aiosqlite:///{db}")
     assert "is read-only" in message and "writable" in message
+
+
+def test_poll_once_on_a_broken_database_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "bot.db"
+    db.write_bytes(b"this is not SQLite" * 100)
+    config = tmp_path / "c.toml"
+    config.write_text(f'[database]\nurl = "sqlite+aiosqlite:///{db}"\n')
+    assert main(["poll", "--once", "--config", str(config)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("mou-alert: cannot poll: sqlite+aiosqlite:///") and err.count("\n") == 1

@@ -70,7 +70,7 @@ def build_application(settings: Settings) -> AnyApp:
 
 async def start_services(app: AnyApp, settings: Settings) -> None:
     """``post_init``: the store, feed poller, delivery worker, command menus and jobs."""
-    from bot.delivery import DeliveryWorker
+    from bot.delivery.worker import DeliveryWorker
     from bot.ingest import IngestProcess
     from bot.jobs import schedule_jobs
     from subscriptions.store import open_repository

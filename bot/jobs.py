@@ -12,7 +12,7 @@ from typing import Any
 from telegram.ext import Application, CallbackContext
 
 from bot.alerts import format_feed_disabled
-from bot.delivery import DeliveryWorker
+from bot.delivery.worker import DeliveryWorker
 from bot.services import Services, services_of
 from core.settings import Settings
 from subscriptions.models import Chat

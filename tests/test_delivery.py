@@ -22,10 +22,9 @@ from telegram.error import (
     TimedOut,
 )
 
-from bot.delivery import (
+from bot.delivery.answers import (
     Deactivate,
     Dead,
-    DeliveryWorker,
     Migrate,
     Pause,
     Resend,
@@ -33,6 +32,7 @@ from bot.delivery import (
     backoff,
     classify,
 )
+from bot.delivery.worker import DeliveryWorker
 from devtools.standin.html import parse_html
 from subscriptions.store import SqlRepository
 

@@ -16,7 +16,7 @@ from delivery_support import FakeClock, FakeSender, Outbox, make_repo
 from sqlalchemy import select, update
 from telegram.error import RetryAfter
 
-from bot.delivery import DeliveryWorker
+from bot.delivery.worker import DeliveryWorker
 from subscriptions.engine import make_engine
 from subscriptions.migrate import upgrade
 from subscriptions.models import DeliveryJob

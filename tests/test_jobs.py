@@ -15,7 +15,7 @@ from delivery_support import T0, FakeClock, FakeSender, Outbox, make_repo
 from standin_fixtures import ADMIN_ID
 from telegram.ext import ApplicationBuilder
 
-from bot.delivery import DeliveryWorker
+from bot.delivery.worker import DeliveryWorker
 from bot.jobs import (
     DELIVERY_JOB,
     DIGEST_JOB,

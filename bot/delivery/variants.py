@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from bot.alerts import DigestPart, cut_units, format_alert, format_alert_plain
+from bot.alerts import DigestPart, format_alert, format_alert_plain
 from bot.delivery.answers import Variant
+from bot.markup import cut_units
 from subscriptions.models import DeliveryJob
 
 SHORT_LIMIT = 1500

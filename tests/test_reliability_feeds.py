@@ -141,7 +141,7 @@ async def test_a_feed_due_a_moment_after_the_tick_is_polled_by_the_ingest_proces
 ) -> None:
     """Timer jitter: the tick comes a millisecond before the feed's next check. The bot's
     ingest process (the real child) must poll it now, not a whole tick later."""
-    from bot.ingest import IngestProcess
+    from feeds.ingest import IngestProcess
 
     now = dt.datetime.now(dt.UTC)
     async with FeedFarm() as farm:
@@ -153,7 +153,6 @@ async def test_a_feed_due_a_moment_after_the_tick_is_polled_by_the_ingest_proces
         feed = await repo.upsert_feed(farm.add("jitter", entries=[plain_entry(1, now)]), "J")
         await repo.save_feed_state(replace(feed, next_check=now + dt.timedelta(milliseconds=5)))
         ingest = IngestProcess(settings, repo)
-        await ingest.start()
         try:
             report = await ingest.poll_due(now)
         finally:

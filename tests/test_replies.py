@@ -221,4 +221,3 @@ def test_plain_text_fills_labels_and_refuses_markup() -> None:
     assert plain_text("fr", "alert_parties") == "Parties"
     with pytest.raises(ValueError):
         plain_text("en", "welcome")
-

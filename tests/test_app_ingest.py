@@ -7,15 +7,15 @@ import dataclasses
 import datetime as dt
 import os
 import signal
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 
 import pytest
 from bot_support import eventually
 
-from feeds.ingest import IngestProcess
 from core.settings import FeedConfig, Settings, TelegramSettings
 from devtools.sample_feed.server import SampleFeedServer, load_sample_articles
-from subscriptions.store import SqlRepository, open_repository
+from feeds.ingest import IngestProcess
+from subscriptions.store import SqlRepository
 
 pytestmark = pytest.mark.slow
 
@@ -24,13 +24,6 @@ pytestmark = pytest.mark.slow
 def feed_server() -> Iterator[SampleFeedServer]:
     with SampleFeedServer(articles=load_sample_articles()[:2]) as server:
         yield server
-
-
-@pytest.fixture
-async def repo(standin_settings: Settings) -> AsyncIterator[SqlRepository]:
-    repo = await open_repository(standin_settings.database.url)
-    yield repo
-    await repo.close()
 
 
 def test_the_child_never_gets_the_token(standin_settings: Settings) -> None:

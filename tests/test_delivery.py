@@ -39,13 +39,6 @@ from subscriptions.store import SqlRepository
 KST = ZoneInfo("Asia/Seoul")
 
 
-@pytest.fixture
-async def repo(tmp_path: Path) -> Any:
-    repo = await make_repo(tmp_path)
-    yield repo
-    await repo.close()
-
-
 def worker_for(repo: SqlRepository, sender: FakeSender, **options: Any) -> DeliveryWorker:
     clock = sender.clock
     return DeliveryWorker(

@@ -22,12 +22,12 @@ from core.settings import FeedConfig, FetchSettings, Settings, load_settings
 from devtools.sample_feed import SampleFeedServer, load_sample_articles
 from extractors.extractor import Extractor
 from extractors.model import Article, Extraction
+from feeds import schedule
 from feeds.cli import cmd_poll_once
 from feeds.fetch import make_client
-from feeds import schedule
 from feeds.pipeline import Poller
 from subscriptions.models import Feed, Topic
-from subscriptions.store import SqlRepository, open_repository
+from subscriptions.store import SqlRepository
 
 SAMPLES = {a.slug: a for a in load_sample_articles()}
 FRANCE = SAMPLES["hanbit-ai-lumiere-labs-mou"]
@@ -96,13 +96,6 @@ def extractor() -> Extractor:
 def server() -> Iterator[LocalServer]:
     with LocalServer() as s:
         yield s
-
-
-@pytest.fixture
-async def repo(tmp_path: Path) -> AsyncIterator[SqlRepository]:
-    repository = await open_repository(f"sqlite+aiosqlite:///{tmp_path / 'feeds.db'}")
-    yield repository
-    await repository.close()
 
 
 SETTINGS = Settings(fetch=FetchSettings(timeout=2.0, allow_private_addresses=True))

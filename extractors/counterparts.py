@@ -228,24 +228,79 @@ def _role(
     index = next((i for i, w in enumerate(words) if w.start <= start < w.end), None)
     if index is None:
         return Role.CONTEXT, ""
-    for step, word in enumerate(words[index : index + _MAX_WORDS]):
+    k = index
+    based = 0  # where the body based in the place begins ("도쿄에 있는 [은행 본점을]")
+    while k < min(len(words), index + _MAX_WORDS):
+        word = words[k]
         phrase = sentence[start : word.end]
-        tail = [t for t in word.tokens if t.end > end] if step == 0 else list(word.tokens)
+        tail = [t for t in word.tokens if t.end > end] if k == index else list(word.tokens)
         if any(t.form in _TOPIC_NOUNS and t.tag.startswith("NN") for t in tail):
             return Role.CONTEXT, phrase
         if any(t.form in ("간", "사이") and t.tag in ("NNB", "NNG") for t in tail):
             return Role.PARTY, phrase
         ending = _ending(tail)
         if ending == "continue":
+            k += 1
             continue
+        sited = _sited(sentence, words, k, tail)
+        if sited:  # "도쿄에 있는 은행 본점을", "시애틀에 본사를 둔 X와": the body based there
+            k += 1 + sited
+            based = words[k].start if k < len(words) else len(sentence)
+            continue
+        if based and ending is not Role.CONTEXT and _KOREAN_SIDE.search(sentence[based : word.end]):
+            # "독일 프랑크푸르트에 있는 전남도 유럽사무소와": a Korean body's office abroad (its
+            # phrase stops at the place, so the office's name is not read as the place's)
+            return Role.CONTEXT, sentence[start:based].rstrip()
         if ending is Role.PARTY:
             if title:
                 return Role.PARTY, phrase
-            return _after_with(sentence, words[index + step + 1 :]), phrase
+            return _after_with(sentence, words[k + 1 :]), phrase
         if ending is Role.CONTEXT and tail and tail[-1].tag == "JKO":
-            return _list_head(sentence, words, index + step), phrase
+            if _visited_body(sentence, words, k, tail) and not _KOREAN_SIDE.search(
+                sentence[based or end : word.end]
+            ):
+                return Role.PARTY, phrase
+            return _list_head(sentence, words, k), phrase
         return ending, phrase  # type: ignore[return-value]
     return Role.CONTEXT, sentence[start : words[min(len(words), index + _MAX_WORDS) - 1].end]
+
+
+# "X에 있는/위치한/소재한 Y", "X에 본사를 둔 Y": Y is based in X.
+_SITED_ONE = re.compile(r"^(?:있는|위치한|소재한|자리한|자리잡은|자리\s?잡은|있던|위치해\s?있는)$")
+_SITED_TWO = re.compile(r"^(?:본사|본부|본점|거점|근거지)(?:를|을)\s(?:둔|두고\s있는)$")
+# Nouns that name a place, not a body, as the object of a visit ("하노이시를 방문해").
+_PLACE_NOUN = re.compile(r"(?:시|성|주|도|현|군|구|수도|지역|일대|현지|국가|나라|도시)$")
+_VISIT_NEXT = re.compile(r"^\s?(?:방문|찾)")
+
+
+def _sited(sentence: str, words: list[Word], k: int, tail: list[Tok]) -> int:
+    """How many words after "X에" say a body is based in X (0 when they do not)."""
+    if not tail or tail[-1].tag != "JKB" or tail[-1].form != "에":
+        return 0
+    following = [sentence[w.start : w.end] for w in words[k + 1 : k + 3]]
+    if following and _SITED_ONE.match(following[0]):
+        return 1
+    if len(following) == 2 and _SITED_TWO.match(" ".join(following)):
+        return 2
+    return 0
+
+
+def _visited_body(sentence: str, words: list[Word], k: int, tail: list[Tok]) -> bool:
+    """ "캄보디아 경찰청을 방문해 ... 서명했다": the body visited for the signing is a party; a
+    city or a country visited ("하노이를 방문해") is not."""
+    if k + 1 >= len(words) or not _VISIT_NEXT.match(sentence[words[k + 1].start :]):
+        return False
+    nouns = [t for t in tail if t.tag in ("NNG", "NNP")]
+    if not nouns:  # "캄보디아를 방문해": the country alone
+        return False
+    last = nouns[-1].form
+    every = place_names()
+    return (
+        last not in every
+        and lookup_country(last) is None
+        and last not in _TOPIC_NOUNS
+        and not _PLACE_NOUN.search(last)
+    )
 
 
 def _company_role(
@@ -579,6 +634,24 @@ def _foreign_pair_start(text: str) -> bool:
     return second is not None
 
 
+# A sentence that lists who took part in the agreement just reported.
+_PARTICIPANTS = re.compile(
+    r"(?:협약|MOU|양해각서|협정|컨소시엄|협력)에\s?(?:참여|참가|서명)한\s?"
+    r"(?:곳|기관|기업|업체|회사|대학|국가|나라|파트너)(?:들)?(?:은|는)|"
+    r"참여\s?(?:기관|기업|업체|대학|회사)(?:들)?(?:은|는)\s"
+)
+# How far after a signing sentence its list of participants may come.
+_PARTICIPANT_SPAN = 3
+
+
+def _participant_lists(sentences: Sequence[str], signed: Sequence[int]) -> list[int]:
+    """Sentences right after a signing one that list its participants."""
+    near = {j for i in signed for j in range(i + 1, i + 1 + _PARTICIPANT_SPAN)}
+    return sorted(
+        j for j in near if j < len(sentences) and _PARTICIPANTS.search(sentences[j]) is not None
+    )
+
+
 def has_name(text: str) -> bool:
     """Cheap test before Kiwi: could this sentence name a country at all?"""
     return bool(_name_pattern().search(text) or _HANJA_PREFIX.search(text) or _ENGLISH.search(text))
@@ -678,6 +751,15 @@ def article_counterparts(
             if _LOCATIVE.search(m.phrase):
                 continue
             if not m.pair and not m.company and any(n in head for n in wanted):
+                add(m.code)
+    # "이번 협약에 참여한 곳은 노르웨이의 A, 덴마크의 B다": the parties, listed after the signing.
+    for i in _participant_lists(sentences, kept):
+        for m in found.get(i, []):
+            if (
+                not m.pair
+                and not _LOCATIVE.search(m.phrase)
+                and not _UNIT_ABROAD.match(sentences[i], m.end)
+            ):
                 add(m.code)
     if not codes:
         for code in _visited(sentences, found, kept):

@@ -9,7 +9,11 @@ from extractors.document import Doc
 from extractors.facts import deal_amounts, deal_count, deal_sentences, money_sentences, signing_date
 from extractors.model import Extraction
 from extractors.parties import group_parties, sentence_parties
-from extractors.sector_detect import describing_sentences, detect_sectors
+from extractors.sector_detect import (
+    cooperation_sentences,
+    describing_sentences,
+    detect_sectors,
+)
 from extractors.status import AGREEMENT, Tense
 from extractors.summary import summarize
 
@@ -96,11 +100,12 @@ def decide(doc: Doc) -> Extraction:
     ]
     body_first = [i for i in described if i > 0] + ([0] if 0 in described else [])
     deal = deal_sentences(doc, signed, described)
+    about = sorted({*described, *cooperation_sentences(doc.sentences, signed)})
     return Extraction(
         is_mou=True,
         status="signed",
         countries=counterparts.codes,
-        sectors=detect_sectors([doc.sentences[i] for i in described if i], names, doc.title),
+        sectors=detect_sectors([doc.sentences[i] for i in about if i], names, doc.title),
         parties=group_parties(groups),
         amounts=tuple(deal_amounts(doc, money_sentences(doc, signed, deal))),
         mou_count=deal_count(doc, deal),

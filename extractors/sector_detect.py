@@ -163,3 +163,25 @@ def describing_sentences(sentences: Sequence[str], signed: Sequence[int]) -> lis
             elif j not in signed and not _FILLER.search(sentences[j]):
                 break
     return sorted(chosen)
+
+
+# A sentence saying what the parties will do together: "나노 및 인공지능(AI) 등 신사업에서도
+# 협력한다", "공동연구에 협력키로 했다", "언어지능 분야 공동연구를 추진키로 합의했다".
+_COOPERATES = re.compile(
+    r"협력(?:한다|하기로|키로|할\s?계획|할\s?방침|해\s?나갈|을\s?(?:확대|강화)한다|도\s?확대)|"
+    r"공동\s?(?:연구|개발)\S{0,3}\s?(?:추진|진행|협력|나서)|"
+    r"(?:추진|협력)(?:하기로|키로)\s?합의"
+)
+# How far into the article a cooperation sentence is read as the deal's (the lead and a little).
+COOPERATION_SPAN = 3
+
+
+def cooperation_sentences(sentences: Sequence[str], signed: Sequence[int]) -> list[int]:
+    """Sentences of the lead, or right after a signing sentence, that say what the parties will
+    do together: their fields are the deal's even when no agreement word is in them."""
+    near = set(range(1, 1 + COOPERATION_SPAN))
+    for i in signed:
+        near.update(range(i + 1, i + 1 + _DESCRIPTION_SPAN))
+    return sorted(
+        i for i in near if 0 < i < len(sentences) and _COOPERATES.search(sentences[i]) is not None
+    )

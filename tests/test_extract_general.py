@@ -1,0 +1,121 @@
+"""Shapes of signing that hold beyond the labelled articles (issue 9), each on invented text:
+the body visited for a signing, a party based in a foreign place, parties listed after the
+signing, a Korean body's office abroad, and the fields of the sentences that say what the
+parties will do together."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors.extractor import Extractor
+from extractors.model import Article
+from extractors.sector_detect import cooperation_sentences
+
+PUBLISHED = dt.datetime(2025, 3, 15, 9, 0)
+
+
+def _extract(extractor: Extractor, title: str, body: str) -> tuple[bool, tuple[str, ...]]:
+    result = extractor.extract(Article(title=title, body=body, published=PUBLISHED))
+    return result.is_mou, result.countries
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "countries"),
+    [
+        # The organisation visited for the signing is a party...
+        (
+            "김 시장, 캄보디아 방문",
+            "김철수 대전시장은 14일 캄보디아 경찰청을 방문해 치안 협력 양해각서에 서명했다.",
+            ("KH",),
+        ),
+        (
+            "법무부 협약",
+            "법무부 차관은 14일 몽골 수도에 위치한 이민청을 찾아 출입국 협력 양해각서를 체결했다.",
+            ("MN",),
+        ),
+        # ...a city or a country visited is not.
+        (
+            "김 시장, 베트남 방문",
+            "김 시장은 14일 베트남 하노이를 방문해 현대건설과 도시개발 업무협약을 체결했다.",
+            (),
+        ),
+        # A party based in a foreign place.
+        (
+            "신한은행 협약",
+            "신한은행은 14일 도쿄에 있는 은행 본점을 찾아 업무협약서에 서명했다.",
+            ("JP",),
+        ),
+        (
+            "한화오션 협약",
+            "한화오션은 14일 토론토의 조선소와 잠수함 정비 협력 양해각서를 체결했다.",
+            ("CA",),
+        ),
+        # A Korean body's office in a foreign place is no foreign party.
+        (
+            "여수시 협약",
+            "여수시는 14일 독일 프랑크푸르트에 있는 전남도 유럽사무소와 홍보 협약을 체결했다.",
+            (),
+        ),
+        # A country's short form in news ("우즈베크").
+        (
+            "경북도, 직업훈련 협력",
+            "경북도는 14일 우즈베크 한 직업훈련원과 기술인력 양성 업무협약을 체결했다.",
+            ("UZ",),
+        ),
+        # The parties listed after the signing sentence.
+        (
+            "해양수산부 협약",
+            "해양수산부는 14일 친환경 선박 연료 공동연구 업무협약을 체결했다. 이번 협약에 참여한"
+            " 곳은 노르웨이의 에퀴노르, 덴마크의 머스크, 스페인의 렙솔이다.",
+            ("NO", "DK", "ES"),
+        ),
+    ],
+)
+def test_party_shapes(
+    kiwi_extractor: Extractor, title: str, body: str, countries: tuple[str, ...]
+) -> None:
+    is_mou, found = _extract(kiwi_extractor, title, body)
+    assert is_mou
+    assert sorted(found) == sorted(countries)
+
+
+# An invented Korea-France package in the shape of seed 000: the lead says the two countries
+# will cooperate in AI, the signing sentences name French parties, Germany is only background.
+PACKAGE_TITLE = "한국-프랑스, 스타트업 함께 키운다"
+PACKAGE_BODY = (
+    "한국과 프랑스가 스타트업 생태계 확대를 위해 교류 확대에 나선다. "
+    "아울러 과학과 정보통신기술(ICT) 분야 나노 및 인공지능(AI) 등 신사업에서도 협력한다. "
+    "3일 과기부는 대통령의 프랑스 순방을 계기로 양국 간 협력을 확대하기로 했다고 밝혔다. "
+    "지난해 독일 베를린에서 열린 행사에 이어 두 번째 유럽 협력이다. "
+    "이에 따라 과기부와 프랑스의 경제산업디지털부는 이번 순방을 계기로 창조경제 분야 협력에"
+    " 관한 의향서를 체결하고 정책을 공유하기로 했다."
+)
+
+
+def test_the_cooperation_lead_gives_its_fields_and_background_no_country(
+    kiwi_extractor: Extractor,
+) -> None:
+    result = kiwi_extractor.extract(
+        Article(title=PACKAGE_TITLE, body=PACKAGE_BODY, published=dt.datetime(2016, 6, 3, 18))
+    )
+    assert result.is_mou
+    assert "ai" in result.sectors  # a chat following 인공지능 hears of it
+    assert result.countries == ("FR",)  # a chat following Germany does not
+
+
+def test_cooperation_sentences_are_the_lead_and_after_a_signing() -> None:
+    sentences = [
+        "제목",
+        "양국은 인공지능 등 신사업에서도 협력한다.",
+        "행사가 열렸다.",
+        "행사가 이어졌다.",
+        "행사가 끝났다.",
+        "A사는 B사와 업무협약을 체결했다.",
+        "양사는 배터리 공동개발을 추진한다.",
+        "두 회사는 로봇 분야에서도 협력하기로 했다.",
+        "행사가 끝났다.",
+        "한편 C사는 반도체 분야에서 협력하기로 했다.",
+    ]
+    assert cooperation_sentences(sentences, [5]) == [1, 6, 7]

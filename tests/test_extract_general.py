@@ -119,3 +119,32 @@ def test_cooperation_sentences_are_the_lead_and_after_a_signing() -> None:
         "한편 C사는 반도체 분야에서 협력하기로 했다.",
     ]
     assert cooperation_sentences(sentences, [5]) == [1, 6, 7]
+
+
+FEATURE_LEAD = (
+    "지방 대학들이 학생 모집에 사활을 걸고 있다. 입학 설명회마다 교수들이 직접 나선다. "
+    "장학금을 늘린 대학도 많다. 기숙사를 새로 지은 곳도 있다. "
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "countries"),
+    [
+        ("부산의 한 대학은 이달 UAE 5개 대학과 국제 교류 MOU를 체결했다.", ("AE",)),
+        ("강남구는 최근 의원 5곳과 방문 진료 업무협약을 맺고 사업을 시작했다.", ()),
+    ],
+)
+def test_a_recent_signing_reported_in_passing_counts(
+    kiwi_extractor: Extractor, sentence: str, countries: tuple[str, ...]
+) -> None:
+    # Deep in a feature about something else, told as recent (LABELS.md, "in passing").
+    is_mou, found = _extract(kiwi_extractor, "대학의 생존 투쟁", FEATURE_LEAD + sentence)
+    assert is_mou
+    assert found == countries
+
+
+def test_a_signing_in_passing_without_a_time_word_is_background(
+    kiwi_extractor: Extractor,
+) -> None:
+    body = FEATURE_LEAD + "부산의 한 대학은 UAE 5개 대학과 국제 교류 MOU를 체결한 바 있다."
+    assert _extract(kiwi_extractor, "대학의 생존 투쟁", body) == (False, ())

@@ -517,8 +517,7 @@ def _visited(
     codes: list[str] = []
     for i in signed:
         sentence = sentences[i]
-        if not _LOCAL_AUTHORITY.search(sentence):
-            continue
+        local = _LOCAL_AUTHORITY.search(sentence) is not None
         ms = found.get(i, [])
         for k, m in enumerate(ms):
             if m.pair or m.company or m.role is not Role.CONTEXT:
@@ -533,6 +532,8 @@ def _visited(
                 continue
             if _INTERNATIONAL.search(before_deal):
                 continue
+            if not local and not _LATIN_GLOSS.search(before_deal):
+                continue  # no Korean traveller, no name spelled as abroad: maybe Korean parties
             if not re.search(r"(?:와|과)\s", rest):
                 continue
             # "우즈베키스탄과 키르기스스탄 등 2개국을 방문해": the places listed before go too.
@@ -543,6 +544,9 @@ def _visited(
     return codes
 
 
+# A party named with its name as spelled abroad ("밸리 워터(Santa Clara Valley Water District)"),
+# not an acronym gloss as Korean bodies carry ("(KAIST)").
+_LATIN_GLOSS = re.compile(r"\((?=[^()]{0,80}[a-z])[A-Z][A-Za-z.&'’-]*(?:\s[A-Za-z.&'’-]+)+\)")
 # A Korean city, county, province or university as the signer who travelled.
 _LOCAL_AUTHORITY = re.compile(
     r"[가-힣]+(?:시|군|구|도|대학교|대학|대|시장|군수|구청장|도지사|총장)(?:\([^)]*\))?(?:는|은|가|이)\s"
@@ -650,6 +654,24 @@ def _participant_lists(sentences: Sequence[str], signed: Sequence[int]) -> list[
     return sorted(
         j for j in near if j < len(sentences) and _PARTICIPANTS.search(sentences[j]) is not None
     )
+
+
+_BOTH_COUNTRIES = re.compile(r"(?<![가-힣])(?:양국|두\s?나라|양국\s?정부)(?:은|는|이|가|\s?간)")
+# A state visit or a summit: who visits whom.
+_SUMMIT = re.compile(
+    r"정상회담|정상\s?회의|국빈|방한|순방|공식\s?방문|총리|대통령|주석|국왕|왕세자"
+)
+
+
+def _summit_countries(sentences: Sequence[str], found: dict[int, list[Mention]]) -> set[str]:
+    """Foreign countries named in a headline or lead sentence about a state visit or summit."""
+    return {
+        m.code
+        for i, ms in found.items()
+        if i <= 3 and _SUMMIT.search(sentences[i])
+        for m in ms
+        if m.code not in ("KR", "EU") and not m.company
+    }
 
 
 def has_name(text: str) -> bool:
@@ -768,5 +790,11 @@ def article_counterparts(
     pairs = {m.code for ms in found.values() for m in ms if m.pair}
     if len(pairs) == 1 and any("양국" in sentences[i] for i in kept):
         add(next(iter(pairs)))
+    elif not pairs and any(_BOTH_COUNTRIES.search(sentences[i]) for i in kept):
+        # "양국은 핵심광물·금융 등 10건의 MOU를 체결했다" in a state visit or a summit: the other
+        # country is the one visiting or visited, named in the headline or the lead.
+        hosts = _summit_countries(sentences, found)
+        if len(hosts) == 1:
+            add(next(iter(hosts)))
     foreign_only = False
     return Counterparts(tuple(codes), foreign_only)

@@ -148,3 +148,43 @@ def test_a_signing_in_passing_without_a_time_word_is_background(
 ) -> None:
     body = FEATURE_LEAD + "부산의 한 대학은 UAE 5개 대학과 국제 교류 MOU를 체결한 바 있다."
     assert _extract(kiwi_extractor, "대학의 생존 투쟁", body) == (False, ())
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "countries"),
+    [
+        # A state visit or summit: "양국은 ... N건의 MOU" means the country visiting or visited.
+        (
+            "대통령, 캐나다 국빈 방문",
+            "대통령은 14일 캐나다를 국빈 방문해 총리와 정상회담을 가졌다. 회담 직후 양국은"
+            " 핵심광물·금융 등 10건의 MOU를 체결했다.",
+            ("CA",),
+        ),
+        (
+            "방한한 베트남 주석과 정상회담",
+            "대통령은 14일 방한한 베트남 국가주석과 정상회담을 했다. 양국은 이날 원전·인프라 등"
+            " 8건의 양해각서를 체결했다.",
+            ("VN",),
+        ),
+        # Signed abroad with a local body named as it is spelled there...
+        (
+            "수공, 미국 진출",
+            "수공은 14일(현지 시각) 미국 캘리포니아주 산호세에서 지역 물 관리 공공 기관인"
+            " ‘밸리 워터(Santa Clara Valley Water District)’와 물 관리 협약을 체결했다.",
+            ("US",),
+        ),
+        # ...but two Korean parties signing in Paris have no French counterpart.
+        (
+            "두 기관 파리서 협약",
+            "한국관광공사는 14일 프랑스 파리에서 대한항공(Korean Air)과 관광 홍보 업무협약을"
+            " 체결했다.",
+            (),
+        ),
+    ],
+)
+def test_summits_and_signings_abroad(
+    kiwi_extractor: Extractor, title: str, body: str, countries: tuple[str, ...]
+) -> None:
+    is_mou, found = _extract(kiwi_extractor, title, body)
+    assert is_mou
+    assert found == countries

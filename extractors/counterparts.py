@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -684,6 +685,9 @@ class Counterparts:
     codes: tuple[str, ...]
     foreign_only: bool
     """Every party named is foreign: a deal between two foreign parties, not Korean news."""
+    candidates: tuple[tuple[str, tuple[float, ...]], ...] = ()
+    """Every foreign country named, with its evidence (`country_score.FEATURES`); the rules'
+    codes first."""
 
 
 def article_counterparts(
@@ -796,5 +800,35 @@ def article_counterparts(
         hosts = _summit_countries(sentences, found)
         if len(hosts) == 1:
             add(next(iter(hosts)))
-    foreign_only = False
-    return Counterparts(tuple(codes), foreign_only)
+    return Counterparts(tuple(codes), False, _candidates(sentences, found, kept, codes))
+
+
+def _candidates(
+    sentences: Sequence[str], found: dict[int, list[Mention]], kept: Sequence[int], codes: list[str]
+) -> tuple[tuple[str, tuple[float, ...]], ...]:
+    """Each foreign country of the analysed sentences with the evidence for it, in the order of
+    `country_score.FEATURES`."""
+    named = [m.code for i in sorted(found) for m in found[i] if m.code not in ("KR",)]
+    order = [*codes, *(c for c in dict.fromkeys(named) if c not in codes)]
+    signing = set(kept) - {0}
+    out = []
+    for code in order:
+        ms = [(i, m) for i, mm in found.items() for m in mm if m.code == code]
+        in_signing = [m for i, m in ms if i in signing]
+        values = (
+            float(code in codes),
+            float(any(m.role is not Role.CONTEXT for m in in_signing)),
+            float(
+                any(m.role is Role.CONTEXT and not _LOCATIVE.search(m.phrase) for m in in_signing)
+            ),
+            float(any(_LOCATIVE.search(m.phrase) for m in in_signing)),
+            float(any(i == 0 for i, _ in ms)),
+            float(any(i == 0 and m.role is Role.PARTY for i, m in ms)),
+            float(any(m.pair for _, m in ms)),
+            float(any(1 <= i <= 3 for i, _ in ms)),
+            math.log1p(len(ms)),
+            float(set(named) == {code}),
+            float(any(m.company for _, m in ms)),
+        )
+        out.append((code, values))
+    return tuple(out)

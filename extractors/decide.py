@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.counterparts import article_counterparts, has_name, party_names
+from extractors.counterparts import Counterparts, article_counterparts, has_name, party_names
 from extractors.document import Doc
 from extractors.facts import deal_amounts, deal_count, deal_sentences, money_sentences, signing_date
 from extractors.model import Extraction
@@ -78,15 +78,18 @@ def _history(doc: Doc) -> bool:
     return any(y < doc.published.year - 1 for y in years)
 
 
+def counterparts_of(doc: Doc, signed: list[int]) -> Counterparts:
+    """The counterparts of an analysed document's signing sentences `signed`."""
+    return article_counterparts(doc.sentences, doc.tokens, signed, _other_deals(doc, signed))
+
+
 def decide(doc: Doc) -> Extraction:
     """The whole Extraction of an analysed document (tokens filled for `sentences_to_analyse`)."""
     signed = signing_sentences(doc)
     if not signed:
         status = "planned" if doc.with_tense(Tense.PLANNED) else "none"
         return Extraction(status=status)  # type: ignore[arg-type]
-    counterparts = article_counterparts(
-        doc.sentences, doc.tokens, signed, _other_deals(doc, signed)
-    )
+    counterparts = counterparts_of(doc, signed)
     if counterparts.foreign_only:
         return Extraction(status="none")
     described = describing_sentences(doc.sentences, signed)

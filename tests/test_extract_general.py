@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from extractors.country_score import FEATURES, probability
 from extractors.extractor import Extractor
 from extractors.model import Article
 from extractors.sector_detect import cooperation_sentences
@@ -188,3 +189,37 @@ def test_summits_and_signings_abroad(
     is_mou, found = _extract(kiwi_extractor, title, body)
     assert is_mou
     assert found == countries
+
+
+def test_candidates_carry_the_evidence_for_each_country(kiwi_extractor: Extractor) -> None:
+    # The features the country scorer is fitted on (bench/fit_countries.py): the rules' party
+    # first, a country named only as the place of the ceremony after it, without the rule.
+    from extractors.cleaning import article_text, split_sentences
+    from extractors.decide import counterparts_of, sentences_to_analyse, signing_sentences
+    from extractors.document import prepare
+
+    article = Article(
+        title="부산시, 영국 웰링턴칼리지와 업무협약",
+        body="부산시는 14일 프랑스 파리에서 영국 웰링턴칼리지와 캠퍼스 설립 업무협약을 체결했다.",
+        published=PUBLISHED,
+    )
+    doc = prepare(article, article_text(article.body), split_sentences)
+    doc.analyse = sentences_to_analyse(doc)
+    tokens = kiwi_extractor.analyzer.tokenize_many(doc.sentences[i] for i in doc.analyse)
+    doc.tokens.update(zip(doc.analyse, tokens, strict=True))
+    counterparts = counterparts_of(doc, signing_sentences(doc))
+    features = {
+        code: dict(zip(FEATURES, values, strict=True)) for code, values in counterparts.candidates
+    }
+    assert counterparts.codes == ("GB",)
+    assert list(features) == ["GB", "FR"]
+    assert features["GB"]["rule"] == 1.0 and features["GB"]["party_in_signing"] == 1.0
+    assert features["FR"]["rule"] == 0.0 and features["FR"]["place_in_signing"] == 1.0
+    assert features["FR"]["only_country"] == 0.0
+
+
+def test_scorer_weighs_the_features() -> None:
+    weights = {"bias": -2.0, "rule": 3.0, "place_in_signing": -1.0}
+    ruled = tuple(1.0 if name == "rule" else 0.0 for name in FEATURES)
+    place = tuple(1.0 if name == "place_in_signing" else 0.0 for name in FEATURES)
+    assert probability(ruled, weights) > 0.5 > probability(place, weights)

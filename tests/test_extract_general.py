@@ -11,6 +11,7 @@ import pytest
 
 from extractors.country_score import FEATURES, probability
 from extractors.extractor import Extractor
+from extractors.gazetteer import cldr_cities
 from extractors.model import Article
 from extractors.sector_detect import cooperation_sentences
 
@@ -52,6 +53,17 @@ def _extract(extractor: Extractor, title: str, body: str) -> tuple[bool, tuple[s
             "한화오션 협약",
             "한화오션은 14일 토론토의 조선소와 잠수함 정비 협력 양해각서를 체결했다.",
             ("CA",),
+        ),
+        # Cities of CLDR's time-zone exemplars, taught to Kiwi as names.
+        (
+            "전남도 협약",
+            "전남도는 14일 노보시비르스크의 국립의과대학과 의료 협력 업무협약을 체결했다.",
+            ("RU",),
+        ),
+        (
+            "부산대 협약",
+            "부산대는 14일 레이캬비크에 있는 국립대학과 지열 공동연구 업무협약을 체결했다.",
+            ("IS",),
         ),
         # A Korean body's office in a foreign place is no foreign party.
         (
@@ -223,3 +235,10 @@ def test_scorer_weighs_the_features() -> None:
     ruled = tuple(1.0 if name == "rule" else 0.0 for name in FEATURES)
     place = tuple(1.0 if name == "place_in_signing" else 0.0 for name in FEATURES)
     assert probability(ruled, weights) > 0.5 > probability(place, weights)
+
+
+def test_cldr_cities_leave_out_words_and_ambiguous_names() -> None:
+    cities = cldr_cities()
+    assert cities["노보시비르스크"] == "RU" and cities["레이캬비크"] == "IS"
+    assert "크리스마스" not in cities and "오클랜드" not in cities  # a word; Auckland or Oakland
+    assert all(len(name) >= 3 for name in cities)

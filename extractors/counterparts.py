@@ -579,6 +579,8 @@ def _foreign_sentence(
     None: it cannot tell."""
     if any(m.pair or (m.code == "KR" and m.role is not Role.CONTEXT) for m in found):
         return False
+    if len(names) >= 2 and all(_enclave_body(n) for n in names):
+        return True  # "주한독일상공회의소는 주한독일대사관과": two foreign bodies in Korea
     if _KOREAN_SIDE.search(" ".join(names)):
         return False
     if title:
@@ -600,6 +602,20 @@ def _foreign_sentence(
     if subjects and names and names <= placed:
         return True
     return None
+
+
+_ENCLAVE_NAME = re.compile(r"^(?:주한|駐韓|재한)")
+_MISSION = re.compile(r"(?:대사관|대표부|영사관|총영사관|상공회의소|상의|무역관|문화원)$")
+
+
+def _enclave_body(name: str) -> bool:
+    """A foreign country's mission or chamber in Korea ("주한독일대사관", "프랑스대사관",
+    "대사관" after it), not a Korean chamber ("대한상공회의소")."""
+    if _ENCLAVE_NAME.match(name):
+        return True
+    return _MISSION.search(name) is not None and (
+        has_name(name) or _MISSION.fullmatch(name) is not None
+    )
 
 
 def resolved_all(found: dict[int, list[Mention]], sentence: str, tokens: Sequence[Tok]) -> set[str]:

@@ -242,3 +242,37 @@ def test_cldr_cities_leave_out_words_and_ambiguous_names() -> None:
     assert cities["노보시비르스크"] == "RU" and cities["레이캬비크"] == "IS"
     assert "크리스마스" not in cities and "오클랜드" not in cities  # a word; Auckland or Oakland
     assert all(len(name) >= 3 for name in cities)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        # Two foreign bodies in Korea signing with each other: no Korean party, no MOU for us.
+        (
+            "주한독일상공회의소, 주한독일대사관과 MOU",
+            "주한독일상공회의소는 14일 주한독일대사관과 직업교육 협력 업무협약을 체결했다.",
+            (False, ()),
+        ),
+        (
+            "주한프랑스상공회의소, 프랑스대사관과 협약",
+            "주한프랑스상공회의소는 14일 주한 프랑스 대사관에서 대사관과 스타트업 지원"
+            " 업무협약을 체결했다.",
+            (False, ()),
+        ),
+        # A Korean chamber with a foreign one is an MOU with that country.
+        (
+            "무역협회, 주한독일상공회의소와 MOU",
+            "한국무역협회는 14일 주한독일상공회의소와 업무협약을 체결했다.",
+            (True, ("DE",)),
+        ),
+        (
+            "대한상공회의소, 주한독일대사관과 MOU",
+            "대한상공회의소는 14일 주한독일대사관과 업무협약을 체결했다.",
+            (True, ("DE",)),
+        ),
+    ],
+)
+def test_foreign_bodies_in_korea(
+    kiwi_extractor: Extractor, title: str, body: str, expected: tuple[bool, tuple[str, ...]]
+) -> None:
+    assert _extract(kiwi_extractor, title, body) == expected

@@ -71,11 +71,16 @@ def _extract(extractor: Extractor, title: str, body: str) -> tuple[bool, tuple[s
             "여수시는 14일 독일 프랑크푸르트에 있는 전남도 유럽사무소와 홍보 협약을 체결했다.",
             (),
         ),
-        # A country's short form in news ("우즈베크").
+        # A country's short form in news ("우즈베크", "우크라").
         (
             "경북도, 직업훈련 협력",
             "경북도는 14일 우즈베크 한 직업훈련원과 기술인력 양성 업무협약을 체결했다.",
             ("UZ",),
+        ),
+        (
+            "경기도 협약",
+            "경기도는 14일 우크라 재건부와 재건 협력 업무협약을 체결했다.",
+            ("UA",),
         ),
         # The parties listed after the signing sentence.
         (

@@ -29,7 +29,14 @@ from feeds.fetch import Fetcher
 from feeds.keys import item_key
 from feeds.parse import FeedEntry
 from feeds.parse_worker import ParseWorker
-from feeds.schedule import Policy, ServerHints, after_failure, after_success, server_hints
+from feeds.schedule import (
+    Policy,
+    ServerHints,
+    after_failure,
+    after_success,
+    due_by,
+    server_hints,
+)
 from subscriptions.models import Feed, NewItem, RecordResult
 from subscriptions.repository import Repository
 
@@ -45,8 +52,6 @@ CYCLE_BUDGET = 10.0
 """Seconds ``poll_due`` waits for its feeds before it reports; a feed still running then goes
 on by itself and is reported by a later cycle (so a slow feed delays only itself, and a request
 to the ingest process always answers in bounded time)."""
-JOB_KWARGS = {"max_instances": 1, "coalesce": True}
-"""APScheduler options for the poll job: never two cycles at once, missed runs merged."""
 
 
 class ExtractsMany(Protocol):
@@ -300,11 +305,11 @@ class CycleReport:
 
 
 class Poller:
-    """Polls due feeds; the bot's JobQueue job calls :meth:`poll_due` every
-    :meth:`job_interval` seconds with ``job_kwargs=JOB_KWARGS``.
+    """Polls due feeds in this process (``feeds.ingest.IngestProcess`` runs one in a child
+    for the bot; ``mou-alert poll --once`` and the tests use it directly).
 
-    Owns the extraction thread (``close`` stops it); the HTTP client and the repository
-    belong to the caller.
+    Owns the extraction thread (``close`` or ``aclose`` stops it); the HTTP client and the
+    repository belong to the caller.
     """
 
     def __init__(
@@ -329,18 +334,13 @@ class Poller:
             allow_private=settings.fetch.allow_private_addresses,
             limits=settings.limits,
         )
+        self.schedule = settings.schedule
         self._slots = asyncio.Semaphore(concurrency)
         self._running = asyncio.Lock()
         self.budget = budget
         self._tasks: dict[int, asyncio.Task[FeedRefresh | Exception]] = {}
         """Feeds being refreshed, by id: each is a task of its own under ``_slots``."""
         self._finished: list[tuple[Feed, FeedRefresh | Exception]] = []
-        self._early = dt.timedelta(seconds=self.job_interval(settings) / 2)
-
-    @staticmethod
-    def job_interval(settings: Settings) -> float:
-        """How often the job looks for due feeds (each feed keeps its own schedule)."""
-        return float(max(1, min(30, settings.schedule.poll_interval)))
 
     async def sync_feeds(self, feeds: Sequence[FeedConfig]) -> list[Feed]:
         """Upsert the feeds of the config file (at start); feeds added by /addfeed stay."""
@@ -349,11 +349,10 @@ class Poller:
     async def poll_due(
         self, now: dt.datetime, keep_going: Callable[[], bool] = lambda: True
     ) -> CycleReport:
-        """Start a refresh of every due feed not already being refreshed (due: its next check
-        has come, or comes before the job's next tick is half over, so timer jitter never costs
-        a whole tick); report what finished within ``budget`` seconds, or sooner once
+        """Start a refresh of every feed due at ``now`` (``feeds.schedule.due_by``) not already
+        being refreshed; report what finished within ``budget`` seconds, or sooner once
         ``keep_going()`` turns false (the bot is stopping)."""
-        due = lambda: self.ingest.repo.due_feeds(now + self._early)  # noqa: E731
+        due = lambda: self.ingest.repo.due_feeds(due_by(now, self.schedule))  # noqa: E731
         return await self._cycle(now, due, self.budget, keep_going)
 
     async def poll_all(self, now: dt.datetime) -> CycleReport:

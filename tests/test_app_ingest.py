@@ -1,4 +1,4 @@
-"""The feed poller's own process (``bot.ingest``): started only when a feed is due, restarted
+"""The feed poller's own process (``feeds.ingest``): started only when a feed is due, restarted
 when it dies, stopped with the bot, never given the token."""
 
 from __future__ import annotations
@@ -8,16 +8,16 @@ import dataclasses
 import datetime as dt
 import os
 import signal
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 
 import pytest
 from bot_support import eventually
 
-from bot.ingest import IngestInterrupted, IngestProcess
 from core.settings import FeedConfig, Settings, TelegramSettings
 from devtools.sample_feed.server import SampleFeedServer, load_sample_articles
+from feeds.ingest import IngestInterrupted, IngestProcess
 from feeds.keys import item_key
-from subscriptions.store import SqlRepository, open_repository
+from subscriptions.store import SqlRepository
 
 pytestmark = pytest.mark.slow
 
@@ -26,13 +26,6 @@ pytestmark = pytest.mark.slow
 def feed_server() -> Iterator[SampleFeedServer]:
     with SampleFeedServer(articles=load_sample_articles()[:2]) as server:
         yield server
-
-
-@pytest.fixture
-async def repo(standin_settings: Settings) -> AsyncIterator[SqlRepository]:
-    repo = await open_repository(standin_settings.database.url)
-    yield repo
-    await repo.close()
 
 
 def test_the_child_never_gets_the_token(standin_settings: Settings) -> None:
@@ -44,7 +37,6 @@ async def test_no_process_without_due_feeds_then_one_that_polls_and_stops(
     standin_settings: Settings, repo: SqlRepository, feed_server: SampleFeedServer
 ) -> None:
     ingest = IngestProcess(standin_settings, repo)
-    await ingest.start()
     now = dt.datetime.now(dt.UTC)
     idle = await ingest.poll_due(now)
     assert idle.feeds_due == 0 and idle.items == [] and ingest.pid is None
@@ -70,7 +62,6 @@ async def test_a_dead_child_is_replaced_on_the_next_poll(
     standin_settings: Settings, repo: SqlRepository, feed_server: SampleFeedServer
 ) -> None:
     ingest = IngestProcess(standin_settings, repo)
-    await ingest.start()
     await ingest.sync_feeds([FeedConfig(feed_server.feed_url("sample"), "샘플경제")])
     try:
         await ingest.poll_due(dt.datetime.now(dt.UTC))
@@ -100,7 +91,7 @@ async def test_a_stop_gets_through_mid_cycle_and_the_bot_stops_waiting(
 
     from fixtures.feeds.httpserver import LocalServer, Reply, Seen
 
-    from bot import ingest as ingest_module
+    from feeds import ingest as ingest_module
 
     release = threading.Event()
 

@@ -7,16 +7,19 @@ loop, and hardly better on a thread of its own. In a child process it runs on th
 
 The child has its own database engine and HTTP client (the store is built for several processes)
 and answers one request at a time over a pipe: ``IngestProcess`` offers the poller's
-``poll_due``/``sync_feeds``, so the jobs do not know the difference. The child ignores SIGINT and
-SIGTERM (a terminal or service manager signals the whole group): the bot tells it when to stop,
-and when the bot dies without a word the child exits at once, mid-cycle if need be, which the
-pipeline's one-transaction-per-item design makes safe.
+``poll_due``/``sync_feeds`` (the :class:`FeedIngest` protocol), so the jobs do not know the
+difference. On the pipe: :class:`PollDue` or :class:`Stop` in; a ``CycleReport`` or
+:class:`Failed` back (and :class:`Ready` once the child's store is open).
+
+The child ignores SIGINT and SIGTERM (a terminal or service manager signals the whole group):
+the bot tells it when to stop, and when the bot dies without a word the child exits at once,
+mid-cycle if need be, which the pipeline's one-transaction-per-item design makes safe.
 
 Every exchange has a deadline, so a SIGTERM always stops the bot within ``SHUTDOWN_GRACE``: a
 poll cycle answers within its budget (feeds still running go on and are reported later); the
 bot stops waiting for an answer when the application stops or after ``REQUEST_TIMEOUT`` (then
-the child, stuck, is killed); "stop" is read by the child even mid-cycle, and a child that does
-not exit within ``STOP_TIMEOUT`` is killed.
+the child, stuck, is killed); :class:`Stop` is read by the child even mid-cycle, and a child
+that does not exit within ``STOP_TIMEOUT`` is killed.
 """
 
 from __future__ import annotations
@@ -32,10 +35,13 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Protocol
 
 from core.settings import FeedConfig, Settings
+from feeds.pipeline import CycleReport, Poller
+from feeds.schedule import due_by
 from subscriptions.models import Feed
 from subscriptions.repository import Repository
 
@@ -58,9 +64,11 @@ class IngestInterrupted(IngestError):
     """The bot is stopping: it no longer waits for the answer."""
 
 
-async def _receive(
-    conn: Connection, patience: float, keep_going: Callable[[], bool]
-) -> tuple[str, Any]:
+def _never_stop() -> bool:
+    return True
+
+
+async def _receive(conn: Connection, patience: float, keep_going: Callable[[], bool]) -> object:
     """The next message, waiting at most ``patience`` seconds and only while ``keep_going()``."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + patience
@@ -69,8 +77,44 @@ async def _receive(
             raise IngestInterrupted("the bot is stopping")
         if loop.time() >= deadline:
             raise TimeoutError
-    message: tuple[str, Any] = await asyncio.to_thread(conn.recv)
-    return message
+    return await asyncio.to_thread(conn.recv)
+
+
+class FeedIngest(Protocol):
+    """What the bot's poll job drives: ``feeds.pipeline.Poller`` in this process, or
+    :class:`IngestProcess` in a child."""
+
+    async def sync_feeds(self, feeds: Sequence[FeedConfig]) -> list[Feed]: ...
+
+    async def poll_due(
+        self, now: dt.datetime, keep_going: Callable[[], bool] = _never_stop
+    ) -> CycleReport: ...
+
+    async def aclose(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class PollDue:
+    """Request: one poll cycle of the feeds due at ``now``."""
+
+    now: dt.datetime
+
+
+@dataclass(frozen=True)
+class Stop:
+    """Request: stop now, abandoning the cycle in flight."""
+
+
+@dataclass(frozen=True)
+class Ready:
+    """Answer to the start: the child's store is open."""
+
+
+@dataclass(frozen=True)
+class Failed:
+    """Answer: the start or the request failed (the child's log has the traceback)."""
+
+    error: str
 
 
 class IngestProcess:
@@ -85,7 +129,6 @@ class IngestProcess:
         self._lock = asyncio.Lock()
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
-        self._idle_report: Callable[[dt.datetime], Any] | None = None
         self._stale = False
         """A request was abandoned: the pipe may still carry its answer."""
 
@@ -94,12 +137,6 @@ class IngestProcess:
         """The child's process id while it runs."""
         alive = self._process is not None and self._process.is_alive()
         return self._process.pid if alive and self._process is not None else None
-
-    async def start(self) -> None:
-        """Load what an idle cycle reports (here, not on the first poll of a running bot)."""
-        from feeds.pipeline import CycleReport
-
-        self._idle_report = lambda now: CycleReport(started=now)
 
     async def _spawn(self) -> None:
         context = multiprocessing.get_context("spawn")
@@ -111,15 +148,13 @@ class IngestProcess:
         process.start()
         child.close()  # only the child holds its end now: its death closes the pipe
         self._process, self._conn = process, parent
-        status, value = await asyncio.wait_for(asyncio.to_thread(parent.recv), START_TIMEOUT)
-        if status != "ok":
+        answer = await asyncio.wait_for(asyncio.to_thread(parent.recv), START_TIMEOUT)
+        if not isinstance(answer, Ready):
             await self._reap()
-            raise IngestError(f"the ingest process could not start: {value}")
+            raise IngestError(f"the ingest process could not start: {_why(answer)}")
         log.info("ingest process %s started", process.pid)
 
-    async def _request(
-        self, name: str, argument: Any, keep_going: Callable[[], bool] = lambda: True
-    ) -> Any:
+    async def _poll(self, request: PollDue, keep_going: Callable[[], bool]) -> CycleReport:
         async with self._lock:
             if self._stale or self._process is None or not self._process.is_alive():
                 if self._process is not None and not self._stale:
@@ -129,37 +164,31 @@ class IngestProcess:
             assert self._conn is not None
             conn = self._conn
             try:
-                conn.send((name, argument))
-                status, value = await _receive(conn, REQUEST_TIMEOUT, keep_going)
+                conn.send(request)
+                answer = await _receive(conn, REQUEST_TIMEOUT, keep_going)
             except IngestInterrupted:
                 self._stale = True  # its answer, when it comes, answers nothing
                 raise
             except TimeoutError:
-                log.error(
-                    "ingest process: no answer to %s within %g s; killing it", name, REQUEST_TIMEOUT
-                )
+                log.error("ingest process: no answer within %g s; killing it", REQUEST_TIMEOUT)
                 await self._reap(kill=True)
-                raise IngestError(f"no answer to {name} within {REQUEST_TIMEOUT:g} s") from None
+                raise IngestError(f"no poll cycle answer within {REQUEST_TIMEOUT:g} s") from None
             except (EOFError, OSError) as exc:
                 await self._reap()
-                raise IngestError(f"the ingest process died during {name}") from exc
-        if status != "ok":
-            raise IngestError(f"{name} failed in the ingest process: {value}")
-        return value
+                raise IngestError("the ingest process died during a poll cycle") from exc
+        if not isinstance(answer, CycleReport):
+            raise IngestError(f"a poll cycle failed in the ingest process: {_why(answer)}")
+        return answer
 
     async def poll_due(
-        self, now: dt.datetime, keep_going: Callable[[], bool] = lambda: True
-    ) -> Any:
-        """One poll cycle of the due feeds: ``feeds.pipeline.CycleReport``. Stops waiting for
-        it (:class:`IngestInterrupted`) when ``keep_going()`` turns false."""
-        # The same half-tick allowance the poller gives, or timer jitter costs a whole tick.
-        from feeds.pipeline import Poller
-
-        early = dt.timedelta(seconds=Poller.job_interval(self.settings) / 2)
-        if not await self.repo.due_feeds(now + early):
-            assert self._idle_report is not None, "start() first"
-            return self._idle_report(now)
-        return await self._request("poll_due", now, keep_going)
+        self, now: dt.datetime, keep_going: Callable[[], bool] = _never_stop
+    ) -> CycleReport:
+        """One poll cycle of the feeds due at ``now`` (the rule of ``feeds.schedule``); the
+        child starts only when one is. Stops waiting for it (:class:`IngestInterrupted`) when
+        ``keep_going()`` turns false."""
+        if not await self.repo.due_feeds(due_by(now, self.settings.schedule)):
+            return CycleReport(started=now)
+        return await self._poll(PollDue(now), keep_going)
 
     async def sync_feeds(self, feeds: Sequence[FeedConfig]) -> list[Feed]:
         """Upsert the feeds of the config file; feeds added by /addfeed stay."""
@@ -170,7 +199,7 @@ class IngestProcess:
         child abandons it), and reap it (killed if it does not stop within STOP_TIMEOUT)."""
         if self._conn is not None and self._process is not None and self._process.is_alive():
             with contextlib.suppress(OSError):  # it died on its own meanwhile
-                self._conn.send(("stop", None))
+                self._conn.send(Stop())
         await self._reap()
 
     async def _reap(self, *, kill: bool = False) -> None:
@@ -187,6 +216,10 @@ class IngestProcess:
                 await asyncio.to_thread(process.join)
         if conn is not None:
             conn.close()
+
+
+def _why(answer: object) -> str:
+    return answer.error if isinstance(answer, Failed) else f"unexpected answer {answer!r}"
 
 
 # --- the child process -----------------------------------------------------------------------
@@ -213,7 +246,6 @@ def _exit_with(parent_sentinel: int) -> None:
 
 async def _serve(settings: Settings, conn: Connection) -> None:
     from feeds.fetch import make_client
-    from feeds.poller import Poller
     from subscriptions.store import open_repository
 
     try:
@@ -222,24 +254,27 @@ async def _serve(settings: Settings, conn: Connection) -> None:
         )
     except Exception as exc:
         log.exception("ingest process: the store did not open")
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        conn.send(Failed(f"{type(exc).__name__}: {exc}"))
         return
     http = make_client(settings.fetch)
     poller = Poller(repo, http, settings)
-    conn.send(("ok", None))
+    conn.send(Ready())
     working: asyncio.Task[None] | None = None
     try:
-        while True:  # reads on while a request runs: "stop" must get through mid-cycle
+        while True:  # reads on while a cycle runs: Stop must get through mid-cycle
             try:
-                name, argument = await asyncio.to_thread(conn.recv)
+                request = await asyncio.to_thread(conn.recv)
             except (EOFError, OSError):
                 log.warning("ingest process: the bot is gone; stopping")
                 return
-            if name == "stop":
+            if isinstance(request, Stop):
                 return
+            if not isinstance(request, PollDue):
+                conn.send(Failed(f"unexpected request {request!r}"))
+                continue
             if working is not None:
                 await working  # the bot sends one request at a time; never two answers at once
-            working = asyncio.create_task(_answer(conn, poller, name, argument))
+            working = asyncio.create_task(_answer(conn, poller, request))
     finally:
         if working is not None:
             working.cancel()
@@ -249,9 +284,9 @@ async def _serve(settings: Settings, conn: Connection) -> None:
         await repo.close()
 
 
-async def _answer(conn: Connection, poller: Any, name: str, argument: Any) -> None:
+async def _answer(conn: Connection, poller: Poller, request: PollDue) -> None:
     try:
-        conn.send(("ok", await getattr(poller, name)(argument)))
-    except Exception as exc:  # the request, or pickling its answer
-        log.exception("ingest process: %s failed", name)
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        conn.send(await poller.poll_due(request.now))
+    except Exception as exc:  # the cycle, or pickling its report
+        log.exception("ingest process: a poll cycle failed")
+        conn.send(Failed(f"{type(exc).__name__}: {exc}"))

@@ -105,7 +105,6 @@ async def test_a_stop_gets_through_mid_cycle_and_the_bot_stops_waiting(
     monkeypatch.setattr(ingest_module, "STOP_TIMEOUT", 3.0)  # killed (-9) after this
     with LocalServer() as server:
         ingest = IngestProcess(settings, repo)
-        await ingest.start()
         await ingest.sync_feeds([FeedConfig(server.route("/held", held), "held")])
         running = True
         try:

@@ -112,7 +112,6 @@ def token_redacted(token: str | None) -> Iterator[None]:
     """While running, every log record (message, arguments and traceback) has the token
     replaced, whichever logger or handler it goes to: httpx and PTB put request URLs, which
     contain the token, into their messages and exceptions."""
-    logging.getLogger("httpx").setLevel(logging.WARNING)
     if not token:
         yield
         return

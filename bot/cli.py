@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.settings import ConfigError, Settings, load_settings
+from bot.logs import configure_logging
+from bot.settings import LOG_LEVELS, ConfigError, LoggingSettings, Settings, load_settings
 
 
 def _add_config(p: argparse.ArgumentParser) -> None:
@@ -61,12 +61,15 @@ def _settings(args: argparse.Namespace) -> Settings:
     return load_settings(resolve_config_path(args.config, os.environ), os.environ)
 
 
+def _env_level(environ: os._Environ[str] | dict[str, str]) -> str:
+    level = environ.get("MOU_ALERT_LOG_LEVEL", "INFO").upper()
+    return level if level in LOG_LEVELS else "INFO"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=os.environ.get("MOU_ALERT_LOG_LEVEL", "INFO"),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    # Until the settings are read: the environment's level, text lines.
+    configure_logging(LoggingSettings(level=_env_level(os.environ)))
     try:
         if args.command == "extract":
             from extractors.cli import cmd_extract
@@ -77,6 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return cmd_eval(args.gold, args.paths)
         settings = _settings(args)
+        configure_logging(settings.logging)
         if args.command == "run":
             from bot.app import run
 

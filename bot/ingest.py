@@ -30,6 +30,7 @@ from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any
 
+from bot.logs import configure_logging
 from bot.settings import FeedConfig, Settings
 from subscriptions.models import Feed
 from subscriptions.repository import Repository
@@ -38,7 +39,6 @@ log = logging.getLogger(__name__)
 START_TIMEOUT = 120.0
 """Seconds the child may take to open the store (a migration may run first)."""
 STOP_TIMEOUT = 30.0
-LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 class IngestError(RuntimeError):
@@ -65,6 +65,11 @@ class IngestProcess:
         alive = self._process is not None and self._process.is_alive()
         return self._process.pid if alive and self._process is not None else None
 
+    @property
+    def busy(self) -> bool:
+        """A request (a poll cycle, or the child's start) is in flight."""
+        return self._lock.locked()
+
     async def start(self) -> None:
         """Load what an idle cycle reports (here, not on the first poll of a running bot)."""
         from feeds.pipeline import CycleReport
@@ -74,9 +79,8 @@ class IngestProcess:
     async def _spawn(self) -> None:
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
-        level = logging.getLogger().getEffectiveLevel()
         process = context.Process(
-            target=child_main, args=(self.settings, child, level), name="mou-alert-ingest"
+            target=child_main, args=(self.settings, child), name="mou-alert-ingest"
         )
         process.start()
         child.close()  # only the child holds its end now: its death closes the pipe
@@ -145,14 +149,13 @@ class IngestProcess:
 # --- the child process -----------------------------------------------------------------------
 
 
-def child_main(settings: Settings, conn: Connection, log_level: int) -> None:
+def child_main(settings: Settings, conn: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
-    logging.basicConfig(level=log_level, format=LOG_FORMAT)
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    configure_logging(settings.logging)
     asyncio.run(_serve(settings, conn))
 
 

@@ -51,12 +51,15 @@ def schedule_jobs(application: AnyApp, services: Services) -> None:
             application.bot, services.repo, services.settings
         )
     if services.poller is not None:
+        # Two instances, like the delivery job: a tick during a long cycle (the ingest
+        # process's first start takes seconds) returns at once instead of being skipped by
+        # the scheduler with a WARNING the operator can do nothing about.
         queue.run_repeating(
             poll_job,
             interval=poll_interval(services.settings),
             first=0.5,
             name=POLL_JOB,
-            job_kwargs=SINGLE,
+            job_kwargs={"max_instances": 2, "coalesce": True},
         )
     # Two instances: a tick that finds the worker draining returns at once instead of being
     # skipped by the scheduler with a warning on every tick of a long fan-out.
@@ -85,8 +88,11 @@ def _running(context: AnyContext) -> Callable[[], bool]:
 
 
 async def poll_job(context: AnyContext) -> None:
-    """One poll cycle; tells the admins about feeds it disabled and wakes the delivery job."""
+    """One poll cycle; tells the admins about feeds it disabled and wakes the delivery job.
+    Returns at once while another cycle runs."""
     services = services_of(context)
+    if getattr(services.poller, "busy", False):
+        return
     try:
         report = await services.poller.poll_due(dt.datetime.now(dt.UTC))
     except Exception:

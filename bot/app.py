@@ -85,6 +85,15 @@ async def start_services(app: AnyApp, settings: Settings) -> None:
     pacer = limiter.pacer if isinstance(limiter, PacedRateLimiter) else Pacer()
     services.delivery = DeliveryWorker.from_settings(app.bot, services.repo, settings, pacer=pacer)
     await set_commands(app)
+    address = settings.metrics.address
+    if address is not None:
+        from bot.health import start_ops_server
+        from bot.metrics import Metrics
+
+        services.metrics = Metrics()
+        services.ops = await start_ops_server(
+            address, services.metrics, services.repo, settings.database.url, services.poller
+        )
     schedule_jobs(app, services)
 
 

@@ -58,6 +58,7 @@ class IngestProcess:
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
         self._idle_report: Callable[[dt.datetime], Any] | None = None
+        self._start_error: str | None = None
 
     @property
     def pid(self) -> int | None:
@@ -69,6 +70,17 @@ class IngestProcess:
     def busy(self) -> bool:
         """A request (a poll cycle, or the child's start) is in flight."""
         return self._lock.locked()
+
+    def problem(self) -> str | None:
+        """What is wrong with the child for /healthz, or None (also before the first start:
+        it starts when a feed is first due)."""
+        process = self._process
+        if process is not None and not process.is_alive():
+            return (
+                f"process {process.pid} exited (code {process.exitcode}); "
+                "a new one starts at the next poll"
+            )
+        return f"could not start: {self._start_error}" if self._start_error else None
 
     async def start(self) -> None:
         """Load what an idle cycle reports (here, not on the first poll of a running bot)."""
@@ -87,8 +99,10 @@ class IngestProcess:
         self._process, self._conn = process, parent
         status, value = await asyncio.wait_for(asyncio.to_thread(parent.recv), START_TIMEOUT)
         if status != "ok":
+            self._start_error = str(value)
             await self._reap()
             raise IngestError(f"the ingest process could not start: {value}")
+        self._start_error = None
         log.info("ingest process %s started", process.pid)
 
     async def _request(self, name: str, argument: Any) -> Any:

@@ -100,6 +100,8 @@ async def poll_job(context: AnyContext) -> None:
         return
     if getattr(report, "skipped", False):
         return
+    if services.metrics is not None:
+        services.metrics.observe_cycle(report)
     if getattr(report, "deliveries", 0):
         assert context.job_queue is not None
         context.job_queue.run_once(delivery_job, 0, name=f"{DELIVERY_JOB}-now")
@@ -122,10 +124,13 @@ async def notify_admins_feed_disabled(services: Services, feed: Any) -> int:
 
 async def delivery_job(context: AnyContext) -> None:
     """Send what is due; returns at once when another run is already sending."""
-    worker: DeliveryWorker = services_of(context).delivery
+    services = services_of(context)
+    worker: DeliveryWorker = services.delivery
     if worker.busy:
         return
     report = await worker.drain(keep_going=_running(context))
+    if services.metrics is not None:
+        services.metrics.observe_delivery(report)
     if report.sent or report.dead or report.dropped or report.retried:
         log.info(
             "delivery: %d sent, %d retried, %d dead, %d dropped (blocked chats)",
@@ -180,9 +185,13 @@ async def send_due_digests(
             continue
         ledger.served(chat, day)
         try:
-            sent += (await worker.send_digest(chat, day, keep_going)).sent
+            report = await worker.send_digest(chat, day, keep_going)
         except Exception:
             log.exception("digest for chat %s failed", chat.id)
+            continue
+        sent += report.sent
+        if services.metrics is not None:
+            services.metrics.observe_delivery(report)
     return sent
 
 

@@ -28,11 +28,16 @@ class Services:
     running bot, which fetches and extracts in a process of its own."""
     delivery: Any = None
     """``bot.delivery`` outbox worker."""
+    metrics: Any = None
+    """``bot.metrics.Metrics`` when ``[metrics] listen`` is set, else None."""
+    ops: Any = None
+    """``bot.health.OpsServer`` serving /metrics and /healthz, when configured."""
     extras: dict[str, Any] = field(default_factory=dict)
 
     async def close(self) -> None:
         """Close everything in reverse order of creation; one failure does not stop the rest."""
         for name, part in (
+            ("ops", self.ops),
             ("delivery", self.delivery),
             ("poller", self.poller),
             ("repo", self.repo),

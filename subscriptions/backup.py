@@ -15,6 +15,9 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from sqlalchemy import Table, func, select
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
+
 from bot.settings import Settings
 from subscriptions.engine import BUSY_TIMEOUT_MS, sqlite_path
 from subscriptions.migrate import safe_url
@@ -28,6 +31,11 @@ class BackupError(Exception):
 def table_names() -> list[str]:
     """The schema's tables, parents before children."""
     return [t.name for t in CHATS.metadata.sorted_tables]
+
+
+def _count_sql(table: Table) -> str:
+    """``SELECT count(*)`` of ``table``, its name quoted by SQLAlchemy."""
+    return str(select(func.count()).select_from(table).compile(dialect=sqlite_dialect()))
 
 
 def backup_sqlite(source: Path, target: Path) -> dict[str, int]:
@@ -49,8 +57,8 @@ def backup_sqlite(source: Path, target: Path) -> dict[str, int]:
             if verdict != "ok":
                 raise BackupError(f"the copy failed its integrity check: {verdict}")
             counts = {
-                name: int(dst.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])
-                for name in table_names()
+                table.name: int(dst.execute(_count_sql(table)).fetchone()[0])
+                for table in CHATS.metadata.sorted_tables
             }
         os.replace(partial, target)
     except sqlite3.Error as exc:

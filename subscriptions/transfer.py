@@ -18,7 +18,9 @@ import sys
 from dataclasses import dataclass
 
 from sqlalchemy import Table, func, select, text
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects.postgresql import REGCLASS
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -75,18 +77,11 @@ async def _reset_sequences(dst: AsyncConnection, table: Table) -> None:
     key = list(table.primary_key.columns)
     if len(key) != 1 or key[0].autoincrement is False:  # chats: Telegram's own ids
         return
-    column = key[0].name
-    sequence = await dst.scalar(
-        text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": table.name, "c": column}
-    )
+    sequence = await dst.scalar(select(func.pg_get_serial_sequence(table.name, key[0].name)))
     if sequence:  # None for a key that is a foreign key (extractions.item_id)
-        await dst.execute(
-            text(
-                f'SELECT setval(:s, COALESCE((SELECT MAX("{column}") FROM "{table.name}"), 0)'
-                " + 1, false)"
-            ),
-            {"s": sequence},
-        )
+        largest = select(func.max(key[0])).scalar_subquery()
+        start = func.coalesce(largest, 0) + 1
+        await dst.execute(select(func.setval(sql_cast(sequence, REGCLASS), start, False)))
 
 
 async def copy_database(source_url: str, target_url: str) -> list[TableCopy]:

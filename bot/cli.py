@@ -8,8 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.logs import configure_logging
-from bot.settings import LOG_LEVELS, ConfigError, LoggingSettings, Settings, load_settings
+from core.logs import configure_logging
+from core.settings import LOG_LEVELS, ConfigError, LoggingSettings, Settings, load_settings
 
 
 def _add_config(p: argparse.ArgumentParser) -> None:
@@ -112,6 +112,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_eval(args.gold, args.paths)
         settings = _settings(args)
         configure_logging(settings.logging)
+        if args.command == "run" and not settings.telegram.token:
+            from devtools.sandbox import run_sandbox
+
+            return run_sandbox(settings)
         if args.command == "run":
             from bot.app import run
 

@@ -30,8 +30,8 @@ from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any
 
-from bot.logs import configure_logging
-from bot.settings import FeedConfig, Settings
+from core.logs import configure_logging
+from core.settings import FeedConfig, Settings
 from subscriptions.models import Feed
 from subscriptions.repository import Repository
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import Table, func, select
 from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 
-from bot.settings import Settings
+from core.settings import Settings
 from subscriptions.engine import BUSY_TIMEOUT_MS, sqlite_path
 from subscriptions.migrate import safe_url
 from subscriptions.sql import CHATS

@@ -26,7 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.expression import Executable
 
-from bot.settings import Settings
+from core.settings import Settings
 from subscriptions import migrate
 from subscriptions.engine import make_engine
 from subscriptions.sql import CHATS

@@ -18,9 +18,9 @@ import httpx
 import pytest
 from fixtures.feeds.httpserver import LocalServer, Reply
 
-from bot.logs import configure_logging
-from bot.settings import FetchSettings, LoggingSettings, Settings, load_settings
-from bot.standin import BotApiStandin
+from core.logs import configure_logging
+from core.settings import FetchSettings, LoggingSettings, Settings, load_settings
+from devtools.standin import BotApiStandin
 from extractors.extractor import Extractor
 from feeds.cli import cmd_poll_once
 from feeds.fetch import make_client

@@ -23,7 +23,7 @@ from reliability_support import free_port
 from bot.health import HealthChecks, OpsServer
 from bot.ingest import IngestProcess
 from bot.metrics import Metrics
-from bot.settings import (
+from core.settings import (
     FeedConfig,
     MetricsSettings,
     ScheduleSettings,
@@ -31,8 +31,8 @@ from bot.settings import (
     WebhookSettings,
     load_settings,
 )
-from bot.standin import ApiError, BotApiStandin
-from feeds.sample.server import SampleFeedServer, load_sample_articles
+from devtools.sample_feed.server import SampleFeedServer, load_sample_articles
+from devtools.standin import ApiError, BotApiStandin
 from subscriptions.monitoring import DatabaseProbe, outbox_backlog
 from subscriptions.store import open_repository
 

@@ -1,13 +1,18 @@
 """Draw the blind evaluation set: a seeded, stratified sample of both archives in ../shared that
 no labelled set holds, written out for readers who see only LABELS.md and the article.
 
-    python eval/blind/sample.py [--shared ../shared] [--out /tmp/blind]
+    python eval/blind/sample.py [--shared ../shared] [--out /tmp/blind] [--set near-foreign]
 
 Writes eval/blind/sample.jsonl (url, archive, stratum: what is committed) and one text file per
 article under --out (what the readers read; the archives are not ours to commit). Strata, per
 archive: "agreement+foreign" (an agreement word and a foreign country's name), "agreement" (an
 agreement word only), "neither"; sizes in PER_ARCHIVE. Economy items published on or after
 2026-02-15 are never drawn: they are kept for the project's external evaluation.
+
+``--set near-foreign`` draws the second, foreign-dense set after the first: every remaining
+unlabelled article in which a foreign country's name stands at most 60 characters before an
+agreement word (the first set holds only 16 articles with a foreign counterpart, too few to
+measure country recall). Its files are near-foreign-sample.jsonl, ids n001...
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ PER_ARCHIVE = {
 ECONOMY_CUTOFF = "2026-02-15"
 AGREEMENT = re.compile(r"MOU|양해각서|업무협약|협약|협정|약정|의향서|LOI")
 HERE = Path(__file__).resolve().parent
+NEAR_WINDOW = 60
 
 
 def _foreign_names() -> re.Pattern[str]:
@@ -89,23 +95,54 @@ def draw(shared: Path) -> list[dict[str, Any]]:
     return sample
 
 
+def draw_near_foreign(shared: Path) -> list[dict[str, Any]]:
+    corpus = shared / "corpus"
+    taken = _labelled_urls(corpus) | {
+        json.loads(line)["url"] for line in (HERE / "sample.jsonl").read_text("utf-8").splitlines()
+    }
+    foreign = _foreign_names()
+    near = re.compile(rf"(?:{foreign.pattern}).{{0,{NEAR_WINDOW}}}(?:{AGREEMENT.pattern})", re.S)
+    sample: list[dict[str, Any]] = []
+    archives = (("chosun", "chosun-national.jsonl.gz"), ("tera", "tera-economy.jsonl.gz"))
+    for archive, file in archives:
+        for row in _rows(corpus / file):
+            if row["url"] in taken:
+                continue
+            if archive == "tera" and str(row.get("published", "")) >= ECONOMY_CUTOFF:
+                continue
+            body = row.get("html") or row.get("text") or ""
+            if near.search(f"{row.get('title', '')}\n{strip_tags(body)}"):
+                sample.append({"url": row["url"], "archive": archive, "stratum": "near-foreign"})
+                sample[-1]["row"] = row
+    random.Random(SEED).shuffle(sample)
+    return sample
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=HERE.parents[2] / "shared")
     parser.add_argument("--out", type=Path, default=Path("/tmp/blind"))
+    parser.add_argument("--set", choices=["stratified", "near-foreign"], default="stratified")
     args = parser.parse_args()
-    sample = draw(args.shared)
+    if args.set == "stratified":
+        sample, index_name, prefix = draw(args.shared), "sample.jsonl", "b"
+    else:
+        sample, index_name, prefix = (
+            draw_near_foreign(args.shared),
+            "near-foreign-sample.jsonl",
+            "n",
+        )
     args.out.mkdir(parents=True, exist_ok=True)
-    with (HERE / "sample.jsonl").open("w", encoding="utf-8") as index:
+    with (HERE / index_name).open("w", encoding="utf-8") as index:
         for i, item in enumerate(sample, 1):
             row = item.pop("row")
-            item = {"id": f"b{i:03d}", **item}
+            item = {"id": f"{prefix}{i:03d}", **item}
             index.write(json.dumps(item, ensure_ascii=False) + "\n")
             text = article_text(row.get("html") or row.get("text") or "")
             page = f"url: {row['url']}\npublished: {row.get('published', '')}\n"
             page += f"title: {row.get('title', '')}\n\n{text}\n"
             (args.out / f"{item['id']}.txt").write_text(page, "utf-8")
-    print(f"{len(sample)} articles -> {args.out}, index {HERE / 'sample.jsonl'}")
+    print(f"{len(sample)} articles -> {args.out}, index {HERE / index_name}")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import logging
 import sys
 from typing import Any, TextIO
 
-from bot.settings import LoggingSettings
+from core.settings import LoggingSettings
 
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 CHATTY = ("apscheduler", "httpx", "httpcore", "aiosqlite")

@@ -75,7 +75,8 @@ async def start_services(app: AnyApp, settings: Settings) -> None:
     from bot.jobs import schedule_jobs
     from subscriptions.store import open_repository
 
-    services = Services(settings=settings, repo=await open_repository(settings.database.url))
+    repo = await open_repository(settings.database.url)
+    services = Services(settings=settings, repo=repo)
     app.bot_data[SERVICES_KEY] = services  # from here on, post_shutdown closes what exists
     services.poller = IngestProcess(settings, services.repo)
     await services.poller.start()
@@ -92,7 +93,7 @@ async def start_services(app: AnyApp, settings: Settings) -> None:
 
         services.metrics = Metrics()
         services.ops = await start_ops_server(
-            address, services.metrics, services.repo, settings.database.url, services.poller
+            address, services.metrics, repo, settings.database.url, services.poller
         )
     schedule_jobs(app, services)
 

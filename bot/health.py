@@ -25,6 +25,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from bot.metrics import Metrics
 from subscriptions.monitoring import DatabaseProbe, outbox_backlog
 from subscriptions.repository import Repository
+from subscriptions.store import SqlRepository
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -146,11 +147,10 @@ def _handler(server: OpsServer) -> type[BaseHTTPRequestHandler]:
 
 
 async def start_ops_server(
-    address: tuple[str, int], metrics: Metrics, repo: Repository, url: str, ingest: Any
+    address: tuple[str, int], metrics: Metrics, repo: SqlRepository, url: str, ingest: Any
 ) -> OpsServer:
     """Serve /metrics and /healthz for the running bot; ``close()`` stops it."""
-    engine = getattr(repo, "engine")  # noqa: B009 - the SQL repository's, not in the interface
-    probe = DatabaseProbe(engine, url)
+    probe = DatabaseProbe(repo.engine, url)
     checks = HealthChecks(
         database=probe.check,
         ingest=lambda: ingest.problem() if ingest is not None else None,

@@ -76,7 +76,13 @@ class OpsServer:
         self.checks = checks
         self.refresh = refresh
         self.loop = loop
-        self._httpd = ThreadingHTTPServer(address, _handler(self))
+        try:
+            self._httpd = ThreadingHTTPServer(address, _handler(self))
+        except OSError as exc:
+            host, port = address
+            raise OSError(
+                exc.errno, f"[metrics] listen = {host}:{port} cannot be served: {exc.strerror}"
+            ) from exc
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, name="mou-alert-metrics", daemon=True

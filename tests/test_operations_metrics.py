@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 import os
 import signal
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -251,3 +252,22 @@ async def test_webhook_mode_serves_health_too(
         await standin.wait_until(lambda: standin.webhook_url == webhook.url, what="setWebhook")
         assert (await http.get("/healthz")).text == "ok\n"
         assert "mou_alert_deliveries_total" in (await http.get("/metrics")).text
+
+
+def test_a_taken_metrics_port_is_reported_with_the_setting() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        loop = asyncio.new_event_loop()
+        try:
+            with pytest.raises(OSError, match=rf"\[metrics\] listen = 127\.0\.0\.1:{port} cannot"):
+                OpsServer(
+                    ("127.0.0.1", port),
+                    Metrics(),
+                    HealthChecks(database=lambda: asyncio.sleep(0), ingest=lambda: None),
+                    lambda: asyncio.sleep(0),
+                    loop,
+                )
+        finally:
+            loop.close()

@@ -103,6 +103,9 @@ class OpsServer:
             self._thread.join()
         self._httpd.server_close()
 
+    async def aclose(self) -> None:
+        await asyncio.to_thread(self.close)
+
     def _on_loop(self, coro: Coroutine[Any, Any, T], timeout: float) -> T:
         # Not cancelled on a timeout: a late check is harmless, and a coroutine cancelled
         # before it started would only warn that it was never awaited.

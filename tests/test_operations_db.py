@@ -7,10 +7,10 @@ import asyncio
 import contextlib
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from db_fixtures import run_in_thread
 from delivery_support import Outbox
 from sqlalchemy import select
 
@@ -19,13 +19,6 @@ from subscriptions.backup import backup_sqlite, table_names
 from subscriptions.engine import make_engine
 from subscriptions.sql import CHATS
 from subscriptions.store import SqlRepository, open_repository
-from subscriptions.testing import (
-    PG_SKIP_REASON,
-    create_scratch_database,
-    drop_database,
-    postgres_url,
-    run_in_thread,
-)
 from subscriptions.transfer import copy_database
 
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -170,22 +163,11 @@ def test_db_copy_command_refuses_the_same_database(
     assert main(["db", "copy", "--config", str(config)]) == 2
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    server = postgres_url()
-    if server is None:
-        pytest.skip(PG_SKIP_REASON)
-    url = run_in_thread(create_scratch_database(server))
-    try:
-        yield url
-    finally:
-        run_in_thread(drop_database(server, url))
-
-
 @pytest.mark.postgres
 def test_db_copy_from_sqlite_to_postgresql(
-    tmp_path: Path, pg_url: str, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, pg_empty: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    pg_url = pg_empty
     run_in_thread(_seed_and_close(tmp_path / "a.db"))
     config = tmp_path / "c.toml"
     config.write_text(f'[database]\nurl = "sqlite+aiosqlite:///{tmp_path / "a.db"}"\n')

@@ -19,10 +19,8 @@ import httpx
 import pytest
 from bot_support import ask, running_bot
 from prometheus_client.parser import text_string_to_metric_families
-from reliability_support import free_port
 
 from bot.health import HealthChecks, OpsServer
-from bot.ingest import IngestProcess
 from bot.metrics import Metrics
 from core.settings import (
     FeedConfig,
@@ -32,8 +30,10 @@ from core.settings import (
     WebhookSettings,
     load_settings,
 )
+from devtools.reliability import free_port
 from devtools.sample_feed.server import SampleFeedServer, load_sample_articles
 from devtools.standin import ApiError, BotApiStandin
+from feeds.ingest import IngestProcess
 from subscriptions.monitoring import DatabaseProbe, outbox_backlog
 from subscriptions.store import open_repository
 
@@ -217,7 +217,6 @@ async def test_the_ingest_process_health_names_a_dead_child(
 ) -> None:
     repo = await open_repository(standin_settings.database.url)
     ingest = IngestProcess(standin_settings, repo)
-    await ingest.start()
     try:
         assert ingest.problem() is None  # not started yet: nothing is due
         await ingest.sync_feeds([FeedConfig(feed_server.feed_url("sample"), "샘플")])

@@ -10,6 +10,7 @@ from telegram import Update
 from bot import replies
 from bot.handlers.common import Context, args_text, current_chat, lang_of, send, utcnow
 from bot.i18n import Lang, t
+from bot.markup import fit_lines
 from bot.summary import BadPeriod, since, split_period, summarize
 from subscriptions.models import Topic
 from subscriptions.topics import all_countries, all_sectors, parse_topics
@@ -92,7 +93,7 @@ async def summary(update: Update, context: Context) -> None:
     parsed = parse_topics(" ".join(words))
     if len(parsed.topics) != 1 or parsed.unknown:
         lines = [t(lang, "summary_usage"), *replies.unknown_words(lang, parsed.unknown)]
-        await send(update, replies.fit(lines))
+        await send(update, fit_lines(lines))
         return
     topic = parsed.topics[0]
     stories = await services.repo.stories(topic, since(period, utcnow()))

@@ -20,6 +20,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from pathlib import Path
 from typing import Any, TextIO
 
+from core.logs import configure_logging
 from core.settings import DatabaseSettings, FeedConfig, Settings, TelegramSettings
 from devtools.sample_feed.server import SampleFeedServer
 from devtools.standin import BotApiStandin
@@ -284,7 +285,10 @@ async def _main(settings: Settings, data_dir: Path) -> int:
 def run_sandbox(settings: Settings) -> int:
     """``mou-alert run`` with no token. Exit status 0 after Ctrl-D, Ctrl-C or ``/quit``."""
     if "MOU_ALERT_LOG_LEVEL" not in os.environ:  # the terminal belongs to the chat
-        logging.getLogger().setLevel(logging.WARNING)
+        # In the settings, so that the ingest process is quiet too.
+        quiet = dataclasses.replace(settings.logging, level="WARNING")
+        settings = dataclasses.replace(settings, logging=quiet)
+        configure_logging(quiet)
         logging.getLogger("apscheduler").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory(prefix="mou-alert-sandbox-") as tmp:
         return asyncio.run(_main(settings, Path(tmp)))

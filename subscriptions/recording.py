@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from extractors.model import Extraction
 from subscriptions.models import NewItem, RecordResult
+from subscriptions.search import search_text
 from subscriptions.sql import (
     DELIVERIES,
     EXTRACTION_COUNTRIES,
@@ -34,9 +35,11 @@ from subscriptions.sql import (
     STORY_COUNTRIES,
     STORY_LOCK,
     STORY_SECTORS,
+    SUBS,
     SqlBase,
     chunks,
     recipients_query,
+    topic_of,
 )
 from subscriptions.stories import StoryFacts, best_match
 from subscriptions.tables import UtcDateTime
@@ -164,7 +167,10 @@ class ItemsAndStories(SqlBase):
             return RecordResult(item_id=item_id, story_id=story_id)
         story_id = await self._create_story(conn, item, ex, now)
         await conn.execute(update(ITEMS).where(ITEMS.c.id == item_id).values(story_id=story_id))
-        queued = await self._enqueue(conn, story_id, ex, now) if item.alert else 0
+        queued = 0
+        if item.alert:
+            queued = await self._enqueue(conn, story_id, ex, now)
+            queued += await self._enqueue_terms(conn, story_id, item, ex, now)
         return RecordResult(item_id=item_id, story_id=story_id, new_story=True, deliveries=queued)
 
     async def _reprinted_story(
@@ -226,6 +232,7 @@ class ItemsAndStories(SqlBase):
                 summary=extraction.summary,
                 mou_count=extraction.mou_count,
                 outlets=1,
+                search_text=search_text(item.title, extraction.parties, extraction.summary),
             )
             .returning(STORIES.c.id)
         )
@@ -259,6 +266,52 @@ class ItemsAndStories(SqlBase):
             self._insert(DELIVERIES)
             .from_select(
                 ["chat_id", "story_id", "status", "attempts", "next_attempt", "created_at"], rows
+            )
+            .on_conflict_do_nothing(index_elements=["chat_id", "story_id"])
+        )
+        return int(result.rowcount)
+
+    async def _enqueue_terms(
+        self,
+        conn: AsyncConnection,
+        story_id: int,
+        item: NewItem,
+        extraction: Extraction,
+        now: dt.datetime,
+    ) -> int:
+        """Deliveries for the organisation and keyword topics the story matches: those few
+        subscriptions are read and matched in Python (``Topic.matches``). A chat that
+        ``_enqueue`` queued already keeps its one row (the outbox's unique key)."""
+        s = SUBS.c
+        rows = await conn.execute(
+            select(s.chat_id, s.country, s.sector, s.term).where(s.term != "", s.active == true())
+        )
+        countries, sectors = _countries(extraction), _sectors(extraction)
+        chats = sorted(
+            {
+                r.chat_id
+                for r in rows
+                if topic_of(r.country, r.sector, r.term).matches(
+                    countries, sectors, extraction.parties, item.title, extraction.summary
+                )
+            }
+        )
+        if not chats:
+            return 0
+        result = await conn.execute(
+            self._insert(DELIVERIES)
+            .values(
+                [
+                    {
+                        "chat_id": chat_id,
+                        "story_id": story_id,
+                        "status": "pending",
+                        "attempts": 0,
+                        "next_attempt": now,
+                        "created_at": now,
+                    }
+                    for chat_id in chats
+                ]
             )
             .on_conflict_do_nothing(index_elements=["chat_id", "story_id"])
         )

@@ -42,6 +42,7 @@ from subscriptions.models import (
 )
 from subscriptions.outbox import ItemsAndOutbox
 from subscriptions.repository import Repository
+from subscriptions.search import SearchStories
 from subscriptions.sql import (
     CHATS,
     DELIVERIES,
@@ -58,6 +59,7 @@ from subscriptions.sql import (
     feed_of,
     recipients_query,
     story_of,
+    topic_of,
     topic_parts,
     utcnow,
 )
@@ -79,7 +81,7 @@ __all__ = [
 ]
 
 
-class SqlRepository(ItemsAndOutbox, Repository):
+class SqlRepository(SearchStories, ItemsAndOutbox, Repository):
     """The storage of mou-alert. Build it with :func:`open_repository`."""
 
     # --- chats -------------------------------------------------------------------------------
@@ -175,7 +177,10 @@ class SqlRepository(ItemsAndOutbox, Repository):
             s, d = SUBS.c, DELIVERIES.c
             n = SUBS.alias("n")
             twin_sub = exists().where(
-                n.c.chat_id == new_id, n.c.country == s.country, n.c.sector == s.sector
+                n.c.chat_id == new_id,
+                n.c.country == s.country,
+                n.c.sector == s.sector,
+                n.c.term == s.term,
             )
             await conn.execute(delete(SUBS).where(s.chat_id == old_id, twin_sub))
             await conn.execute(update(SUBS).where(s.chat_id == old_id).values(chat_id=new_id))
@@ -189,7 +194,7 @@ class SqlRepository(ItemsAndOutbox, Repository):
     # --- subscriptions -----------------------------------------------------------------------
     async def add_subscription(self, chat_id: int, topic: Topic) -> bool:
         """False when the chat already had it. An unknown chat is created with defaults."""
-        country, sector = topic_parts(topic)
+        country, sector, term = topic_parts(topic)
         now = utcnow()
         async with self._writing() as conn:
             await conn.execute(
@@ -201,18 +206,26 @@ class SqlRepository(ItemsAndOutbox, Repository):
             result = await conn.execute(
                 self._insert(SUBS)
                 .values(
-                    chat_id=chat_id, country=country, sector=sector, active=active, created_at=now
+                    chat_id=chat_id,
+                    country=country,
+                    sector=sector,
+                    term=term,
+                    active=active,
+                    created_at=now,
                 )
-                .on_conflict_do_nothing(index_elements=["chat_id", "country", "sector"])
+                .on_conflict_do_nothing(index_elements=["chat_id", "country", "sector", "term"])
             )
         return bool(result.rowcount)
 
     async def remove_subscription(self, chat_id: int, topic: Topic) -> bool:
-        country, sector = topic_parts(topic)
+        country, sector, term = topic_parts(topic)
         async with self._writing() as conn:
             result = await conn.execute(
                 delete(SUBS).where(
-                    SUBS.c.chat_id == chat_id, SUBS.c.country == country, SUBS.c.sector == sector
+                    SUBS.c.chat_id == chat_id,
+                    SUBS.c.country == country,
+                    SUBS.c.sector == sector,
+                    SUBS.c.term == term,
                 )
             )
         return bool(result.rowcount)
@@ -232,13 +245,12 @@ class SqlRepository(ItemsAndOutbox, Repository):
     async def list_subscriptions(self, chat_id: int) -> list[Subscription]:
         async with self.engine.connect() as conn:
             rows = await conn.execute(
-                select(SUBS.c.id, SUBS.c.chat_id, SUBS.c.country, SUBS.c.sector)
+                select(SUBS.c.id, SUBS.c.chat_id, SUBS.c.country, SUBS.c.sector, SUBS.c.term)
                 .where(SUBS.c.chat_id == chat_id)
                 .order_by(SUBS.c.id)
             )
             return [
-                Subscription(r.id, r.chat_id, Topic(r.country or None, r.sector or None))
-                for r in rows
+                Subscription(r.id, r.chat_id, topic_of(r.country, r.sector, r.term)) for r in rows
             ]
 
     async def recipients(self, countries: tuple[str, ...], sectors: tuple[str, ...]) -> list[int]:
@@ -330,7 +342,9 @@ class SqlRepository(ItemsAndOutbox, Repository):
         st = STORIES.c
         query = select(STORIES)
         if topic is not None:
-            country, sector = topic_parts(topic)
+            country, sector, _term = topic_parts(topic)
+            if topic.org or topic.keyword:
+                return await self._term_stories(topic, since, limit)
             if country:
                 query = query.where(
                     exists().where(

@@ -117,6 +117,8 @@ class StoryView:
     mou_count: int | None = None
     signed_on: dt.date | None = None
     outlets: int = 1
+    status: str = "signed"
+    """"signed" or "planned", as the first report had it."""
 
 
 @dataclass(frozen=True)

@@ -71,5 +71,8 @@ def keyword_matches(
 
 
 def clean_term(text: str) -> str:
-    """A name or phrase as stored: one line, single spaces, at most ``MAX_TERM`` characters."""
-    return " ".join(unicodedata.normalize("NFKC", text).split())[:MAX_TERM].strip()
+    """A name or phrase as stored: one line, single spaces, no control characters, at most
+    ``MAX_TERM`` characters."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text)
+    return " ".join(text.split())[:MAX_TERM].strip()

@@ -232,6 +232,7 @@ class ItemsAndStories(SqlBase):
                 summary=extraction.summary,
                 mou_count=extraction.mou_count,
                 outlets=1,
+                status=extraction.status,
                 search_text=search_text(item.title, extraction.parties, extraction.summary),
             )
             .returning(STORIES.c.id)

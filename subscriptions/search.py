@@ -64,8 +64,10 @@ def search_text(title: str, parties: Iterable[Iterable[str]], summary: str) -> s
 
 
 def search_words(query: str) -> list[str]:
-    """The words of a query, NFKC-normalised, without quotes, at most ``MAX_WORDS``."""
-    words = unicodedata.normalize("NFKC", query).replace('"', " ").split()
+    """The words of a query, NFKC-normalised, without quotes or control characters (a NUL
+    breaks both databases' text parameters), at most ``MAX_WORDS``."""
+    text = unicodedata.normalize("NFKC", query).replace('"', " ")
+    words = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text).split()
     return list(dict.fromkeys(words))[:MAX_WORDS]
 
 

@@ -158,6 +158,7 @@ def story_of(row: Row[Any]) -> StoryView:
         mou_count=m[STORIES.c.mou_count],
         signed_on=m[STORIES.c.signed_on],
         outlets=m[STORIES.c.outlets],
+        status=m[STORIES.c.status],
     )
 
 

@@ -166,6 +166,8 @@ class StoryRow(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     mou_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
     outlets: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(16), default="signed")
+    """The first report's status ("signed" or "planned"), for exports."""
     search_text: Mapped[str] = mapped_column(Text, default="")
     """Headline, party names and summary as plain text, for /search: SQLite indexes it with
     FTS5 (trigram), PostgreSQL with pg_trgm (migration 0010, ``subscriptions.search``)."""

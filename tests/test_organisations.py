@@ -77,8 +77,9 @@ def test_a_lone_country_combines_with_a_term_other_topics_do_not() -> None:
     )
 
 
-def test_an_empty_or_overlong_term() -> None:
+def test_an_empty_overlong_or_control_character_term() -> None:
     assert parse_topics("org:").empty
+    assert parse_topics("org:a\x00b").topics == (Topic(org="a b"),)
     [topic] = parse_topics("kw:" + "가" * 500).topics
     assert topic.keyword is not None and len(topic.keyword) == MAX_TERM
 

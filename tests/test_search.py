@@ -104,6 +104,7 @@ async def test_search_index_is_there(repo: SqlRepository) -> None:
 
 def test_search_words() -> None:
     assert search_words(' "삼성"  삼성 ＬＮＧ ') == ["삼성", "LNG"]
+    assert search_words("00\x00 a\u200bb") == ["00", "a", "b"]
     assert len(search_words(" ".join(str(i) for i in range(50)))) == 8
 
 

@@ -206,6 +206,21 @@ class BotApiStandin:
             return list(self.world.outgoing)
         return list(self.world.outgoing_by_chat.get(chat_id, ()))
 
+    def uploads(self, chat_id: int) -> list[Outgoing]:
+        """The photos and documents the bot sent to a chat, in order (``Outgoing.upload``)."""
+        return list(self.world.uploads_by_chat.get(chat_id, ()))
+
+    async def wait_for_uploads(
+        self,
+        chat_id: int,
+        count: int,
+        timeout: float = 10.0,  # noqa: ASYNC109
+    ) -> list[Outgoing]:
+        await self.wait_until(
+            lambda: len(self.uploads(chat_id)) >= count, timeout, what=f"{count} upload(s)"
+        )
+        return self.uploads(chat_id)
+
     def message(self, chat_id: int, message_id: int) -> StoredMessage | None:
         """A message as it stands now (after edits)."""
         return self.world.messages.get((chat_id, message_id))

@@ -2,7 +2,8 @@
 
 ``subscriptions.term`` holds an organisation ("org:삼성전자") or keyword ("kw:수소") topic; it
 joins the unique key, the topic check and the two covering matching indexes (country and
-sector topics are those with ``term = ''``). ``stories.search_text`` is the headline, parties
+sector topics are those with ``term = ''``). ``stories.status`` keeps the first report's
+status for exports. ``stories.search_text`` is the headline, parties
 and summary as plain text, filled here for the stories already stored, and indexed for
 ``/search``: an FTS5 trigram table on SQLite, a pg_trgm GIN index on PostgreSQL
 (``subscriptions.search``).
@@ -91,6 +92,15 @@ def upgrade() -> None:
 
     # A plain ALTER, never a batch copy: dropping "stories" to copy it would cascade.
     op.add_column("stories", sa.Column("search_text", sa.Text(), nullable=False, server_default=""))
+    op.add_column(
+        "stories",
+        sa.Column("status", sa.String(length=16), nullable=False, server_default="signed"),
+    )
+    op.execute(
+        "UPDATE stories SET status = COALESCE((SELECT e.status FROM items i "
+        "JOIN extractions e ON e.item_id = i.id WHERE i.story_id = stories.id "
+        "ORDER BY i.id LIMIT 1), 'signed')"
+    )
     _fill_search_text()
     if op.get_bind().dialect.name == "sqlite":
         for statement in SQLITE_DDL:
@@ -105,6 +115,7 @@ def downgrade() -> None:
     for statement in SQLITE_DROP if op.get_bind().dialect.name == "sqlite" else PG_DROP:
         op.execute(statement)
     op.drop_column("stories", "search_text")
+    op.drop_column("stories", "status")
     op.drop_index("ix_subscriptions_term", table_name="subscriptions")
     op.drop_index("ix_subscriptions_country_sector", table_name="subscriptions")
     op.drop_index("ix_subscriptions_sector_country", table_name="subscriptions")

@@ -31,6 +31,8 @@ HEADER = (
     "outlets",
 )
 JOIN = "; "
+EXPORT_ALL = 10_000_000
+"""No cap from the command line: every stored story can be exported."""
 BOM = "\ufeff"
 
 

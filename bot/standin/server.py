@@ -201,9 +201,10 @@ class BotApiStandin:
         return self.world.stats
 
     def messages(self, chat_id: int | None = None) -> list[Outgoing]:
-        """What the bot sent and edited (in order), in one chat or all."""
+        """What the bot sent and edited (in order), in one chat or all; photos and documents
+        are in :meth:`uploads`."""
         if chat_id is None:
-            return list(self.world.outgoing)
+            return [o for o in self.world.outgoing if o.upload is None]
         return list(self.world.outgoing_by_chat.get(chat_id, ()))
 
     def uploads(self, chat_id: int) -> list[Outgoing]:

@@ -314,7 +314,11 @@ class World:
         return msg
 
     def record_upload(self, item: Outgoing) -> None:
+        """A photo or document: in ``outgoing`` (the sandbox's terminal shows it) but not in
+        ``outgoing_by_chat``, the chat's messages."""
+        self.outgoing.append(item)
         self.uploads_by_chat.setdefault(item.chat_id, []).append(item)
+        self.outgoing_changed.notify()
         self.changed.notify()
 
     def record_outgoing(self, item: Outgoing) -> None:

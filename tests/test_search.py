@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import pytest
 from sqlalchemy import select, text
 from test_storage_repository import NOW, chat, item, mou, pg_database, repo
 
@@ -114,3 +115,24 @@ async def test_a_reprint_updates_no_search_text_twice(repo: SqlRepository) -> No
     await repo.record_item(item("b", title="탈레스 레이더 MOU", outlet="뉴스1"), again, NOW)
     [story] = await repo.search_stories("레이더", None)
     assert story.outlets == 2
+
+
+async def test_the_newest_first_window_and_the_index_agree(
+    repo: SqlRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("subscriptions.search.RECENT_WINDOW", 2)
+    for i in range(5):
+        when = NOW - dt.timedelta(days=i)
+        title = f"레이더 MOU {i}" if i in (0, 3, 4) else f"위성 MOU {i}"
+        ex = mou(
+            countries=(("FR", "DE", "JP", "US", "VN")[i],), parties=((f"기업{i}", f"파트너{i}"),)
+        )
+        await repo.record_item(item(f"k{i}", title=title, published=when), ex, when)
+    # The two newest stories hold one "레이더": the page comes from the index, in order.
+    found = [s.title for s in await repo.search_stories("레이더", None, limit=2)]
+    assert found == ["레이더 MOU 0", "레이더 MOU 3"]
+    newest = [s.title for s in await repo.search_stories("MOU", None, limit=2)]
+    assert newest == ["레이더 MOU 0", "위성 MOU 1"]  # both in the window
+    assert [s.title for s in await repo.search_stories("레이더", None, offset=2)] == [
+        "레이더 MOU 4"
+    ]

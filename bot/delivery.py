@@ -46,7 +46,7 @@ from telegram.request import HTTPXRequest
 
 from bot.alerts import DigestPart, cut_units, format_alert, format_alert_plain, format_digest
 from bot.pacing import Pacer, Stamp
-from bot.settings import Settings
+from core.settings import Settings
 from subscriptions.models import Chat, DeliveryJob
 from subscriptions.repository import Repository
 

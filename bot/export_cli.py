@@ -8,7 +8,7 @@ import datetime as dt
 import sys
 
 from bot.export import EXPORT_ALL, export
-from bot.settings import Settings
+from core.settings import Settings
 from subscriptions.models import StoryView, Topic
 from subscriptions.repository import Repository
 from subscriptions.topics import parse_topics

@@ -9,7 +9,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from bot.settings import Settings
+from core.settings import Settings
 from subscriptions.repository import Repository
 
 if TYPE_CHECKING:

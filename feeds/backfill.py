@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
 
-from bot.settings import Settings
+from core.settings import Settings
 from extractors.cli import (
     InputError,
     _open_lines,

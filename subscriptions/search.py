@@ -92,8 +92,8 @@ class SearchStories(SqlBase):
                 where.append(
                     st.id.in_(
                         select(text("rowid"))
-                        .select_from(text(FTS_TABLE))
-                        .where(text(f"{FTS_TABLE} MATCH :match").bindparams(match=match))
+                        .select_from(text("stories_fts"))  # FTS_TABLE
+                        .where(text("stories_fts MATCH :match").bindparams(match=match))
                     )
                 )
             where += [st.search_text.like(_like(w), escape="\\") for w in short]

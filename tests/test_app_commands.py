@@ -10,8 +10,8 @@ import pytest
 from bot_support import ask, eventually, record_story, running_bot
 from standin_fixtures import ADMIN_ID
 
-from bot.settings import FetchSettings, Settings
-from bot.standin import BotApiStandin
+from core.settings import FetchSettings, Settings
+from devtools.standin import BotApiStandin
 from extractors.model import Amount
 from subscriptions.models import Topic
 from subscriptions.store import SqlRepository, open_repository

@@ -13,9 +13,9 @@ from bot_support import ask, record_story, running_bot
 
 from bot.charts import HEIGHT_PX, WIDTH_PX
 from bot.export import HEADER
-from bot.settings import Settings
-from bot.standin import BotApiStandin
-from bot.standin.media import image_size
+from core.settings import Settings
+from devtools.standin import BotApiStandin
+from devtools.standin.media import image_size
 from subscriptions.models import Topic
 from subscriptions.store import SqlRepository, open_repository
 
@@ -133,3 +133,30 @@ async def test_summary_sends_a_chart_in_the_chats_language(
     assert "MOUs in the last year: 1" in more.text
     await api.wait_for_uploads(61, 1)
     assert api.uploads(60)[0].kind == "photo" and len(api.uploads(61)) == 1
+
+
+async def test_a_query_too_long_for_a_button_still_pages(
+    api: BotApiStandin, repo: SqlRepository
+) -> None:
+    await _history(repo)
+    words = " ".join(["수소"] * 12)  # 12 x 7 bytes: more than a button's 64 bytes of data
+    first = await ask(api, 42, f"/search {words}")
+    [following] = first.buttons
+    assert following.callback_data is not None and following.callback_data.startswith("srch:1:")
+    api.press_button(42, first.message_id, following.callback_data)
+    [_, second] = await api.wait_for_messages(42, 2)
+    assert "(page 2)" in second.text and "수소 협력 MOU 5" in second.text
+    # A button whose query the chat no longer keeps (the bot restarted) says so.
+    chat = api.world.chat(42)
+    assert chat is not None
+    stale = {
+        "id": "stale-1",
+        "from": {"id": 42, "is_bot": False, "first_name": "Ann"},
+        "message": api.world.messages[(42, first.message_id)].as_json(chat),
+        "chat_instance": "42",
+        "data": "srch:1:all:~0000",
+    }
+    api.world.callback_queries["stale-1"] = stale
+    api.world.push_update("callback_query", stale)
+    await api.wait_until(lambda: "stale-1" in api.callback_answers, what="stale answered")
+    assert api.callback_answers["stale-1"]["text"].startswith("That search is no longer open")

@@ -19,12 +19,12 @@ import pytest
 from bot_support import ask, running_bot
 
 from bot.export import HEADER
-from bot.settings import FeedConfig, ScheduleSettings, Settings
-from bot.standin import BotApiStandin
+from core.settings import FeedConfig, ScheduleSettings, Settings
+from devtools.sample_feed.history import history_sources
+from devtools.sample_feed.server import SampleFeedServer, load_sample_articles
+from devtools.standin import BotApiStandin
 from extractors.extractor import Extractor
 from feeds.backfill import BackfillReport, backfill, no_bar
-from feeds.sample.history import history_sources
-from feeds.sample.server import SampleFeedServer, load_sample_articles
 from subscriptions.store import open_repository
 
 pytestmark = pytest.mark.slow

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from devtools.sample_feed.history import history_sources
 from extractors.extractor import Extractor
 from feeds.backfill import backfill, no_bar
-from feeds.sample.history import history_sources
 from subscriptions.models import Topic
 from subscriptions.store import SqlRepository, open_repository
 

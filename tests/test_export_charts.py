@@ -13,8 +13,8 @@ import pytest
 from bot import charts
 from bot.export import HEADER, to_csv, to_jsonl
 from bot.search import ALL, Query, page_data, parse_page_data, parse_query
-from bot.standin.media import image_size
 from bot.summary import BadPeriod
+from devtools.standin.media import image_size
 from subscriptions.models import StoryView, Topic
 
 NOW = dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC)

@@ -10,8 +10,8 @@ import pytest
 from telegram import Bot, InputFile
 from telegram.error import BadRequest
 
-from bot.standin import BotApiStandin
-from bot.standin.media import image_size
+from devtools.standin import BotApiStandin
+from devtools.standin.media import image_size
 
 
 def png(width: int, height: int) -> bytes:

@@ -18,7 +18,7 @@ BASE_URL = "https://sample.mou-alert.invalid/history/"
 
 
 def history_sources(now: dt.datetime) -> list[Source]:
-    raw = resources.files("feeds.sample").joinpath("history.json").read_text("utf-8")
+    raw = resources.files("devtools.sample_feed").joinpath("history.json").read_text("utf-8")
     sources = []
     for entry in json.loads(raw):
         published = (now - dt.timedelta(days=int(entry["days_ago"]))).replace(microsecond=0)

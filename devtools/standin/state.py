@@ -1,7 +1,7 @@
 """What the stand-in remembers: chats, messages, pending updates and counters.
 
-Everything is plain data; :mod:`bot.standin.methods` implements the Bot API on top of it and
-:mod:`bot.standin.users` the user side (people typing, pressing buttons, blocking the bot).
+Everything is plain data; :mod:`devtools.standin.methods` implements the Bot API on top of it and
+:mod:`devtools.standin.users` the user side (people typing, pressing buttons, blocking the bot).
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.standin.faults import Faults
-from bot.standin.html import Entity, ParsedText
-from bot.standin.limits import Limits, RateGate, RetryWindows, Violation
+from devtools.standin.faults import Faults
+from devtools.standin.html import Entity, ParsedText
+from devtools.standin.limits import Limits, RateGate, RetryWindows, Violation
 
 SENDING_METHODS = frozenset(
     {"sendmessage", "editmessagetext", "editmessagereplymarkup", "sendphoto", "senddocument"}
@@ -147,7 +147,7 @@ class Outgoing:
     reply_to_message_id: int | None = None
     link_preview_options: dict[str, Any] | None = None
     upload: Any = None
-    """The file of a ``photo`` or ``document`` (``bot.standin.media.Upload``); its caption is
+    """The file of a ``photo`` or ``document`` (``devtools.standin.media.Upload``); its caption is
     ``source``/``parsed``."""
 
     @property

@@ -7,10 +7,10 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.standin.errors import ApiError
-from bot.standin.media import Upload
-from bot.standin.methods import DropConnection, call
-from bot.standin.state import World
+from devtools.standin.errors import ApiError
+from devtools.standin.media import Upload
+from devtools.standin.methods import DropConnection, call
+from devtools.standin.state import World
 
 JSON_PARAMS = frozenset(
     {
@@ -36,7 +36,7 @@ def _decode(name: str, value: Any) -> Any:
 
 async def read_params(request: web.Request) -> dict[str, Any]:
     """Query string, then a JSON, urlencoded or multipart body; a file becomes an
-    :class:`~bot.standin.media.Upload`."""
+    :class:`~devtools.standin.media.Upload`."""
     params: dict[str, Any] = dict(request.query)
     if request.can_read_body:
         if request.content_type == "application/json":

@@ -10,10 +10,10 @@ import struct
 from dataclasses import dataclass
 from typing import Any
 
-from bot.standin.errors import ApiError
-from bot.standin.html import EntityError, ParsedText, parse_html, strip_text
-from bot.standin.limits import GLOBAL
-from bot.standin.state import Outgoing, World
+from devtools.standin.errors import ApiError
+from devtools.standin.html import EntityError, ParsedText, parse_html, strip_text
+from devtools.standin.limits import GLOBAL
+from devtools.standin.state import Outgoing, World
 
 MAX_PHOTO = 10 * 1024 * 1024
 MAX_DOCUMENT = 50 * 1024 * 1024
@@ -76,7 +76,7 @@ def _caption(world: World, params: dict[str, Any]) -> tuple[str, str | None, Par
 
 async def _send_file(world: World, params: dict[str, Any], kind: str) -> Any:
     # Imported here: methods imports this module for its table of methods.
-    from bot.standin.methods import _chat_id, _reply_markup, _writable_chat, too_many
+    from devtools.standin.methods import _chat_id, _reply_markup, _writable_chat, too_many
 
     chat = _writable_chat(world, _chat_id(params))
     upload = _upload(params, kind)

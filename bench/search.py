@@ -28,7 +28,6 @@ sys.path.insert(0, str(ROOT))  # this checkout's code, whatever the venv has ins
 
 from subscriptions.search import search_text  # noqa: E402
 from subscriptions.store import STORIES, SqlRepository, open_repository  # noqa: E402
-from subscriptions.testing import empty_all_tables  # noqa: E402
 
 NOW = dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC)
 KOREAN = [
@@ -103,8 +102,9 @@ async def run(url: str | None, stories: int, queries: int) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         repo = await open_repository(url or f"sqlite+aiosqlite:///{Path(tmp) / 'search.db'}")
         try:
-            if url:
-                await empty_all_tables(repo)
+            if url:  # a database of its own: the stories it holds are replaced
+                async with repo.engine.begin() as conn:
+                    await conn.execute(text("DELETE FROM stories"))
             rng = random.Random(13)
             began = time.perf_counter()
             await populate(repo, stories, rng)
@@ -143,7 +143,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--stories", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=400)
-    parser.add_argument("--database", help="e.g. postgresql+asyncpg://postgres@127.0.0.1/x")
+    parser.add_argument(
+        "--database",
+        help="a scratch database (its stories are deleted), e.g. postgresql+asyncpg://...:5432/x",
+    )
     args = parser.parse_args()
     return asyncio.run(run(args.database, args.stories, args.queries))
 

@@ -12,10 +12,10 @@ from typing import Any
 from telegram.ext import Application, CallbackContext
 
 from bot.alerts import format_feed_disabled
-from bot.delivery import DeliveryWorker
+from bot.delivery.worker import DeliveryWorker
 from bot.services import Services, services_of
-from core.settings import Settings
-from subscriptions.models import Chat
+from feeds.schedule import JOB_KWARGS, tick
+from subscriptions.models import Chat, Feed
 
 log = logging.getLogger(__name__)
 
@@ -35,11 +35,6 @@ SINGLE = {"max_instances": 1, "coalesce": True}
 """APScheduler options: never two runs of a job at once, missed runs merged into one."""
 
 
-def poll_interval(settings: Settings) -> float:
-    """How often the poll job looks for due feeds (each feed keeps its own next check)."""
-    return float(max(1, min(30, settings.schedule.poll_interval)))
-
-
 def schedule_jobs(application: AnyApp, services: Services) -> None:
     """Register the poll, delivery and digest jobs; creates ``services.delivery`` when the
     caller did not."""
@@ -53,10 +48,10 @@ def schedule_jobs(application: AnyApp, services: Services) -> None:
     if services.poller is not None:
         queue.run_repeating(
             poll_job,
-            interval=poll_interval(services.settings),
+            interval=tick(services.settings.schedule),
             first=0.5,
             name=POLL_JOB,
-            job_kwargs=SINGLE,
+            job_kwargs=JOB_KWARGS,
         )
     # Two instances: a tick that finds the worker draining returns at once instead of being
     # skipped by the scheduler with a warning on every tick of a long fan-out.
@@ -87,24 +82,26 @@ def _running(context: AnyContext) -> Callable[[], bool]:
 async def poll_job(context: AnyContext) -> None:
     """One poll cycle; tells the admins about feeds it disabled and wakes the delivery job."""
     services = services_of(context)
+    if services.poller is None:
+        return
     try:
         report = await services.poller.poll_due(dt.datetime.now(dt.UTC))
     except Exception:
         log.exception("poll cycle failed")
         return
-    if getattr(report, "skipped", False):
+    if report.skipped:
         return
-    if getattr(report, "deliveries", 0):
+    if report.deliveries:
         assert context.job_queue is not None
         context.job_queue.run_once(delivery_job, 0, name=f"{DELIVERY_JOB}-now")
-    for feed in getattr(report, "disabled", ()):
+    for feed in report.disabled:
         await notify_admins_feed_disabled(services, feed)
 
 
-async def notify_admins_feed_disabled(services: Services, feed: Any) -> int:
+async def notify_admins_feed_disabled(services: Services, feed: Feed) -> int:
     """Tell every admin (never a subscriber) that the poller gave up on ``feed``; returns
     how many were told."""
-    worker: DeliveryWorker = services.delivery
+    worker = services.worker
     told = 0
     for admin in services.settings.telegram.admins:
         chat = await services.repo.get_chat(admin)
@@ -116,7 +113,7 @@ async def notify_admins_feed_disabled(services: Services, feed: Any) -> int:
 
 async def delivery_job(context: AnyContext) -> None:
     """Send what is due; returns at once when another run is already sending."""
-    worker: DeliveryWorker = services_of(context).delivery
+    worker = services_of(context).worker
     if worker.busy:
         return
     report = await worker.drain(keep_going=_running(context))
@@ -166,7 +163,7 @@ async def send_due_digests(
     keep_going: Callable[[], bool] = lambda: True,
 ) -> int:
     """Send the digests due at ``now_local``; returns how many stories went out."""
-    worker: DeliveryWorker = services.delivery
+    worker = services.worker
     sent = 0
     for chat in await services.repo.digest_chats():
         day = ledger.due(chat, now_local)

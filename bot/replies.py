@@ -1,23 +1,22 @@
 """Command replies as Telegram HTML: pure functions of plain data, every value escaped, every
-message under Telegram's 4096-character limit."""
+message under Telegram's 4096-unit limit (the toolkit of ``bot.markup``)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.i18n import Html, Lang, escape, t
+from bot.i18n import Lang, plain_text, t
+from bot.markup import Html, escape, fit_lines, link, local_time, shorten, split_lines
 from bot.summary import Summary, wider_period
 from extractors.gazetteer import country_codes
 from extractors.sectors import SECTORS_BY_ID
 from subscriptions.models import Chat, Feed, Stats, StoryView, Subscription, Topic
 from subscriptions.topics import UnknownWord, topic_label
 
-MAX_MESSAGE = 4096
 MAX_TITLE = 200
 _CALLBACK_SUBSCRIBE = "sub"
 _CALLBACK_REMOVE = "rm"
@@ -34,47 +33,6 @@ class Reply:
     keyboard: InlineKeyboardMarkup | None = None
 
 
-def utf16_len(text: str) -> int:
-    """Telegram counts message length in UTF-16 code units."""
-    return len(text.encode("utf-16-le")) // 2
-
-
-def fit(lines: Sequence[str], limit: int = MAX_MESSAGE) -> Html:
-    """Join whole lines (never cutting inside a tag) and drop trailing ones that do not fit."""
-    out: list[str] = []
-    size = 0
-    for line in lines:
-        extra = utf16_len(line) + (1 if out else 0)
-        if size + extra > limit - 2:
-            out.append("…")
-            break
-        out.append(line)
-        size += extra
-    return Html("\n".join(out))
-
-
-def chunks(header: str, lines: Iterable[str], limit: int = MAX_MESSAGE) -> list[Html]:
-    """Long lists split over several messages, each under ``limit``; the header starts the first."""
-    messages: list[Html] = []
-    current = [header]
-    size = utf16_len(header)
-    for line in lines:
-        extra = utf16_len(line) + 1
-        if size + extra > limit:
-            messages.append(Html("\n".join(current)))
-            current, size = [], 0
-            extra -= 1
-        current.append(line)
-        size += extra
-    messages.append(Html("\n".join(current)))
-    return messages
-
-
-def shorten(text: str, limit: int = MAX_TITLE) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def label(topic: Topic, lang: Lang) -> Html:
     return escape(topic_label(topic, lang))
 
@@ -83,24 +41,14 @@ def labels(topics: Iterable[Topic], lang: Lang) -> Html:
     return Html(", ".join(label(tp, lang) for tp in topics))
 
 
-def link(text: str, url: str) -> Html:
-    if url.startswith(("http://", "https://")):
-        return Html(f'<a href="{escape(url)}">{escape(shorten(text))}</a>')
-    return escape(shorten(text))
-
-
-def local_time(when: dt.datetime | None, tz: ZoneInfo, fmt: str = "%Y-%m-%d %H:%M") -> str:
-    if when is None:
-        return "—"
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return when.astimezone(tz).strftime(fmt)
+def _story_link(story: StoryView) -> Html:
+    return link(shorten(story.title, MAX_TITLE), story.url)
 
 
 def story_line(story: StoryView, tz: ZoneInfo) -> Html:
-    when = escape(local_time(story.published, tz, "%m-%d"))
+    when = escape(local_time(story.published, tz, "%m-%d", missing="—"))
     outlet = f" · {escape(shorten(story.outlet, 60))}" if story.outlet else ""
-    return Html(f"• {when} {link(story.title, story.url)}{outlet}")
+    return Html(f"• {when} {_story_link(story)}{outlet}")
 
 
 # --- /start, /help ---------------------------------------------------------------------------
@@ -170,7 +118,7 @@ def subscribe_result(
     if already:
         lines.append(t(lang, "already_subscribed", topics=labels(already, lang)))
     lines += unknown_words(lang, unknown)
-    return fit(lines or [t(lang, "subscribe_usage")])
+    return fit_lines(lines or [t(lang, "subscribe_usage")])
 
 
 def unsubscribe_result(
@@ -185,7 +133,7 @@ def unsubscribe_result(
     if missing:
         lines.append(t(lang, "not_subscribed", topics=labels(missing, lang)))
     lines += unknown_words(lang, unknown)
-    return fit(lines or [t(lang, "unsubscribe_usage")])
+    return fit_lines(lines or [t(lang, "unsubscribe_usage")])
 
 
 def mode_text(lang: Lang, chat: Chat) -> Html:
@@ -205,7 +153,7 @@ def subscription_list(lang: Lang, chat: Chat, subs: Sequence[Subscription]) -> R
         [InlineKeyboardButton(f"✖ {topic_label(s.topic, lang)}", callback_data=f"rm:{s.id}")]
         for s in subs[:100]
     ]
-    return Reply(fit(lines), InlineKeyboardMarkup(buttons))
+    return Reply(fit_lines(lines), InlineKeyboardMarkup(buttons))
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -213,11 +161,9 @@ def subscription_list(lang: Lang, chat: Chat, subs: Sequence[Subscription]) -> R
 
 def period_label(lang: Lang, period: str) -> str:
     number, unit = period[:-1], period[-1]
-    if lang == "ko":
-        return f"{number}일" if unit == "d" else f"{number}년"
     if unit == "d":
-        return f"{number} days"
-    return "year" if number == "1" else f"{number} years"
+        return plain_text(lang, "period_days", n=number)
+    return plain_text(lang, "period_one_year" if number == "1" else "period_years", n=number)
 
 
 def summary(lang: Lang, s: Summary, arg: str, tz: ZoneInfo) -> Html:
@@ -229,7 +175,7 @@ def summary(lang: Lang, s: Summary, arg: str, tz: ZoneInfo) -> Html:
         wider = wider_period(s.period)
         if wider:
             lines.append(t(lang, "summary_wider", arg=shorten(arg, 60), wider=wider))
-        return fit(lines)
+        return fit_lines(lines)
     lines = [t(lang, "summary_header", topic=label(s.topic, lang), count=s.total, period=period)]
     if s.breakdown:
         lines += [
@@ -247,12 +193,12 @@ def summary(lang: Lang, s: Summary, arg: str, tz: ZoneInfo) -> Html:
     if s.largest:
         lines += ["", f"<b>{t(lang, 'largest')}</b>"]
         lines += [
-            Html(f"• <b>{escape(shorten(a.text, 60))}</b> — {link(a.story.title, a.story.url)}")
+            Html(f"• <b>{escape(shorten(a.text, 60))}</b> — {_story_link(a.story)}")
             for a in s.largest
         ]
     lines += ["", f"<b>{t(lang, 'latest_header')}</b>"]
     lines += [story_line(story, tz) for story in s.latest]
-    return fit(lines)
+    return fit_lines(lines)
 
 
 def latest(lang: Lang, stories: Sequence[StoryView], tz: ZoneInfo) -> Html:
@@ -265,11 +211,11 @@ def latest(lang: Lang, stories: Sequence[StoryView], tz: ZoneInfo) -> Html:
         tags += [label(Topic(sector=s), lang) for s in story.sectors[:3]]
         if tags:
             lines.append(Html("   " + escape(" · ").join(tags)))
-    return fit(lines)
+    return fit_lines(lines)
 
 
 def topic_lists(header: Html, items: Iterable[str]) -> list[Html]:
-    return chunks(header, [Html(f"• {escape(item)}") for item in items])
+    return split_lines(header, [Html(f"• {escape(item)}") for item in items])
 
 
 # --- admin -------------------------------------------------------------------------------------
@@ -295,7 +241,7 @@ def feeds(lang: Lang, items: Sequence[Feed], tz: ZoneInfo) -> list[Html]:
         if f.next_check and not f.disabled_since:
             state.append(t(lang, "feed_next", when=local_time(f.next_check, tz)))
         lines.append(Html(f"{head}\n{escape('; ').join(state)}"))
-    return chunks(t(lang, "feeds_header", count=len(items)), lines)
+    return split_lines(t(lang, "feeds_header", count=len(items)), lines)
 
 
 def stats(lang: Lang, s: Stats) -> Html:

@@ -10,8 +10,9 @@ from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.i18n import Html, Lang, escape, t
-from bot.replies import Reply, fit, label, link, local_time, shorten
+from bot.i18n import Lang, t
+from bot.markup import Html, escape, fit_lines, link, local_time, shorten
+from bot.replies import Reply, label
 from bot.summary import PERIODS, BadPeriod, split_period
 from subscriptions.models import StoryView, Topic
 from subscriptions.repository import Repository
@@ -122,7 +123,7 @@ def search_reply(
         row.append(InlineKeyboardButton(t(lang, "search_previous"), callback_data=previous))
     if following is not None and len(stories) > PAGE:
         row.append(InlineKeyboardButton(t(lang, "search_next"), callback_data=following))
-    return Reply(fit(lines), InlineKeyboardMarkup([row]) if row else None)
+    return Reply(fit_lines(lines), InlineKeyboardMarkup([row]) if row else None)
 
 
 def export_name(query: Query) -> str:

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.i18n import Html, Lang, t
-from bot.replies import shorten
+from bot.i18n import Lang, t
+from bot.markup import Html, shorten
 from subscriptions.models import Topic
 from subscriptions.organisations import clean_term
 from subscriptions.topics import UnknownWord

@@ -10,7 +10,6 @@ from subscriptions.organisations import keyword_matches, org_matches
 
 Language = Literal["ko", "en"]
 DeliveryMode = Literal["instant", "digest"]
-DeliveryStatus = Literal["pending", "sent", "dead"]
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 alerts a new story queues. ``record_items`` does a batch (a feed's new entries) in ONE
 transaction; every item in it is stored exactly as ``record_item`` stores one: with its
 extraction, attached to the story it reprints or starting one, and, for a new story that
-alerts, one delivery per recipient chat."""
+alerts, one delivery per recipient chat. The stories are read back here too (``stories``,
+``get_story``)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from extractors.model import Extraction
-from subscriptions.models import NewItem, RecordResult
+from subscriptions.models import NewItem, RecordResult, StoryView, Topic
 from subscriptions.search import search_text
 from subscriptions.sql import (
     DELIVERIES,
@@ -39,7 +40,9 @@ from subscriptions.sql import (
     SqlBase,
     chunks,
     recipients_query,
+    story_of,
     topic_of,
+    topic_parts,
 )
 from subscriptions.stories import StoryFacts, best_match
 from subscriptions.tables import UtcDateTime
@@ -317,6 +320,78 @@ class ItemsAndStories(SqlBase):
             .on_conflict_do_nothing(index_elements=["chat_id", "story_id"])
         )
         return int(result.rowcount)
+
+    # --- reading stories for people ---------------------------------------------------------
+    async def stories(
+        self, topic: Topic | None, since: dt.datetime | None, limit: int = 1000
+    ) -> list[StoryView]:
+        """Stories matching ``topic`` (all when None) that happened since ``since`` (published
+        time, else first seen), newest first."""
+        st = STORIES.c
+        query = select(STORIES)
+        if topic is not None:
+            country, sector, _term = topic_parts(topic)
+            if topic.org or topic.keyword:
+                return await self._term_stories(topic, since, limit)
+            if country:
+                query = query.where(
+                    exists().where(
+                        STORY_COUNTRIES.c.story_id == st.id, STORY_COUNTRIES.c.country == country
+                    )
+                )
+            if sector:
+                query = query.where(
+                    exists().where(
+                        STORY_SECTORS.c.story_id == st.id, STORY_SECTORS.c.sector == sector
+                    )
+                )
+        if since is not None:
+            query = query.where(st.happened_at >= since)
+        query = query.order_by(st.happened_at.desc(), st.id.desc()).limit(limit)
+        async with self.engine.connect() as conn:
+            return [story_of(r) for r in await conn.execute(query)]
+
+    async def _term_stories(
+        self, topic: Topic, since: dt.datetime | None, limit: int
+    ) -> list[StoryView]:
+        """Stories an organisation or keyword topic matches, newest first: the country and
+        sector parts narrow the rows in SQL, the name is matched in Python as alerts match it
+        (``Topic.matches``), reading the rows as a stream."""
+        st = STORIES.c
+        q = select(STORIES)
+        if topic.country:
+            q = q.where(
+                exists().where(
+                    STORY_COUNTRIES.c.story_id == st.id, STORY_COUNTRIES.c.country == topic.country
+                )
+            )
+        if topic.sector:
+            q = q.where(
+                exists().where(
+                    STORY_SECTORS.c.story_id == st.id, STORY_SECTORS.c.sector == topic.sector
+                )
+            )
+        if since is not None:
+            q = q.where(st.happened_at >= since)
+        q = q.order_by(st.happened_at.desc(), st.id.desc())
+        found: list[StoryView] = []
+        async with self.engine.connect() as conn:
+            rows = await conn.stream(q.execution_options(yield_per=500))
+            async for row in rows:
+                story = story_of(row)
+                if topic.matches(
+                    story.countries, story.sectors, story.parties, story.title, story.summary
+                ):
+                    found.append(story)
+                    if len(found) >= limit:
+                        break
+            await rows.close()
+        return found
+
+    async def get_story(self, story_id: int) -> StoryView | None:
+        async with self.engine.connect() as conn:
+            row = (await conn.execute(select(STORIES).where(STORIES.c.id == story_id))).first()
+        return story_of(row) if row else None
 
 
 def _countries(ex: Extraction) -> list[str]:

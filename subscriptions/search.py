@@ -15,10 +15,10 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, select, text
+from sqlalchemy import ColumnElement, Select, and_, func, select, text
 
-from subscriptions.models import StoryView, Topic
-from subscriptions.sql import STORIES, STORY_COUNTRIES, STORY_SECTORS, SqlBase, story_of
+from subscriptions.models import StoryView
+from subscriptions.sql import STORIES, SqlBase, story_of
 
 MIN_TRIGRAM = 3
 MAX_WORDS = 8
@@ -146,40 +146,3 @@ class SearchStories(SqlBase):
         if self.dialect == "sqlite":
             return column.like(_like(word), escape="\\")
         return func.strpos(func.lower(column), word.lower()) > 0
-
-    async def _term_stories(
-        self, topic: Topic, since: dt.datetime | None, limit: int
-    ) -> list[StoryView]:
-        """Stories an organisation or keyword topic matches, newest first: the country and
-        sector parts narrow the rows in SQL, the name is matched in Python as alerts match it
-        (``Topic.matches``), reading the rows as a stream."""
-        st = STORIES.c
-        q = select(STORIES)
-        if topic.country:
-            q = q.where(
-                exists().where(
-                    STORY_COUNTRIES.c.story_id == st.id, STORY_COUNTRIES.c.country == topic.country
-                )
-            )
-        if topic.sector:
-            q = q.where(
-                exists().where(
-                    STORY_SECTORS.c.story_id == st.id, STORY_SECTORS.c.sector == topic.sector
-                )
-            )
-        if since is not None:
-            q = q.where(st.happened_at >= since)
-        q = q.order_by(st.happened_at.desc(), st.id.desc())
-        found: list[StoryView] = []
-        async with self.engine.connect() as conn:
-            rows = await conn.stream(q.execution_options(yield_per=500))
-            async for row in rows:
-                story = story_of(row)
-                if topic.matches(
-                    story.countries, story.sectors, story.parties, story.title, story.summary
-                ):
-                    found.append(story)
-                    if len(found) >= limit:
-                        break
-            await rows.close()
-        return found

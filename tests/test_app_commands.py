@@ -14,17 +14,9 @@ from core.settings import FetchSettings, Settings
 from devtools.standin import BotApiStandin
 from extractors.model import Amount
 from subscriptions.models import Topic
-from subscriptions.store import SqlRepository, open_repository
+from subscriptions.store import SqlRepository
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-async def repo(standin_settings: Settings) -> AsyncIterator[SqlRepository]:
-    """The bot's database, opened by the test as a second process would."""
-    repo = await open_repository(standin_settings.database.url)
-    yield repo
-    await repo.close()
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from subscriptions.organisations import (
     org_matches,
     party_keys,
 )
+from subscriptions.search import search_words
 from subscriptions.topics import parse_topics, topic_label
 
 
@@ -113,3 +114,9 @@ def test_pure_rule_one_chat_once_and_combinations_need_both() -> None:
         title="LIG넥스원, 탈레스와 레이더 공동개발 MOU",
     )
     assert found == [10, 30]
+
+
+def test_search_words() -> None:
+    assert search_words(' "삼성"  삼성 ＬＮＧ ') == ["삼성", "LNG"]
+    assert search_words("00\x00 a\u200bb") == ["00", "a", "b"]
+    assert len(search_words(" ".join(str(i) for i in range(50)))) == 8

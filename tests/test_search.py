@@ -7,15 +7,16 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
+from db_fixtures import BACKENDS
 from sqlalchemy import select, text
-from test_storage_repository import NOW, chat, item, mou, pg_database, repo
+from test_storage_repository import NOW, chat, item, mou
 
 from subscriptions.models import Topic
-from subscriptions.search import PG_INDEX, search_words
+from subscriptions.search import PG_INDEX
 from subscriptions.sql import DELIVERIES
 from subscriptions.store import SqlRepository
 
-__all__ = ["pg_database", "repo"]  # fixtures, imported for this module's tests
+pytestmark = pytest.mark.parametrize("repo", BACKENDS, indirect=True)
 
 THALES = mou(parties=(("LIG넥스원", "탈레스코리아"),), summary="레이더 공동개발 협력")
 
@@ -101,12 +102,6 @@ async def test_search_index_is_there(repo: SqlRepository) -> None:
                 text("SELECT indexname FROM pg_indexes WHERE tablename = 'stories'")
             )
             assert PG_INDEX in set(names)
-
-
-def test_search_words() -> None:
-    assert search_words(' "삼성"  삼성 ＬＮＧ ') == ["삼성", "LNG"]
-    assert search_words("00\x00 a\u200bb") == ["00", "a", "b"]
-    assert len(search_words(" ".join(str(i) for i in range(50)))) == 8
 
 
 async def test_a_reprint_updates_no_search_text_twice(repo: SqlRepository) -> None:

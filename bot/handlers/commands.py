@@ -11,6 +11,7 @@ from bot import replies, term_offers
 from bot.handlers import history
 from bot.handlers.common import Context, args_text, current_chat, lang_of, send, utcnow
 from bot.i18n import Lang, t
+from bot.markup import fit_lines
 from bot.summary import BadPeriod, since, split_period, summarize
 from subscriptions.models import Topic
 from subscriptions.topics import all_countries, all_sectors, parse_topics
@@ -56,7 +57,7 @@ async def subscribe(update: Update, context: Context) -> None:
     lang = lang_of(chat)
     text = replies.subscribe_result(lang, added, already, parsed.unknown)
     offers, keyboard = term_offers.offers(lang, parsed.unknown)
-    await send(update, replies.fit([text, *offers]), keyboard)
+    await send(update, fit_lines([text, *offers]), keyboard)
 
 
 async def unsubscribe(update: Update, context: Context) -> None:
@@ -95,7 +96,7 @@ async def summary(update: Update, context: Context) -> None:
     parsed = parse_topics(" ".join(words))
     if len(parsed.topics) != 1 or parsed.unknown:
         lines = [t(lang, "summary_usage"), *replies.unknown_words(lang, parsed.unknown)]
-        await send(update, replies.fit(lines))
+        await send(update, fit_lines(lines))
         return
     topic = parsed.topics[0]
     now = utcnow()

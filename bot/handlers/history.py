@@ -16,6 +16,7 @@ from bot import charts, export, replies
 from bot.handlers.callbacks import plain
 from bot.handlers.common import NO_PREVIEW, Context, current_chat, lang_of, send, utcnow
 from bot.i18n import Lang, t
+from bot.markup import shorten
 from bot.search import (
     PAGE,
     BadPeriod,
@@ -125,7 +126,7 @@ async def export_command(update: Update, context: Context) -> None:
         return
     stories = await select_stories(services.repo, query, utcnow())
     period = period_text(lang, query.period)
-    words = replies.shorten(query.words, 60)
+    words = shorten(query.words, 60)
     if not stories:
         await send(update, t(lang, "export_none", words=words, period=period))
         return

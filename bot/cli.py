@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
@@ -40,6 +41,22 @@ def build_parser() -> argparse.ArgumentParser:
     poll.add_argument("--once", action="store_true", required=True, help="run one cycle")
     _add_config(poll)
 
+    back = sub.add_parser(
+        "backfill", help="store old articles (corpora, saved feeds) as history; alerts nobody"
+    )
+    back.add_argument(
+        "paths", nargs="+", help=".jsonl(.gz) corpus, saved RSS/Atom (.xml), .txt/.html article"
+    )
+    _add_config(back)
+
+    exp = sub.add_parser("export", help="write stored MOUs as CSV or JSON Lines")
+    exp.add_argument("--topic", help='a topic as /subscribe takes it ("France", "org:탈레스")')
+    exp.add_argument("--search", help="words the headline, parties or summary must hold")
+    exp.add_argument("--since", type=_date, help="only MOUs from this day on (YYYY-MM-DD)")
+    exp.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    exp.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+    _add_config(exp)
+
     db = sub.add_parser(
         "db",
         help="database maintenance (reads the same configuration as run)",
@@ -52,6 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
     db.add_argument("--to", metavar="URL", help="copy: the target database URL")
     _add_config(db)
     return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {text!r}") from None
 
 
 def resolve_config_path(
@@ -124,6 +148,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from feeds.cli import cmd_poll_once
 
             return cmd_poll_once(settings)
+        if args.command == "backfill":
+            from feeds.backfill import cmd_backfill
+
+            return cmd_backfill(settings, args.paths)
+        if args.command == "export":
+            from bot.export_cli import cmd_export
+
+            return cmd_export(settings, args)
         if args.command == "db":
             return _db(args, settings)
     except ConfigError as exc:

@@ -69,14 +69,9 @@ def cmd_poll_once(settings: Settings, out: TextIO | None = None) -> int:
     try:
         report = asyncio.run(poll_once(settings))
     except Exception as exc:
-        from subscriptions.diagnose import database_problem
+        from subscriptions.diagnose import exit_on_database_problem
 
-        db = settings.database
-        problem = database_problem(exc, db.url, db.connect_timeout)
-        if problem is None:
-            raise
-        print(f"mou-alert: cannot poll: {problem}", file=sys.stderr)  # one line, no traceback
-        return 1
+        return exit_on_database_problem(exc, settings.database, "poll")
     if report is None:
         print(
             f"No feeds to poll: add [[feeds]] tables to {settings.source} (see "

@@ -92,8 +92,7 @@ def _entry(raw: Any, base_url: str) -> FeedEntry:
         pass  # feedparser copied the GUID into link: a URL only if it is already absolute
     elif link and base_url:
         link = urljoin(base_url, link)
-    if urlsplit(link).scheme not in ("http", "https"):
-        link = ""  # e.g. feedparser copied a non-URL guid into link
+    link = _web_link(link)  # e.g. feedparser copied a non-URL guid into link
     bodies = [_text(c.get("value")) for c in raw.get("content", []) if isinstance(c, Mapping)]
     bodies.append(_text(raw.get("summary")))
     return FeedEntry(
@@ -103,6 +102,22 @@ def _entry(raw: Any, base_url: str) -> FeedEntry:
         content=max(bodies, key=len),
         published=_utc(raw.get("published_parsed") or raw.get("updated_parsed")),
     )
+
+
+def _web_link(link: str) -> str:
+    """``link`` if it is an absolute http(s) URL with a usable host, else "". A scheme alone is
+    not enough: ``https:\x00//host/2`` has one and no host; ``http://[::1/`` makes urlsplit
+    raise; a damaged feed may hold anything."""
+    if not link or any(ord(c) < 0x20 or ord(c) == 0x7F for c in link):
+        return ""
+    try:
+        parts = urlsplit(link)
+        host, _port = parts.hostname, parts.port  # .port raises on a port out of range
+    except ValueError:
+        return ""
+    if parts.scheme not in ("http", "https") or not host or any(c.isspace() for c in host):
+        return ""
+    return link
 
 
 def _text(value: Any) -> str:

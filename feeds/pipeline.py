@@ -25,6 +25,7 @@ import httpx
 from core.settings import FeedConfig, LimitsSettings, Settings
 from extractors.model import Article, Extraction
 from feeds.article import article_text, visible_text
+from feeds.failures import FailureLog
 from feeds.fetch import Fetcher
 from feeds.keys import item_key
 from feeds.parse import FeedEntry
@@ -276,6 +277,9 @@ class CycleReport:
     """Another cycle was still running: this one did nothing."""
     still_running: int = 0
     """Feeds started by this or an earlier cycle that had not finished when it reported."""
+    outcomes: dict[str, int] = field(default_factory=dict)
+    """Feeds refreshed by outcome: new, unchanged, not_modified, failed (the metrics count
+    these)."""
 
     @property
     def items_new(self) -> int:
@@ -302,6 +306,10 @@ class CycleReport:
             f"{f', {self.still_running} still running' if self.still_running else ''}"
             f" in {self.seconds:.2f} s"
         )
+
+
+def _count(counts: dict[str, int], key: str) -> None:
+    counts[key] = counts.get(key, 0) + 1
 
 
 class Poller:
@@ -341,6 +349,12 @@ class Poller:
         self._tasks: dict[int, asyncio.Task[FeedRefresh | Exception]] = {}
         """Feeds being refreshed, by id: each is a task of its own under ``_slots``."""
         self._finished: list[tuple[Feed, FeedRefresh | Exception]] = []
+        self.failures = FailureLog()
+
+    @property
+    def busy(self) -> bool:
+        """A cycle is running (another one now would be skipped)."""
+        return self._running.locked()
 
     async def sync_feeds(self, feeds: Sequence[FeedConfig]) -> list[Feed]:
         """Upsert the feeds of the config file (at start); feeds added by /addfeed stay."""
@@ -385,17 +399,23 @@ class Poller:
             for feed, refresh in finished:
                 if isinstance(refresh, BaseException):
                     report.errors.append(FeedProblem(feed.id, feed.url, feed.name, str(refresh)))
+                    _count(report.outcomes, "error")
                     continue
+                _count(report.outcomes, refresh.outcome)
                 report.items.extend(refresh.items)
                 report.not_modified += refresh.outcome == "not_modified"
                 if refresh.outcome == "failed":
-                    report.errors.append(
-                        FeedProblem(feed.id, feed.url, feed.name, refresh.error or "failed")
-                    )
+                    error = refresh.error or "failed"
+                    report.errors.append(FeedProblem(feed.id, feed.url, feed.name, error))
+                    self.failures.failed(feed, error)
+                else:
+                    self.failures.succeeded(feed)
                 if refresh.disabled:
                     report.disabled.append(refresh.feed)
             report.seconds = time.perf_counter() - began
-        log.info("poll cycle: %s", report.summary())
+        # One line per tick that polled something; an idle tick says nothing.
+        polled = report.feeds_due or report.outcomes
+        log.log(logging.INFO if polled else logging.DEBUG, "poll cycle: %s", report.summary())
         return report
 
     async def _wait(self, budget: float | None, keep_going: Callable[[], bool]) -> None:

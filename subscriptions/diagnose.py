@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+import sys
 from collections.abc import Iterator
 
 from sqlalchemy.engine import make_url
+
+from core.settings import DatabaseSettings
 
 _CHECK = "`mou-alert db check` says more"
 
@@ -90,3 +93,14 @@ def database_problem(exc: BaseException, url: str, connect_timeout: float) -> st
                 "database.url at a writable file, or fix the folder's permissions."
             )
     return None
+
+
+def exit_on_database_problem(exc: BaseException, database: DatabaseSettings, doing: str) -> int:
+    """For a command's ``except``: print ``mou-alert: cannot <doing>: <problem>`` (one line, no
+    traceback) and return exit status 1 when ``exc`` is a known database problem; re-raise
+    ``exc`` otherwise."""
+    problem = database_problem(exc, database.url, database.connect_timeout)
+    if problem is None:
+        raise exc
+    print(f"mou-alert: cannot {doing}: {problem}", file=sys.stderr)
+    return 1

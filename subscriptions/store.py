@@ -25,6 +25,7 @@ from subscriptions.models import Stats
 from subscriptions.outbox import Outbox
 from subscriptions.recording import ItemsAndStories
 from subscriptions.repository import Repository
+from subscriptions.search import SearchStories
 from subscriptions.sql import (
     CHATS,
     DELIVERIES,
@@ -57,7 +58,13 @@ __all__ = [
 
 
 class SqlRepository(
-    ChatsAndSubscriptions, FeedStore, ItemsAndStories, Outbox, DigestClaims, Repository
+    SearchStories,
+    ChatsAndSubscriptions,
+    FeedStore,
+    ItemsAndStories,
+    Outbox,
+    DigestClaims,
+    Repository,
 ):
     """The storage of mou-alert. Build it with :func:`open_repository`."""
 

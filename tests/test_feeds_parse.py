@@ -183,3 +183,28 @@ def test_the_shared_real_feeds_parse(name: str) -> None:
     assert all(e.link and e.link.startswith("https://www.chosun.com/") for e in feed.entries)
     assert all(e.published is not None and e.title for e in feed.entries)
     assert sum(bool(e.content) for e in feed.entries) > len(feed.entries) * 0.9
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "https:\x00//broken.example.kr/2",  # found by a property test: a scheme, no host
+        "https://",
+        "http://[::1/a",  # urlsplit raises on it
+        "http://news.example.kr:99999/1",
+        "http://a b.example.kr/1",
+        "javascript:alert(1)",
+    ],
+)
+def test_a_link_that_is_not_a_usable_web_url_is_no_link(link: str) -> None:
+    body = "<rss version='2.0'><channel><title>t</title><item><title>x</title>"
+    body += f"<link>{link}</link><guid>g-1</guid></item></channel></rss>"
+    [entry] = parse_feed(body.encode(), {}).entries
+    assert entry.link is None and entry.guid == "g-1"
+
+
+def test_a_usable_web_url_stays_the_link() -> None:
+    body = b"<rss version='2.0'><channel><title>t</title><item><title>x</title>"
+    body += b"<link>https://news.example.kr:8443/a?id=1</link></item></channel></rss>"
+    [entry] = parse_feed(body, {}).entries
+    assert entry.link == "https://news.example.kr:8443/a?id=1"

@@ -66,3 +66,17 @@ def test_a_database_url_without_a_supported_driver_is_a_config_error(
     err = capsys.readouterr().err
     assert "database.url: the scheme" in err and "postgresql+asyncpg://" in err
     assert "pw" not in err
+
+
+def test_logging_and_metrics_tables_name_their_unknown_keys(tmp_path: Path) -> None:
+    """The operations tables (issue 12) are checked key by key like the others."""
+    config = tmp_path / "c.toml"
+    config.write_text(
+        '[logging]\nlevel = "DEBUG"\nformat = "json"\n[metrics]\nlisten = "127.0.0.1:9464"\n'
+    )
+    settings = load_settings(config, {})
+    assert settings.logging.format == "json" and settings.metrics.listen == "127.0.0.1:9464"
+    config.write_text('[logging]\nlevl = "DEBUG"\n[metrics]\nlisen = "127.0.0.1:9464"\n')
+    with pytest.raises(ConfigError) as caught:
+        load_settings(config, {})
+    assert caught.value.problems == ["unknown key: logging.levl", "unknown key: metrics.lisen"]

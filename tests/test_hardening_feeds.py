@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import gzip
+import logging
 import threading
 from collections.abc import AsyncIterator, Iterable, Iterator
 from pathlib import Path
@@ -201,6 +202,39 @@ async def test_a_slow_feed_delays_only_itself(server: LocalServer, repo: SqlRepo
         finally:
             release.set()
             await poller.aclose()
+
+
+async def test_a_feed_failing_past_the_cycle_deadline_warns_once_when_it_finishes(
+    server: LocalServer, repo: SqlRepository, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The failure log (issue 12) hears of each refresh once, from the cycle that sees it end,
+    also when an earlier cycle started it; the metrics' outcomes count it there."""
+    release = threading.Event()
+
+    def held(_: Seen) -> Reply:
+        release.wait(10)
+        return Reply(500, b"down")
+
+    await repo.upsert_feed(server.route("/late", held), "late")
+    patient = dataclasses.replace(SETTINGS, fetch=dataclasses.replace(SETTINGS.fetch, timeout=20))
+    caplog.set_level(logging.INFO)
+    async with make_client(patient.fetch) as http:
+        poller = Poller(repo, http, patient, extractor=NotAnMou(), budget=0.2)
+        try:
+            first = await poller.poll_due(NOW)
+            assert first.still_running == 1 and not first.errors and first.outcomes == {}
+            release.set()
+            poller.budget = 10.0
+            second = await poller.poll_due(NOW)
+            assert second.feeds_due == 0 and second.outcomes == {"failed": 1}
+            assert [e.name for e in second.errors] == ["late"]
+            third = await poller.poll_due(NOW + dt.timedelta(days=1))
+            assert third.outcomes == {"failed": 1}
+        finally:
+            release.set()
+            await poller.aclose()
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and "late" in warnings[0] and "500" in warnings[0]
 
 
 class EveryItemAnMou:

@@ -91,15 +91,16 @@ def test_db_check_reports_on_demand(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 def test_run_refuses_a_damaged_database_with_an_error_naming_it(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = crashed_copy(tmp_path)
     wal_path(db).unlink()
     config = tmp_path / "c.toml"
     config.write_text(f'[telegram]\ntoken = "1:T"\n[database]\nurl = "sqlite+aiosqlite:///{db}"\n')
     assert main(["run", "--config", str(config)]) == 1
-    [error] = [r for r in caplog.records if r.levelname == "ERROR"]
-    assert str(db) in error.getMessage() and "is gone" in error.getMessage()
+    # main() sets up logging from [logging] (core.logs): the record goes to stderr, one line.
+    [error] = [line for line in capsys.readouterr().err.splitlines() if " ERROR " in line]
+    assert str(db) in error and "is gone" in error
 
 
 def _problem(exc: BaseException, url: str) -> str:
@@ -172,3 +173,26 @@ def test_poll_once_on_a_broken_database_is_one_line(
     assert main(["poll", "--once", "--config", str(config)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("mou-alert: cannot poll: sqlite+aiosqlite:///") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["export"], "mou-alert: cannot export: "),
+        (["backfill", "none.jsonl"], "mou-alert: cannot backfill: "),
+        (["db", "upgrade"], "mou-alert: cannot upgrade: "),
+        (["db", "copy", "--to", "sqlite+aiosqlite:///elsewhere.db"], "mou-alert: db copy "),
+    ],
+)
+def test_every_command_on_a_broken_database_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], says: str
+) -> None:
+    """The commands issue 12 and 13 added report a broken database as poll and run do: exit 1
+    and one line, no traceback."""
+    db = tmp_path / "bot.db"
+    db.write_bytes(b"this is not SQLite" * 100)
+    config = tmp_path / "c.toml"
+    config.write_text(f'[database]\nurl = "sqlite+aiosqlite:///{db}"\n')
+    assert main([*argv, "--config", str(config)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(says) and "not a database" in err and err.count("\n") == 1, err

@@ -30,6 +30,7 @@ from subscriptions.migrate import (
     upgrade,
 )
 from subscriptions.models import Topic
+from subscriptions.search import is_search_object
 from subscriptions.store import open_repository
 from subscriptions.tables import Base
 
@@ -59,8 +60,13 @@ def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 async def _inspect(url: str) -> tuple[set[str], list[Any]]:
     def read(conn: Connection) -> tuple[set[str], list[Any]]:
-        diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
-        return set(inspect(conn).get_table_names()), diffs
+        def include(name: str | None, _type: str, _parent: Any) -> bool:
+            return not is_search_object(name)
+
+        context = MigrationContext.configure(conn, opts={"include_name": include})
+        diffs = compare_metadata(context, Base.metadata)
+        tables = {n for n in inspect(conn).get_table_names() if not is_search_object(n)}
+        return tables, diffs
 
     engine = make_engine(url)
     try:
@@ -174,44 +180,52 @@ async def test_in_memory_sqlite_is_migrated_through_its_own_connection() -> None
         await repo.close()
 
 
-async def test_upgrade_from_0001_keeps_queued_alerts_and_adds_claims(empty_url: str) -> None:
-    """An outbox written before delivery claims existed is sent after the upgrade."""
-    await asyncio.to_thread(command.upgrade, alembic_config(empty_url), "0001")
-    now = dt.datetime(2026, 2, 9, tzinfo=dt.UTC)
-    naive = now.replace(tzinfo=None) if empty_url.startswith("sqlite") else now
-    engine = make_engine(empty_url)
+NOW = dt.datetime(2026, 2, 9, tzinfo=dt.UTC)
+CHAT_1 = (
+    "INSERT INTO chats (id, type, title, language, mode, active, created_at) "
+    "VALUES (1, 'private', '', 'en', 'instant', true, :now)"
+)
+FEED_7 = "INSERT INTO feeds (id, url, name, error_count, created_at) VALUES (7, 'u', '', 0, :now)"
+
+
+def story_1(title: str, parties: str = "[]", summary: str = "") -> str:
+    return (
+        "INSERT INTO stories (id, title, url, outlet, first_seen, happened_at, countries, "
+        "sectors, parties, amounts, summary, outlets) VALUES (1, "
+        f"'{title}', 'https://n.example/1', 'Yonhap', :now, :now, '[\"FR\"]', '[]', "
+        f"'{parties}', '[]', '{summary}', 1)"
+    )
+
+
+async def _at_revision(url: str, revision: str, *inserts: str) -> None:
+    """Migrate the empty database at ``url`` to ``revision`` and run ``inserts`` there, in one
+    transaction (``:now`` is NOW)."""
+    await asyncio.to_thread(command.upgrade, alembic_config(url), revision)
+    now = NOW.replace(tzinfo=None) if url.startswith("sqlite") else NOW
+    engine = make_engine(url)
     try:
         async with engine.begin() as conn:
-            await conn.execute(
-                text(
-                    "INSERT INTO chats (id, type, title, language, mode, active, created_at) "
-                    "VALUES (1, 'private', '', 'en', 'instant', true, :now)"
-                ),
-                {"now": naive},
-            )
-            await conn.execute(
-                text(
-                    "INSERT INTO stories (id, title, url, outlet, first_seen, happened_at, "
-                    "countries, sectors, parties, amounts, summary, outlets) VALUES (1, 'MOU', "
-                    "'https://n.example/1', 'Yonhap', :now, :now, '[\"FR\"]', '[]', '[]', '[]', "
-                    "'', 1)"
-                ),
-                {"now": naive},
-            )
-            await conn.execute(
-                text(
-                    "INSERT INTO deliveries (chat_id, story_id, status, attempts, next_attempt, "
-                    "created_at) VALUES (1, 1, 'pending', 0, :now, :now)"
-                ),
-                {"now": naive},
-            )
+            for statement in inserts:
+                await conn.execute(text(statement), {"now": now})
     finally:
         await engine.dispose()
+
+
+async def test_upgrade_from_0001_keeps_queued_alerts_and_adds_claims(empty_url: str) -> None:
+    """An outbox written before delivery claims existed is sent after the upgrade."""
+    await _at_revision(
+        empty_url,
+        "0001",
+        CHAT_1,
+        story_1("MOU"),
+        "INSERT INTO deliveries (chat_id, story_id, status, attempts, next_attempt, created_at) "
+        "VALUES (1, 1, 'pending', 0, :now, :now)",
+    )
     repo = await open_repository(empty_url)  # upgrades to the head
     try:
-        [job] = await repo.due_deliveries(now, owner="w1")
+        [job] = await repo.due_deliveries(NOW, owner="w1")
         assert job.chat.id == 1 and job.story.title == "MOU"
-        assert await repo.renew_claims("w1", now, dt.timedelta(seconds=20)) == {job.id}
+        assert await repo.renew_claims("w1", NOW, dt.timedelta(seconds=20)) == {job.id}
     finally:
         await repo.close()
     assert await current_revision(empty_url) == head_revision()
@@ -223,9 +237,17 @@ async def test_upgrade_to_0003_scopes_each_feeds_item_keys_and_downgrade_undoes_
     empty_url: str,
 ) -> None:
     """Keys were GUIDs shared by all feeds; after 0003 each feed's are its own."""
-    await asyncio.to_thread(command.upgrade, alembic_config(empty_url), "0002")
-    now = dt.datetime(2026, 2, 9, tzinfo=dt.UTC)
-    naive = now.replace(tzinfo=None) if empty_url.startswith("sqlite") else now
+    item = (
+        "INSERT INTO items (feed_id, key, url, title, text_hash, outlet, seen_at) "
+        "VALUES ({feed}, '{key}', '', '', '', '', :now)"
+    )
+    await _at_revision(
+        empty_url,
+        "0002",
+        FEED_7,
+        item.format(feed=7, key="guid-1"),
+        item.format(feed="NULL", key="https://n.example/a"),
+    )
     engine = make_engine(empty_url)
 
     async def keys() -> list[str]:
@@ -233,25 +255,82 @@ async def test_upgrade_to_0003_scopes_each_feeds_item_keys_and_downgrade_undoes_
             return list(await conn.scalars(text("SELECT key FROM items ORDER BY id")))
 
     try:
-        async with engine.begin() as conn:
-            await conn.execute(
-                text(
-                    "INSERT INTO feeds (id, url, name, error_count, created_at) "
-                    "VALUES (7, 'u', '', 0, :now)"
-                ),
-                {"now": naive},
-            )
-            for key, feed in (("guid-1", 7), ("https://n.example/a", None)):
-                await conn.execute(
-                    text(
-                        "INSERT INTO items (feed_id, key, url, title, text_hash, outlet, seen_at) "
-                        "VALUES (:feed, :key, '', '', '', '', :now)"
-                    ),
-                    {"feed": feed, "key": key, "now": naive},
-                )
         await asyncio.to_thread(command.upgrade, alembic_config(empty_url), "0003")
         assert await keys() == ["feed:7|guid-1", "https://n.example/a"]
         await asyncio.to_thread(command.downgrade, alembic_config(empty_url), "0002")
         assert await keys() == ["guid-1", "https://n.example/a"]
     finally:
         await engine.dispose()
+
+
+async def test_upgrade_to_0010_indexes_stories_and_keeps_subscriptions(empty_url: str) -> None:
+    """Stories stored before search existed are found after the upgrade; topics stay."""
+    await _at_revision(
+        empty_url,
+        "0002",
+        CHAT_1,
+        "INSERT INTO subscriptions (chat_id, country, sector, active, created_at) "
+        "VALUES (1, 'FR', '', true, :now)",
+        story_1("레이더 MOU", '[["LIG넥스원", "탈레스코리아"]]', "공동개발"),
+    )
+    repo = await open_repository(empty_url)
+    try:
+        [story] = await repo.search_stories("탈레스코리아", None)
+        assert story.title == "레이더 MOU"
+        assert [s.title for s in await repo.search_stories("공동개발", None)] == ["레이더 MOU"]
+        assert [s.topic for s in await repo.list_subscriptions(1)] == [Topic("FR")]
+        assert await repo.add_subscription(1, Topic("FR", org="탈레스"))
+    finally:
+        await repo.close()
+    _tables, diffs = await _inspect(empty_url)
+    assert diffs == []
+
+
+def test_the_migrations_are_one_chain() -> None:
+    """Issue 11's two revisions come before search's (0010): one head, no branch."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config(""))
+    assert script.get_heads() == ["0010"]
+    chain = [r.revision for r in script.walk_revisions("base", "heads")]
+    assert chain == ["0010", "0004", "0003", "0002", "0001"]
+
+
+async def test_the_chain_through_search_keeps_scoped_items_both_ways(empty_url: str) -> None:
+    """0002 -> head scopes the item keys (0003) and 0010 still finds each story's status
+    through them; down to 0002 and up again leaves the same rows and the ORM's tables."""
+    await _at_revision(
+        empty_url,
+        "0002",
+        FEED_7,
+        story_1("수소 MOU"),
+        "INSERT INTO items (id, feed_id, key, url, title, text_hash, outlet, seen_at, story_id) "
+        "VALUES (1, 7, 'guid-1', '', '', '', '', :now, 1)",
+        "INSERT INTO extractions (item_id, is_mou, status, data) VALUES (1, true, 'planned', '{}')",
+    )
+    engine = make_engine(empty_url)
+
+    async def rows() -> list[tuple[Any, ...]]:
+        async with engine.connect() as conn:
+            result = await conn.execute(text("SELECT key, story_id FROM items ORDER BY id"))
+            return [tuple(r) for r in result]
+
+    try:
+        await asyncio.to_thread(command.upgrade, alembic_config(empty_url), "head")
+        assert await rows() == [("feed:7|guid-1", 1)]
+        async with engine.connect() as conn:
+            status = await conn.scalar(text("SELECT status FROM stories WHERE id = 1"))
+        assert status == "planned"
+        await asyncio.to_thread(command.downgrade, alembic_config(empty_url), "0002")
+        assert await rows() == [("guid-1", 1)]
+        await asyncio.to_thread(command.upgrade, alembic_config(empty_url), "head")
+        assert await rows() == [("feed:7|guid-1", 1)]
+    finally:
+        await engine.dispose()
+    repo = await open_repository(empty_url)
+    try:
+        assert [s.title for s in await repo.search_stories("수소", None)] == ["수소 MOU"]
+    finally:
+        await repo.close()
+    _tables, diffs = await _inspect(empty_url)
+    assert diffs == []

@@ -7,7 +7,8 @@ import re
 
 from telegram import Update
 
-from bot import replies
+from bot import replies, term_offers
+from bot.handlers import history
 from bot.handlers.common import Context, args_text, current_chat, lang_of, send, utcnow
 from bot.i18n import Lang, t
 from bot.markup import fit_lines
@@ -49,12 +50,14 @@ async def help_command(update: Update, context: Context) -> None:
 async def subscribe(update: Update, context: Context) -> None:
     services, chat = await current_chat(update, context)
     parsed = parse_topics(args_text(context))
+    lang = lang_of(chat)
     limit = services.settings.limits.subscriptions_per_chat
     done = await subscribe_topics(services.repo, chat.id, parsed.topics, limit)
     text = replies.subscribe_result(
-        lang_of(chat), done.added, done.already, parsed.unknown, done.over_limit, limit
+        lang, done.added, done.already, parsed.unknown, done.over_limit, limit
     )
-    await send(update, text)
+    offers, keyboard = term_offers.offers(lang, parsed.unknown)
+    await send(update, fit_lines([text, *offers]), keyboard)
 
 
 async def unsubscribe(update: Update, context: Context) -> None:
@@ -96,11 +99,13 @@ async def summary(update: Update, context: Context) -> None:
         await send(update, fit_lines(lines))
         return
     topic = parsed.topics[0]
-    stories = await services.repo.stories(topic, since(period, utcnow()))
+    now = utcnow()
+    stories = await services.repo.stories(topic, since(period, now))
     result = summarize(stories, topic, period)
     await send(
         update, replies.summary(lang, result, " ".join(words), services.settings.schedule.tz)
     )
+    await history.send_summary_chart(update, stories, topic, period, lang, now)
 
 
 async def latest(update: Update, context: Context) -> None:

@@ -658,11 +658,11 @@ def _foreign_pair_start(text: str) -> bool:
 # A sentence that lists who took part in the agreement just reported.
 _PARTICIPANTS = re.compile(
     r"(?:협약|MOU|양해각서|협정|컨소시엄|협력)에\s?(?:참여|참가|서명)한\s?"
-    r"(?:곳|기관|기업|업체|회사|대학|국가|나라|파트너)(?:들)?(?:은|는)|"
+    r"(?:곳|기관|기업|업체|회사|대학|국가|나라|파트너|개발사|사업자|투자사|\S{1,4}사)(?:들)?(?:은|는)|"
     r"참여\s?(?:기관|기업|업체|대학|회사)(?:들)?(?:은|는)\s"
 )
 # How far after a signing sentence its list of participants may come.
-_PARTICIPANT_SPAN = 3
+_PARTICIPANT_SPAN = 5
 
 
 def _participant_lists(sentences: Sequence[str], signed: Sequence[int]) -> list[int]:

@@ -25,9 +25,17 @@ from extractors.document import LEAD, Doc
 from extractors.status import AGREEMENT, NOT_AN_MOU, Tense
 
 # Verb forms after an agreement word (looked for in the whole sentence).
-_PAST = re.compile(r"(?:체결|서명|조인|교환|날인)(?:했|하였|됐|되었)|맺(?:었|어졌)|이뤄졌|성사됐")
-_CONNECT = re.compile(r"(?:체결|서명|교환)(?:하고|하며|하면서|해\s|한\s?뒤|한\s?후)|맺(?:고|으며|어\s)")
-_PRESENT = re.compile(r"(?:체결|서명)(?:한다|합니다)|맺는다|(?:체결|서명|맺)\S{0,4}고\s?(?:\d+일\s?)?밝혔")
+_PAST = re.compile(
+    r"(?:체결|서명|조인|교환|날인)(?:했|하였|됐|되었)|맺(?:었|어졌)|이뤄졌|성사됐|"
+    # "업무협약(MOU)을 했다", "투자하기로 협약했다": the noun with a plain 하다
+    r"(?:협약|MOU|양해\s?각서)(?:\([^)]{0,20}\))?[’'\"”]?(?:을|를)?\s?(?:했|하였)"
+)
+_CONNECT = re.compile(
+    r"(?:체결|서명|교환)(?:하고|하며|하면서|해\s|한\s?뒤|한\s?후)|맺(?:고|으며|어\s)"
+)
+_PRESENT = re.compile(
+    r"(?:체결|서명)(?:한다|합니다)|맺는다|(?:체결|서명|맺)\S{0,4}고\s?(?:\d+일\s?)?밝혔"
+)
 _PLANNED = re.compile(r"예정|기로|추진|계획|방침|앞두|앞둔|검토|논의|할\s?것|목표")
 _CEREMONY = re.compile(r"협약식|체결식|서명식|조인식|협약\s?행사")
 _NOMINAL = re.compile(r"(?:체결|서명|맞손|손\s?잡)\s*(?:[.…!'\"’”/]|,|$)")
@@ -35,9 +43,7 @@ _RELATIVE = re.compile(r"(?:체결|서명|맺)(?:한|은|된)\s")
 # Time words.
 _TODAY = re.compile(r"이날|오늘|전날|어제|현지\s?시간")
 _RECENT = re.compile(r"최근|이달(?!\s?(?:중|안|내|말))|지난\s?주|올해|이번")
-_DAY = re.compile(
-    r"(?<![\d.])(?:(\d{1,2})\s?월\s?)?(\d{1,2})\s?일(?!\s?(?:간|동안|째|까지|부터))"
-)
+_DAY = re.compile(r"(?<![\d.])(?:(\d{1,2})\s?월\s?)?(\d{1,2})\s?일(?!\s?(?:간|동안|째|까지|부터))")
 _STALE = re.compile(
     r"지난해|작년|앞서|지난달|당시|그동안|과거|이전|이후|바\s?있|(?:19|20)\d{2}\s?년|\d+년\s?전"
 )
@@ -88,6 +94,7 @@ FEATURES = (
     "past_untimed",  # ... with no time word
     "body_past_recent",  # a past signing after the lead told as recent (today, recent, a date)
     "caption_signing",  # a photo caption showing a signing or its ceremony
+    "body_past_untimed",  # a past signing after the lead with no time word at all
     "present_today",  # an announcement with a time word of today
     "future_word",  # 오는/내달/연내 in an agreement sentence
     "kind_mou",  # MOU / 양해각서
@@ -140,9 +147,8 @@ def features(doc: Doc, rule_signed: bool) -> tuple[float, ...]:
 
 def agreement_sentences(doc: Doc) -> list[int]:
     """Sentences naming an agreement that is an MOU candidate (documents that are none masked)."""
-    return [
-        i for i, s in enumerate(doc.sentences) if AGREEMENT.search(NOT_AN_MOU.sub(" ", s)) is not None
-    ]
+    masked = (NOT_AN_MOU.sub(" ", s) for s in doc.sentences)
+    return [i for i, s in enumerate(masked) if AGREEMENT.search(s) is not None]
 
 
 def _sentence(doc: Doc, i: int, f: dict[str, float]) -> None:
@@ -199,6 +205,8 @@ def _sentence(doc: Doc, i: int, f: dict[str, float]) -> None:
             timed = True
     if not timed:
         f["past_untimed"] = 1.0
+        if where == "body" and not _PLANNED.search(s):
+            f["body_past_untimed"] = 1.0
 
 
 # Days within which a dated signing reported in passing is still news (LABELS.md: "about a

@@ -198,13 +198,13 @@ def main() -> int:
         for run in ("rules", "model"):
             print(row_line(f"{run}, {src}", score(rows, predictions[run]), len(rows)))
     changed = [
-        (k, bool(r.get("is_mou")), predictions["model"][k].is_mou)
-        for k, r, _ in data
-        if predictions["model"][k].is_mou != predictions["rules"][k].is_mou
+        (key, bool(r.get("is_mou")), predictions["model"][key].is_mou)
+        for key, r, _ in data
+        if predictions["model"][key].is_mou != predictions["rules"][key].is_mou
     ]
     print(f"\n{len(changed)} articles the model decides otherwise than the rules:")
-    for k, gold, got in changed:
-        print(f"  {'right' if gold == got else 'WRONG'} now {got}: {k}")
+    for key, gold, got in changed:
+        print(f"  {'right' if gold == got else 'WRONG'} now {got}: {key}")
     if args.write:
         w = fit(x[gated], y[gated])
         data_out = {

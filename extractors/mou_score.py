@@ -42,6 +42,7 @@ _NOMINAL = re.compile(r"(?:체결|서명|맞손|손\s?잡)\s*(?:[.…!'\"’”/
 _RELATIVE = re.compile(r"(?:체결|서명|맺)(?:한|은|된)\s")
 # Time words.
 _TODAY = re.compile(r"이날|오늘|전날|어제|현지\s?시간")
+_TODAY_OR_DATE = re.compile(r"이날|오늘|\d{1,2}\s?일")
 _RECENT = re.compile(r"최근|이달(?!\s?(?:중|안|내|말))|지난\s?주|올해|이번")
 _DAY = re.compile(r"(?<![\d.])(?:(\d{1,2})\s?월\s?)?(\d{1,2})\s?일(?!\s?(?:간|동안|째|까지|부터))")
 _STALE = re.compile(
@@ -270,12 +271,17 @@ class MouModel:
 
 def model_signing_sentences(doc: Doc) -> list[int]:
     """The sentences that carry the signing when the model, not the rules, calls it: agreement
-    sentences with a signing verb that the rules do not read as background."""
+    sentences with a signing verb that the rules read neither as background nor as a plan (a
+    plan only when it announces today's signing: "체결한다고 밝혔다"); none when the article has
+    no such sentence, whatever the score."""
     out = []
     for i in agreement_sentences(doc):
-        if doc.readings[i].tense is Tense.BACKGROUND:
-            continue
         s = doc.sentences[i]
+        tense = doc.readings[i].tense
+        if tense is Tense.BACKGROUND or _FUTURE.search(s):
+            continue
+        if tense is Tense.PLANNED and not (_PRESENT.search(s) and _TODAY_OR_DATE.search(s)):
+            continue
         if i == 0 or any(
             p.search(s) for p in (_PAST, _CONNECT, _PRESENT, _CEREMONY, _NOMINAL, _RELATIVE)
         ):

@@ -1,0 +1,126 @@
+"""The article-level signed-MOU model (issue 9, second round), each shape on invented text:
+the shipped weights load, the runtime needs no fitting library, the model overrides the rules
+only past its thresholds, and the shapes it now reads right."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+
+import pytest
+
+from extractors.cleaning import article_text, split_sentences
+from extractors.decide import chosen_signing, signing_sentences
+from extractors.document import Doc, prepare
+from extractors.extractor import Extractor
+from extractors.model import Article
+from extractors.mou_score import FEATURES, MouModel, features, model_signing_sentences
+
+PUBLISHED = dt.datetime(2025, 3, 15, 9, 0)
+
+
+def _doc(title: str, body: str) -> Doc:
+    article = Article(title=title, body=body, published=PUBLISHED)
+    return prepare(article, article_text(body), split_sentences)
+
+
+def test_shipped_weights_load_and_name_every_feature() -> None:
+    model = MouModel.shipped()
+    assert set(model.weights) == {"bias", *FEATURES}
+    assert 0.0 < model.add_above < 1.0  # the fit chose a threshold: the model is switched on
+    assert model.drop_below < model.add_above
+
+
+def test_runtime_does_not_import_a_fitting_library() -> None:
+    code = (
+        "import sys, datetime as dt\n"
+        "from extractors.mou_score import MouModel, features\n"
+        "from extractors.extractor import Extractor\n"
+        "Extractor(mou_model=MouModel.shipped())\n"
+        "print(sorted(m for m in ('sklearn', 'scipy', 'numpy') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout.replace("'", '"')) == []
+
+
+def test_the_model_overrides_the_rules_only_past_its_thresholds() -> None:
+    # Today's announcement of a signing ("체결한다고 밝혔다") the rules read as a plan.
+    doc = _doc(
+        "대학, 베트남 대학과 학위 과정",
+        "교육부는 14일 한국대와 베트남 하노이대가 공동학위 합의각서(MOA)를 체결한다고 밝혔다.",
+    )
+    assert signing_sentences(doc) == []
+    sure = MouModel(weights={"bias": 5.0}, add_above=0.9)
+    unsure = MouModel(weights={"bias": 0.0}, add_above=0.9)  # p = 0.5
+    assert chosen_signing(doc, unsure) == []
+    assert chosen_signing(doc, sure) == model_signing_sentences(doc) == [1]
+    assert chosen_signing(doc, MouModel()) == []  # no weights: the rules alone
+    # An article the rules call an MOU is dropped only below drop_below.
+    signed = _doc("A시, B사와 업무협약 체결", "A시는 14일 B사와 업무협약을 체결했다.")
+    assert signing_sentences(signed)
+    assert chosen_signing(signed, MouModel(weights={"bias": -5.0}, add_above=0.9)) != []
+    dropping = MouModel(weights={"bias": -5.0}, add_above=0.9, drop_below=0.05)
+    assert chosen_signing(signed, dropping) == []
+
+
+def test_features_read_tense_time_and_position() -> None:
+    doc = _doc(
+        "시, 관광 활성화 나서",
+        "시는 관광객 유치에 나선다. 시는 올해 축제를 키운다. 축제는 5월에 열린다. "
+        "한편 시는 지난 10일 인근 군과 관광 협력 업무협약을 체결했다.",
+    )
+    on = {name for name, v in zip(FEATURES, features(doc, False), strict=True) if v}
+    assert {"body_past", "past_recent_day", "body_past_recent", "kind_business"} <= on
+    assert not on & {"lead_past", "past_stale", "rule_signed", "crime"}
+    stale = _doc("시 축제", "시는 지난해 5월 인근 군과 관광 협력 업무협약을 체결했다.")
+    on = {name for name, v in zip(FEATURES, features(stale, False), strict=True) if v}
+    assert "past_stale" in on and "body_past_recent" not in on
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # A signing ceremony held today, shown by the photo caption that opens the story.
+        (
+            "울주군 농민 부담 던다",
+            "15일 울산 울주군 서생면 농업인회관에서 한빛발전 영농자재 지원사업 협약식이 열리고 "
+            "있다. 발전소는 올해 농가에 비료와 농자재를 지원한다. 지원 규모는 3억원이다.",
+        ),
+        # A minister at a ceremony of the day, told in the lead of a story about something else.
+        (
+            "장관, 플랫폼 노동자 만나",
+            "김영희 고용노동부 장관이 14일 서울지방고용노동청에서 열린 택배 종사자 상생 협약식에 "
+            "참석해 발언하고 있다. 장관은 처우 개선을 약속했다.",
+        ),
+    ],
+)
+def test_shapes_the_model_reads_as_signed(kiwi_extractor: Extractor, title: str, body: str) -> None:
+    article = Article(title=title, body=body, published=PUBLISHED)
+    rules = Extractor(mou_model=MouModel())
+    rules._analyzer = kiwi_extractor.analyzer  # one Kiwi for both
+    assert not rules.extract(article).is_mou
+    result = kiwi_extractor.extract(article)
+    assert result.is_mou and result.status == "signed"
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # A ceremony still to come is no signing, caption or not.
+        (
+            "농업인 지원 협약식 연다",
+            "한빛발전은 오는 20일 서생면 농업인회관에서 영농자재 지원사업 협약식을 열 예정이다.",
+        ),
+        # An MOU inside a court story.
+        (
+            "업무협약 뒤 뒷돈 혐의 기소",
+            "검찰은 14일 업무협약을 체결한 뒤 뒷돈을 받은 혐의로 공무원을 구속 기소했다. "
+            "재판에서 수사 결과가 공개된다. 사기와 횡령 혐의도 있다.",
+        ),
+    ],
+)
+def test_shapes_the_model_leaves_out(kiwi_extractor: Extractor, title: str, body: str) -> None:
+    result = kiwi_extractor.extract(Article(title=title, body=body, published=PUBLISHED))
+    assert not result.is_mou

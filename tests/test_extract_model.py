@@ -124,3 +124,18 @@ def test_shapes_the_model_reads_as_signed(kiwi_extractor: Extractor, title: str,
 def test_shapes_the_model_leaves_out(kiwi_extractor: Extractor, title: str, body: str) -> None:
     result = kiwi_extractor.extract(Article(title=title, body=body, published=PUBLISHED))
     assert not result.is_mou
+
+
+@pytest.mark.parametrize(
+    ("sentence", "signed"),
+    [
+        ("삼표산업은 한국대 연구소와 ‘로봇 기술협업’ 협약을 했다고 12일 밝혔다.", True),
+        ("지난 10일 대한식품이 구미시에 500억을 투자해 공장을 신설하기로 협약했다.", True),
+        ("두 기관은 다음 달 협약을 하기로 했다.", False),
+    ],
+)
+def test_an_agreement_with_a_plain_hada_is_a_signing(sentence: str, signed: bool) -> None:
+    from extractors.status import Tense, read
+
+    reading = read(sentence, dt.datetime(2026, 2, 12))
+    assert (reading.tense is Tense.SIGNED) is signed

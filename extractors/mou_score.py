@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from extractors.document import LEAD, Doc
-from extractors.status import AGREEMENT, NOT_AN_MOU, Tense
+from extractors.status import AGREEMENT, NOT_AN_MOU, Tense, is_stale
 
 # Verb forms after an agreement word (looked for in the whole sentence).
 _PAST = re.compile(
@@ -42,7 +42,6 @@ _NOMINAL = re.compile(r"(?:체결|서명|맞손|손\s?잡)\s*(?:[.…!'\"’”/
 _RELATIVE = re.compile(r"(?:체결|서명|맺)(?:한|은|된)\s")
 # Time words.
 _TODAY = re.compile(r"이날|오늘|전날|어제|현지\s?시간")
-_TODAY_OR_DATE = re.compile(r"이날|오늘|\d{1,2}\s?일")
 _RECENT = re.compile(r"최근|이달(?!\s?(?:중|안|내|말))|지난\s?주|올해|이번")
 _DAY = re.compile(r"(?<![\d.])(?:(\d{1,2})\s?월\s?)?(\d{1,2})\s?일(?!\s?(?:간|동안|째|까지|부터))")
 _STALE = re.compile(
@@ -271,17 +270,17 @@ class MouModel:
 
 def model_signing_sentences(doc: Doc) -> list[int]:
     """The sentences that carry the signing when the model, not the rules, calls it: agreement
-    sentences with a signing verb that the rules read neither as background nor as a plan (a
-    plan only when it announces today's signing: "체결한다고 밝혔다"); none when the article has
-    no such sentence, whatever the score."""
+    sentences with a signing verb that the rules read neither as background nor as a plan
+    ("체결한다고 밝혔다" may announce a ceremony two days on); none when the article has no such
+    sentence, whatever the score."""
     out = []
     for i in agreement_sentences(doc):
         s = doc.sentences[i]
         tense = doc.readings[i].tense
-        if tense is Tense.BACKGROUND or _FUTURE.search(s):
-            continue
-        if tense is Tense.PLANNED and not (_PRESENT.search(s) and _TODAY_OR_DATE.search(s)):
-            continue
+        if tense is Tense.BACKGROUND or _FUTURE.search(s) or is_stale(s, doc.published):
+            continue  # told as past ("지난 2월 … 업무협약식") or as coming
+        if tense is Tense.PLANNED or (i == 0 and doc.with_tense(Tense.PLANNED)):
+            continue  # a plan, or a headline over a body that says the signing is to come
         if i == 0 or any(
             p.search(s) for p in (_PAST, _CONNECT, _PRESENT, _CEREMONY, _NOMINAL, _RELATIVE)
         ):

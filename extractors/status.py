@@ -266,6 +266,11 @@ def _days_back(published: dt.datetime, day: int) -> int:
     return back if back <= 7 else RECENT_DAYS + 1
 
 
+def is_stale(text: str, published: dt.datetime | None) -> bool:
+    """True when a time word dates the text to an earlier month or year than the news."""
+    return _is_stale(text, published)
+
+
 def _is_stale(before_verb: str, published: dt.datetime | None) -> bool:
     if _BACKGROUND.search(before_verb):
         return True

@@ -46,16 +46,22 @@ def test_runtime_does_not_import_a_fitting_library() -> None:
 
 
 def test_the_model_overrides_the_rules_only_past_its_thresholds() -> None:
-    # Today's announcement of a signing ("체결한다고 밝혔다") the rules read as a plan.
+    # A ceremony of the day shown only in the caption that opens the story: no rule reads it.
     doc = _doc(
-        "대학, 베트남 대학과 학위 과정",
-        "교육부는 14일 한국대와 베트남 하노이대가 공동학위 합의각서(MOA)를 체결한다고 밝혔다.",
+        "농민 부담 던다",
+        "15일 서생면 농업인회관에서 영농자재 지원사업 협약식이 열리고 있다. 지원은 3억원이다.",
     )
     assert signing_sentences(doc) == []
     sure = MouModel(weights={"bias": 5.0}, add_above=0.9)
     unsure = MouModel(weights={"bias": 0.0}, add_above=0.9)  # p = 0.5
     assert chosen_signing(doc, unsure) == []
     assert chosen_signing(doc, sure) == model_signing_sentences(doc) == [1]
+    # However sure, an announcement of a coming signing has no sentence to take as one.
+    coming = _doc(
+        "도청, 통신사와 협약",
+        "도청은 통신사와 업무협약을 체결한다고 14일 밝혔다. 협약식은 16일 도청에서 열린다.",
+    )
+    assert chosen_signing(coming, sure) == []
     assert chosen_signing(doc, MouModel()) == []  # no weights: the rules alone
     # An article the rules call an MOU is dropped only below drop_below.
     signed = _doc("A시, B사와 업무협약 체결", "A시는 14일 B사와 업무협약을 체결했다.")
@@ -139,3 +145,13 @@ def test_an_agreement_with_a_plain_hada_is_a_signing(sentence: str, signed: bool
 
     reading = read(sentence, dt.datetime(2026, 2, 12))
     assert (reading.tense is Tense.SIGNED) is signed
+
+
+def test_a_caption_of_an_earlier_ceremony_is_no_signing_to_take() -> None:
+    doc = _doc(
+        "특성화대학 12곳 지원",
+        "지난 1월 도청에서 열린 배터리 특성화대학원 유치를 위한 산학연관 업무협약식. "
+        "정부는 대학 12곳을 지원한다.",
+    )
+    assert model_signing_sentences(doc) == []
+    assert chosen_signing(doc, MouModel(weights={"bias": 5.0}, add_above=0.5)) == []

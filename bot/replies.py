@@ -159,7 +159,7 @@ def subscription_list(lang: Lang, chat: Chat, subs: Sequence[Subscription]) -> R
 # --- reading -----------------------------------------------------------------------------------
 
 
-def _period_label(lang: Lang, period: str) -> str:
+def period_label(lang: Lang, period: str) -> str:
     number, unit = period[:-1], period[-1]
     if unit == "d":
         return plain_text(lang, "period_days", n=number)
@@ -168,7 +168,7 @@ def _period_label(lang: Lang, period: str) -> str:
 
 def summary(lang: Lang, s: Summary, arg: str, tz: ZoneInfo) -> Html:
     """``arg`` is the topic as the person typed it (for the "try a wider period" hint)."""
-    period = _period_label(lang, s.period)
+    period = period_label(lang, s.period)
     lines: list[str]
     if s.total == 0:
         lines = [t(lang, "summary_none", topic=label(s.topic, lang), period=period)]

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from telegram.ext import Application, CallbackContext
 
     from bot.delivery.worker import DeliveryWorker
+    from bot.health import OpsServer
+    from bot.metrics import Metrics
     from feeds.ingest import FeedIngest
 
 SERVICES_KEY = "services"
@@ -30,6 +32,10 @@ class Services:
     extracts in a process of its own."""
     delivery: DeliveryWorker | None = None
     """The outbox worker (``bot.delivery.worker``); ``schedule_jobs`` creates it if absent."""
+    metrics: Metrics | None = None
+    """Counters and gauges for /metrics when ``[metrics] listen`` is set, else None."""
+    ops: OpsServer | None = None
+    """The server of /metrics and /healthz, when configured."""
 
     @property
     def worker(self) -> DeliveryWorker:
@@ -41,6 +47,7 @@ class Services:
     async def close(self) -> None:
         """Close everything in reverse order of creation; one failure does not stop the rest."""
         closers: list[tuple[str, Callable[[], Awaitable[None]] | None]] = [
+            ("ops", self.ops.aclose if self.ops else None),
             ("delivery", self.delivery.aclose if self.delivery else None),
             ("poller", self.poller.aclose if self.poller else None),
             ("repo", self.repo.close),

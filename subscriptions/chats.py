@@ -16,6 +16,7 @@ from subscriptions.sql import (
     SqlBase,
     chat_of,
     recipients_query,
+    topic_of,
     topic_parts,
     utcnow,
 )
@@ -114,7 +115,10 @@ class ChatsAndSubscriptions(SqlBase):
             s, d = SUBS.c, DELIVERIES.c
             n = SUBS.alias("n")
             twin_sub = exists().where(
-                n.c.chat_id == new_id, n.c.country == s.country, n.c.sector == s.sector
+                n.c.chat_id == new_id,
+                n.c.country == s.country,
+                n.c.sector == s.sector,
+                n.c.term == s.term,
             )
             await conn.execute(delete(SUBS).where(s.chat_id == old_id, twin_sub))
             await conn.execute(update(SUBS).where(s.chat_id == old_id).values(chat_id=new_id))
@@ -128,7 +132,7 @@ class ChatsAndSubscriptions(SqlBase):
     # --- subscriptions -----------------------------------------------------------------------
     async def add_subscription(self, chat_id: int, topic: Topic) -> bool:
         """False when the chat already had it. An unknown chat is created with defaults."""
-        country, sector = topic_parts(topic)
+        country, sector, term = topic_parts(topic)
         now = utcnow()
         async with self._writing() as conn:
             await conn.execute(
@@ -140,18 +144,26 @@ class ChatsAndSubscriptions(SqlBase):
             result = await conn.execute(
                 self._insert(SUBS)
                 .values(
-                    chat_id=chat_id, country=country, sector=sector, active=active, created_at=now
+                    chat_id=chat_id,
+                    country=country,
+                    sector=sector,
+                    term=term,
+                    active=active,
+                    created_at=now,
                 )
-                .on_conflict_do_nothing(index_elements=["chat_id", "country", "sector"])
+                .on_conflict_do_nothing(index_elements=["chat_id", "country", "sector", "term"])
             )
         return bool(result.rowcount)
 
     async def remove_subscription(self, chat_id: int, topic: Topic) -> bool:
-        country, sector = topic_parts(topic)
+        country, sector, term = topic_parts(topic)
         async with self._writing() as conn:
             result = await conn.execute(
                 delete(SUBS).where(
-                    SUBS.c.chat_id == chat_id, SUBS.c.country == country, SUBS.c.sector == sector
+                    SUBS.c.chat_id == chat_id,
+                    SUBS.c.country == country,
+                    SUBS.c.sector == sector,
+                    SUBS.c.term == term,
                 )
             )
         return bool(result.rowcount)
@@ -171,13 +183,12 @@ class ChatsAndSubscriptions(SqlBase):
     async def list_subscriptions(self, chat_id: int) -> list[Subscription]:
         async with self.engine.connect() as conn:
             rows = await conn.execute(
-                select(SUBS.c.id, SUBS.c.chat_id, SUBS.c.country, SUBS.c.sector)
+                select(SUBS.c.id, SUBS.c.chat_id, SUBS.c.country, SUBS.c.sector, SUBS.c.term)
                 .where(SUBS.c.chat_id == chat_id)
                 .order_by(SUBS.c.id)
             )
             return [
-                Subscription(r.id, r.chat_id, Topic(r.country or None, r.sector or None))
-                for r in rows
+                Subscription(r.id, r.chat_id, topic_of(r.country, r.sector, r.term)) for r in rows
             ]
 
     async def recipients(self, countries: tuple[str, ...], sectors: tuple[str, ...]) -> list[int]:

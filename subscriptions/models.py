@@ -6,25 +6,45 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from subscriptions.organisations import keyword_matches, org_matches
+
 Language = Literal["ko", "en"]
 DeliveryMode = Literal["instant", "digest"]
 
 
 @dataclass(frozen=True)
 class Topic:
-    """What a chat follows: a country, a sector, or both (then both must match)."""
+    """What a chat follows: a country, a sector, an organisation or a keyword; a country
+    with one of the others is a combination (then both must match)."""
 
     country: str | None = None
     sector: str | None = None
+    org: str | None = None
+    """An organisation, matched against the story's parties (``subscriptions.organisations``)."""
+    keyword: str | None = None
+    """A word or phrase, matched against the headline, the parties and the summary."""
+
+    @property
+    def empty(self) -> bool:
+        return not (self.country or self.sector or self.org or self.keyword)
 
     def matches(
-        self, countries: tuple[str, ...] | list[str], sectors: tuple[str, ...] | list[str]
+        self,
+        countries: tuple[str, ...] | list[str],
+        sectors: tuple[str, ...] | list[str],
+        parties: tuple[tuple[str, ...], ...] = (),
+        title: str = "",
+        summary: str = "",
     ) -> bool:
-        if self.country is None and self.sector is None:
+        if self.empty:
             return False
-        return (self.country is None or self.country in countries) and (
-            self.sector is None or self.sector in sectors
-        )
+        if self.country is not None and self.country not in countries:
+            return False
+        if self.sector is not None and self.sector not in sectors:
+            return False
+        if self.org is not None and not org_matches(self.org, parties):
+            return False
+        return self.keyword is None or keyword_matches(self.keyword, title, parties, summary)
 
 
 @dataclass(frozen=True)
@@ -96,6 +116,8 @@ class StoryView:
     mou_count: int | None = None
     signed_on: dt.date | None = None
     outlets: int = 1
+    status: str = "signed"
+    """"signed" or "planned", as the first report had it."""
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,8 @@ def test_every_text_is_valid_html_in_both_languages(key: str, lang: str) -> None
             "feeds",
             "stories",
             "deliveries",
+            "words",
+            "page",
             "n",
             "i",
         )

@@ -70,6 +70,8 @@ class Outgoing:
     render: Render
     variant: Variant = "html"
     migrations: int = 0
+    published: dt.datetime | None = None
+    """The article's published time (alerts): the alert latency is measured from it."""
 
 
 @dataclass
@@ -83,6 +85,9 @@ class DeliveryReport:
     pauses: int = 0
     fallbacks: int = 0
     errors: list[str] = field(default_factory=list)
+    latencies: list[float] = field(default_factory=list)
+    """Seconds from each sent alert's published time to Telegram's accept (for the metrics;
+    not summed into the worker's totals)."""
 
     def add(self, other: DeliveryReport) -> None:
         for name in ("sent", "retried", "dead", "dropped", "migrated", "pauses", "fallbacks"):
@@ -241,7 +246,13 @@ class DeliveryWorker:
                     run.held_until = started + self.lease
                     run.renew_at = started + self.heartbeat
                     batch = [
-                        Outgoing(j.chat.id, (j.id,), j.attempts, alert_render(j, self.tz))
+                        Outgoing(
+                            j.chat.id,
+                            (j.id,),
+                            j.attempts,
+                            alert_render(j, self.tz),
+                            published=j.story.published,
+                        )
                         for j in jobs
                     ]
                     await self._send_all(batch, run)
@@ -420,10 +431,13 @@ class DeliveryWorker:
             self.pacer.settle(stamp)  # answered: from now on it counts in the limits' windows
             run.network_streak = 0
             self._outages = 0
-            await self.repo.mark_sent(list(out.delivery_ids), message_id, self.now())
+            accepted = self.now()
+            await self.repo.mark_sent(list(out.delivery_ids), message_id, accepted)
             run.unsure.difference_update(out.delivery_ids)
             run.held.difference_update(out.delivery_ids)
             run.report.sent += len(out.delivery_ids)
+            if out.published is not None and out.published <= accepted:
+                run.report.latencies.append((accepted - out.published).total_seconds())
             return []
         except asyncio.CancelledError:
             raise

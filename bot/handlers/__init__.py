@@ -13,7 +13,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.handlers import admin, callbacks, commands, membership
+from bot.handlers import admin, callbacks, commands, history, membership
 
 
 def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -24,6 +24,8 @@ def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         "unsubscribe": commands.unsubscribe,
         "list": commands.list_command,
         "summary": commands.summary,
+        "search": history.search,
+        "export": history.export_command,
         "latest": commands.latest,
         "countries": commands.countries,
         "sectors": commands.sectors,
@@ -40,6 +42,8 @@ def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         app.add_handler(CommandHandler(name, handler))
     app.add_handler(CallbackQueryHandler(callbacks.subscribe_button, pattern=r"^sub:"))
     app.add_handler(CallbackQueryHandler(callbacks.remove_button, pattern=r"^rm:"))
+    app.add_handler(CallbackQueryHandler(history.search_button, pattern=r"^srch:"))
+    app.add_handler(CallbackQueryHandler(history.term_button, pattern=r"^term:"))
     app.add_handler(ChatMemberHandler(membership.my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, membership.migrated))
     # Commands the bot does not know get the help text, in private chats only: in a group they

@@ -7,7 +7,8 @@ import re
 
 from telegram import Update
 
-from bot import replies
+from bot import replies, term_offers
+from bot.handlers import history
 from bot.handlers.common import Context, args_text, current_chat, lang_of, send, utcnow
 from bot.i18n import Lang, t
 from bot.markup import fit_lines
@@ -54,7 +55,9 @@ async def subscribe(update: Update, context: Context) -> None:
         is_new = await services.repo.add_subscription(chat.id, topic)
         (added if is_new else already).append(topic)
     lang = lang_of(chat)
-    await send(update, replies.subscribe_result(lang, added, already, parsed.unknown))
+    text = replies.subscribe_result(lang, added, already, parsed.unknown)
+    offers, keyboard = term_offers.offers(lang, parsed.unknown)
+    await send(update, fit_lines([text, *offers]), keyboard)
 
 
 async def unsubscribe(update: Update, context: Context) -> None:
@@ -96,11 +99,13 @@ async def summary(update: Update, context: Context) -> None:
         await send(update, fit_lines(lines))
         return
     topic = parsed.topics[0]
-    stories = await services.repo.stories(topic, since(period, utcnow()))
+    now = utcnow()
+    stories = await services.repo.stories(topic, since(period, now))
     result = summarize(stories, topic, period)
     await send(
         update, replies.summary(lang, result, " ".join(words), services.settings.schedule.tz)
     )
+    await history.send_summary_chart(update, stories, topic, period, lang, now)
 
 
 async def latest(update: Update, context: Context) -> None:

@@ -262,8 +262,8 @@ class MouModel:
 
     def is_mou(self, doc: Doc, rule_signed: bool) -> bool:
         """The article-level decision: the rules', unless the model is confident otherwise."""
-        if not self.weights:
-            return rule_signed
+        if not self.weights or (rule_signed and self.drop_below <= 0.0):
+            return rule_signed  # no model, or one that never drops: no features to compute
         p = probability(features(doc, rule_signed), self.weights)
         return p >= self.drop_below if rule_signed else p >= self.add_above
 

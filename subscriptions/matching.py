@@ -16,12 +16,13 @@ def matching_chats(
 ) -> list[int]:
     """Chats in ``active`` with at least one subscription the extraction matches, each once,
     in the order of their first matching subscription. A combination (country AND sector)
-    matches only when both parts do; an empty topic matches nothing."""
+    matches only when both parts do; an empty topic matches nothing; an international-only
+    subscription skips MOUs without a foreign country."""
     codes = tuple(countries)
     ids = tuple(sectors)
     found: dict[int, None] = {}
     for sub in subscriptions:
-        if sub.chat_id in active and sub.chat_id not in found and sub.topic.matches(codes, ids):
+        if sub.chat_id in active and sub.chat_id not in found and sub.wants(codes, ids):
             found[sub.chat_id] = None
     return list(found)
 

@@ -28,6 +28,10 @@ class Topic:
         )
 
 
+PAUSED_FOREVER = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
+"""``Chat.paused_until`` of a pause without an end (/pause with no duration)."""
+
+
 @dataclass(frozen=True)
 class Chat:
     id: int
@@ -38,6 +42,15 @@ class Chat:
     digest_time: dt.time | None = None
     active: bool = True
     stopped_reason: str | None = None
+    digest_day: int | None = None
+    """Digest mode: None for a daily digest, else weekly on this day (0 Monday ... 6 Sunday)."""
+    timezone: str | None = None
+    """The chat's IANA time zone name; None: the schedule's."""
+    paused_until: dt.datetime | None = None
+    """Alerts are held until then (``PAUSED_FOREVER``: until /resume); None: not paused."""
+
+    def paused(self, now: dt.datetime) -> bool:
+        return self.paused_until is not None and self.paused_until > now
 
 
 @dataclass(frozen=True)
@@ -45,6 +58,14 @@ class Subscription:
     id: int
     chat_id: int
     topic: Topic
+    international: bool = False
+    """Only MOUs with a foreign party (sector subscriptions choose; a country implies it)."""
+
+    def wants(
+        self, countries: tuple[str, ...] | list[str], sectors: tuple[str, ...] | list[str]
+    ) -> bool:
+        """The topic matches, and a domestic MOU (no country) only when all MOUs are wanted."""
+        return self.topic.matches(countries, sectors) and not (self.international and not countries)
 
 
 @dataclass(frozen=True)

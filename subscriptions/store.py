@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
@@ -55,6 +56,7 @@ from subscriptions.sql import (
     STORY_SECTORS,
     SUBS,
     chat_of,
+    chunks,
     feed_of,
     recipients_query,
     story_of,
@@ -130,18 +132,47 @@ class SqlRepository(ItemsAndOutbox, Repository):
             await conn.execute(update(CHATS).where(CHATS.c.id == chat_id).values(language=language))
 
     async def set_mode(
-        self, chat_id: int, mode: DeliveryMode, digest_time: dt.time | None = None
+        self,
+        chat_id: int,
+        mode: DeliveryMode,
+        digest_time: dt.time | None = None,
+        digest_day: int | None = None,
     ) -> None:
         if mode not in ("instant", "digest"):
             raise ValueError(f"unsupported delivery mode {mode!r}")
         if mode == "digest" and digest_time is None:
             raise ValueError("digest mode needs a time of day")
+        if digest_day is not None and (mode != "digest" or not 0 <= digest_day <= 6):
+            raise ValueError("a weekly digest needs digest mode and a day of the week (0-6)")
         async with self._writing() as conn:
             await conn.execute(
                 update(CHATS)
                 .where(CHATS.c.id == chat_id)
-                .values(mode=mode, digest_time=digest_time if mode == "digest" else None)
+                .values(
+                    mode=mode,
+                    digest_time=digest_time if mode == "digest" else None,
+                    digest_day=digest_day,
+                )
             )
+
+    async def set_timezone(self, chat_id: int, timezone: str | None) -> None:
+        async with self._writing() as conn:
+            await conn.execute(update(CHATS).where(CHATS.c.id == chat_id).values(timezone=timezone))
+
+    async def set_pause(self, chat_id: int, until: dt.datetime | None) -> None:
+        async with self._writing() as conn:
+            await conn.execute(
+                update(CHATS).where(CHATS.c.id == chat_id).values(paused_until=until)
+            )
+
+    async def ended_pauses(self, now: dt.datetime) -> list[Chat]:
+        async with self.engine.connect() as conn:
+            rows = await conn.execute(
+                select(CHATS)
+                .where(CHATS.c.paused_until.is_not(None), CHATS.c.paused_until <= now)
+                .order_by(CHATS.c.id)
+            )
+            return [chat_of(r) for r in rows]
 
     async def deactivate_chat(self, chat_id: int, reason: str) -> int:
         async with self._writing() as conn:
@@ -187,7 +218,9 @@ class SqlRepository(ItemsAndOutbox, Repository):
             await self._mirror_active(conn, new_id)
 
     # --- subscriptions -----------------------------------------------------------------------
-    async def add_subscription(self, chat_id: int, topic: Topic) -> bool:
+    async def add_subscription(
+        self, chat_id: int, topic: Topic, *, international: bool = False
+    ) -> bool:
         """False when the chat already had it. An unknown chat is created with defaults."""
         country, sector = topic_parts(topic)
         now = utcnow()
@@ -201,7 +234,12 @@ class SqlRepository(ItemsAndOutbox, Repository):
             result = await conn.execute(
                 self._insert(SUBS)
                 .values(
-                    chat_id=chat_id, country=country, sector=sector, active=active, created_at=now
+                    chat_id=chat_id,
+                    country=country,
+                    sector=sector,
+                    international=international,
+                    active=active,
+                    created_at=now,
                 )
                 .on_conflict_do_nothing(index_elements=["chat_id", "country", "sector"])
             )
@@ -229,17 +267,37 @@ class SqlRepository(ItemsAndOutbox, Repository):
             result = await conn.execute(delete(SUBS).where(SUBS.c.chat_id == chat_id))
         return int(result.rowcount)
 
-    async def list_subscriptions(self, chat_id: int) -> list[Subscription]:
-        async with self.engine.connect() as conn:
-            rows = await conn.execute(
-                select(SUBS.c.id, SUBS.c.chat_id, SUBS.c.country, SUBS.c.sector)
-                .where(SUBS.c.chat_id == chat_id)
-                .order_by(SUBS.c.id)
+    async def set_international(self, chat_id: int, topic: Topic, international: bool) -> bool:
+        country, sector = topic_parts(topic)
+        async with self._writing() as conn:
+            result = await conn.execute(
+                update(SUBS)
+                .where(
+                    SUBS.c.chat_id == chat_id, SUBS.c.country == country, SUBS.c.sector == sector
+                )
+                .values(international=international)
             )
-            return [
-                Subscription(r.id, r.chat_id, Topic(r.country or None, r.sector or None))
-                for r in rows
-            ]
+        return bool(result.rowcount)
+
+    async def list_subscriptions(self, chat_id: int) -> list[Subscription]:
+        return (await self.subscriptions_of([chat_id])).get(chat_id, [])
+
+    async def subscriptions_of(self, chat_ids: Sequence[int]) -> dict[int, list[Subscription]]:
+        found: dict[int, list[Subscription]] = {}
+        s = SUBS.c
+        async with self.engine.connect() as conn:
+            for part in chunks(sorted(set(chat_ids))):
+                rows = await conn.execute(
+                    select(s.id, s.chat_id, s.country, s.sector, s.international)
+                    .where(s.chat_id.in_(part))
+                    .order_by(s.id)
+                )
+                for r in rows:
+                    topic = Topic(r.country or None, r.sector or None)
+                    found.setdefault(r.chat_id, []).append(
+                        Subscription(r.id, r.chat_id, topic, bool(r.international))
+                    )
+        return found
 
     async def recipients(self, countries: tuple[str, ...], sectors: tuple[str, ...]) -> list[int]:
         """Active chats with at least one matching subscription, each once, ascending.

@@ -21,6 +21,7 @@ from urllib.parse import quote
 
 from babel.numbers import format_currency
 
+from bot.story_text import amount_groups, clean_summary
 from extractors.gazetteer import country_name, flag
 from extractors.sectors import SECTORS_BY_ID
 from subscriptions.models import StoryView
@@ -37,6 +38,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "ko": {
         "parties": "당사자",
         "amounts": "금액",
+        "about": "약",
         "mou_count": "MOU {n}건",
         "more_outlets": "외 {n}개 매체",
         "digest_title": "오늘의 MOU {n}건",
@@ -50,6 +52,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "en": {
         "parties": "Parties",
         "amounts": "Amount",
+        "about": "about",
         "mou_count": "{n} MOUs",
         "more_outlets": "+{n} more outlets",
         "digest_title": "Today's MOUs: {n}",
@@ -191,6 +194,19 @@ def amount_text(text: str, value: float, currency: str, lang: str) -> str:
     return text or normal or ""
 
 
+def amount_with_equivalent(
+    first: tuple[str, float, str], equivalent: tuple[str, float, str] | None, lang: str
+) -> str:
+    """ "2억달러 ($200,000,000, 약 2천700억원)": one amount, its won equivalent inside."""
+    shown = amount_text(*first, lang)
+    if equivalent is None:
+        return shown
+    about = f"{labels(lang)['about']} {clean(equivalent[0]).strip()}"
+    if shown.endswith(")"):
+        return f"{shown[:-1]}, {about})"
+    return f"{shown} ({about})"
+
+
 def local_time(moment: dt.datetime | None, tz: dt.tzinfo) -> str:
     if moment is None:
         return ""
@@ -238,7 +254,10 @@ def _alert_parts(story: StoryView, lang: str, tz: dt.tzinfo) -> _AlertParts:
     url = safe_url(story.url)
     if url and utf16_len(html.escape(url, quote=True)) > MAX_URL:
         url = None
-    amounts = [amount_text(t, v, c, lang) for t, v, c in story.amounts[:MAX_AMOUNTS]]
+    amounts = [
+        amount_with_equivalent(first, equivalent, lang)
+        for first, equivalent in amount_groups(story.amounts)[:MAX_AMOUNTS]
+    ]
     footer = " · ".join(
         p
         for p in (
@@ -258,7 +277,10 @@ def _alert_parts(story: StoryView, lang: str, tz: dt.tzinfo) -> _AlertParts:
         mou_count=lab["mou_count"].format(n=story.mou_count)
         if story.mou_count and story.mou_count > 1
         else "",
-        summary=first_sentences(clean(story.summary).strip(), MAX_SUMMARY_SENTENCES),
+        summary=first_sentences(
+            clean_summary(clean(story.summary), story.title, (story.outlet,)),
+            MAX_SUMMARY_SENTENCES,
+        ),
         footer=footer,
     )
 

@@ -31,8 +31,9 @@ from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Protocol
+from zoneinfo import ZoneInfo
 
-from telegram import Bot, LinkPreviewOptions
+from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import (
     BadRequest,
@@ -45,8 +46,10 @@ from telegram.error import (
 from telegram.request import HTTPXRequest
 
 from bot.alerts import DigestPart, cut_units, format_alert, format_alert_plain, format_digest
+from bot.keyboards import alert_keyboard
 from bot.pacing import Pacer, Stamp
 from bot.settings import Settings
+from bot.zones import zone_of
 from subscriptions.models import Chat, DeliveryJob
 from subscriptions.repository import Repository
 
@@ -62,7 +65,9 @@ SHORT_LIMIT = 1500
 
 class Sender(Protocol):
     async def send(self, chat_id: int, text: str, *, html: bool) -> int:
-        """Send one message; return its message id. Raises python-telegram-bot's errors."""
+        """Send one message; return its message id. Raises python-telegram-bot's errors.
+        A sender that shows buttons also takes ``keyboard=`` (an InlineKeyboardMarkup); the
+        worker passes it only when it has one."""
 
 
 class BotSender:
@@ -72,12 +77,15 @@ class BotSender:
         self.bot = bot
         self._owns_bot = owns_bot
 
-    async def send(self, chat_id: int, text: str, *, html: bool) -> int:
+    async def send(
+        self, chat_id: int, text: str, *, html: bool, keyboard: InlineKeyboardMarkup | None = None
+    ) -> int:
         message = await self.bot.send_message(
             chat_id=chat_id,
             text=text,
             parse_mode=ParseMode.HTML if html else None,
             link_preview_options=LinkPreviewOptions(is_disabled=True),
+            reply_markup=keyboard,
         )
         return message.message_id
 
@@ -214,6 +222,8 @@ class Outgoing:
     render: Render
     variant: Variant = "html"
     migrations: int = 0
+    keyboard: InlineKeyboardMarkup | None = None
+    """Buttons under the message (an alert's Mute and More like this)."""
 
 
 @dataclass
@@ -261,8 +271,9 @@ class _Run:
     renew_at: float = float("-inf")
 
 
-def alert_render(job: DeliveryJob, tz: dt.tzinfo) -> Render:
+def alert_render(job: DeliveryJob, default_tz: ZoneInfo) -> Render:
     lang = job.chat.language
+    tz = zone_of(job.chat, default_tz)
 
     def render(variant: Variant) -> tuple[str, bool]:
         if variant == "html":
@@ -295,7 +306,7 @@ class DeliveryWorker:
         repo: Repository,
         sender: Sender,
         *,
-        tz: dt.tzinfo,
+        tz: ZoneInfo,
         pacer: Pacer | None = None,
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
@@ -312,6 +323,7 @@ class DeliveryWorker:
         heartbeat: float = 5.0,
         send_timeout: float = 10.0,
         owner: str | None = None,
+        alert_buttons: bool = False,
     ) -> None:
         if lease <= heartbeat + send_timeout:
             raise ValueError("the lease must outlast a heartbeat interval plus a send timeout")
@@ -336,6 +348,9 @@ class DeliveryWorker:
         self.send_timeout = send_timeout
         """Longest a send may take: one still unanswered by then is abandoned and retried."""
         self.owner = owner or new_owner()
+        self.alert_buttons = alert_buttons
+        """Put Mute / More like this buttons under alerts (the running bot; a sender that
+        takes ``keyboard=``)."""
         # Claim no more than can be sent while the claim surely holds: the overall rate for
         # the batch, one group's rate (the slowest chat) for the rows of one chat.
         budget = lease - send_timeout
@@ -357,6 +372,7 @@ class DeliveryWorker:
         (closed by :meth:`aclose`), times shown in the schedule's time zone."""
         max_in_flight = int(options.get("max_in_flight", 8))
         sender = BotSender(dedicated_bot(bot, pool_size=max_in_flight + 1), owns_bot=True)
+        options.setdefault("alert_buttons", True)
         return cls(repo, sender, tz=settings.schedule.tz, **options)
 
     # --- control -----------------------------------------------------------------------------
@@ -410,8 +426,15 @@ class DeliveryWorker:
                     run.held.update(j.id for j in jobs)
                     run.held_until = started + self.lease
                     run.renew_at = started + self.heartbeat
+                    keyboards = await self._alert_keyboards(jobs)
                     batch = [
-                        Outgoing(j.chat.id, (j.id,), j.attempts, alert_render(j, self.tz))
+                        Outgoing(
+                            j.chat.id,
+                            (j.id,),
+                            j.attempts,
+                            alert_render(j, self.tz),
+                            keyboard=keyboards.get(j.id),
+                        )
                         for j in jobs
                     ]
                     await self._send_all(batch, run)
@@ -419,6 +442,22 @@ class DeliveryWorker:
                 await self._release(run)
         self.total.add(run.report)
         return run.report
+
+    async def _alert_keyboards(
+        self, jobs: Sequence[DeliveryJob]
+    ) -> dict[int, InlineKeyboardMarkup | None]:
+        """Each alert's buttons (by delivery id), from one read of the chats' subscriptions;
+        none when that read fails: an alert without buttons beats no alert."""
+        if not self.alert_buttons:
+            return {}
+        try:
+            subs = await self.repo.subscriptions_of([j.chat.id for j in jobs])
+        except Exception:
+            log.exception("reading subscriptions for alert buttons failed; sending without")
+            return {}
+        return {
+            j.id: alert_keyboard(j.story, subs.get(j.chat.id, []), j.chat.language) for j in jobs
+        }
 
     async def _release(self, run: _Run) -> None:
         """Give back the claims of rows not sent, except those that may be with Telegram."""
@@ -463,7 +502,8 @@ class DeliveryWorker:
         jobs = await self.repo.pending_digest(chat.id)
         if not jobs:
             return run.report
-        parts = format_digest([j.story for j in jobs], chat.language, self.tz, day)
+        tz = zone_of(chat, self.tz)
+        parts = format_digest([j.story for j in jobs], chat.language, tz, day)
         batch, start = [], 0
         for part in parts:
             chunk = jobs[start : start + part.count]
@@ -575,7 +615,8 @@ class DeliveryWorker:
             run.unsure.update(out.delivery_ids)
             try:
                 async with asyncio.timeout(self.send_timeout):
-                    message_id = await self.sender.send(out.chat_id, text, html=html)
+                    extra = {"keyboard": out.keyboard} if out.keyboard is not None else {}
+                    message_id = await self.sender.send(out.chat_id, text, html=html, **extra)
             except asyncio.CancelledError:
                 raise
             except Exception as exc:

@@ -9,6 +9,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from bot.admins import ChatAdmins
 from bot.settings import Settings
 from subscriptions.repository import Repository
 
@@ -28,6 +29,8 @@ class Services:
     running bot, which fetches and extracts in a process of its own."""
     delivery: Any = None
     """``bot.delivery`` outbox worker."""
+    admins: ChatAdmins = field(default_factory=ChatAdmins)
+    """Who may change a group's settings (its administrators, cached briefly)."""
     extras: dict[str, Any] = field(default_factory=dict)
 
     async def close(self) -> None:

@@ -11,9 +11,10 @@ from collections.abc import Iterable, Sequence
 
 _SENTENCES = re.compile(r"(?<=[.!?。])\s+")
 # "(서울=연합뉴스) 김철수 기자 =", "[이데일리 김철수 기자]", "김철수 특파원 =", "hong@yna.co.kr"
+_BRACKETED = r"[(\[【][^()\[\]【】]{0,40}%s[^()\[\]【】]{0,40}[)\]】]"
 _BYLINES = (
-    re.compile(r"[(\[【][^()\[\]【】]{0,40}=[^()\[\]【】]{0,40}[)\]】]\s*(?:[가-힣]{2,4}\s*(?:기자|특파원)\s*=?)?"),
-    re.compile(r"[(\[【][^()\[\]【】]{0,30}(?:기자|특파원|reporter)[^()\[\]【】]{0,30}[)\]】]", re.I),
+    re.compile(_BRACKETED % "=" + r"\s*(?:[가-힣]{2,4}\s*(?:기자|특파원)\s*=?)?"),
+    re.compile(_BRACKETED % "(?:기자|특파원|reporter)", re.I),
     re.compile(r"(?:^|\s)[가-힣]{2,4}\s*(?:기자|특파원)\s*=\s*"),
     re.compile(r"(?:^|\s)[가-힣]{2,4}\s*(?:기자|특파원)(?=\s*[\w.+-]+@|\s*$)"),
     re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),

@@ -80,7 +80,9 @@ class ItemsAndOutbox(ItemsAndStories):
                 or_(d.claimed_until.is_(None), d.claimed_until <= now),
                 CHATS.c.active.is_(True),
                 CHATS.c.mode == "instant",
-                or_(CHATS.c.paused_until.is_(None), CHATS.c.paused_until <= now),
+                # Held until resumed, even past the pause's end: the resume sends them as
+                # one message first (``bot.jobs.resume``).
+                CHATS.c.paused_until.is_(None),
             )
             .order_by(d.id)
             .limit(scan)

@@ -170,6 +170,9 @@ class Repository(Protocol):
         """Stories matching ``topic`` (all when None) that happened since ``since`` (published,
         else first seen), newest first."""
 
+    async def stories_of(self, topics: Sequence[Topic], limit: int = 20) -> list[StoryView]:
+        """The newest stories matching any of ``topics`` (a chat's /latest), newest first."""
+
     async def get_story(self, story_id: int) -> StoryView | None: ...
 
     async def stats(self) -> Stats:

@@ -380,6 +380,37 @@ class SqlRepository(ItemsAndOutbox, Repository):
             )
 
     # --- reading for people ------------------------------------------------------------------
+    @staticmethod
+    def _about(topic: Topic) -> Any:
+        """The SQL condition "this story matches ``topic``"."""
+        st = STORIES.c
+        country, sector = topic_parts(topic)
+        parts = []
+        if country:
+            parts.append(
+                exists().where(
+                    STORY_COUNTRIES.c.story_id == st.id, STORY_COUNTRIES.c.country == country
+                )
+            )
+        if sector:
+            parts.append(
+                exists().where(STORY_SECTORS.c.story_id == st.id, STORY_SECTORS.c.sector == sector)
+            )
+        return and_(*parts)
+
+    async def stories_of(self, topics: Sequence[Topic], limit: int = 20) -> list[StoryView]:
+        if not topics:
+            return []
+        st = STORIES.c
+        query = (
+            select(STORIES)
+            .where(or_(*(self._about(topic) for topic in topics)))
+            .order_by(st.happened_at.desc(), st.id.desc())
+            .limit(limit)
+        )
+        async with self.engine.connect() as conn:
+            return [story_of(r) for r in await conn.execute(query)]
+
     async def stories(
         self, topic: Topic | None, since: dt.datetime | None, limit: int = 1000
     ) -> list[StoryView]:
@@ -388,19 +419,7 @@ class SqlRepository(ItemsAndOutbox, Repository):
         st = STORIES.c
         query = select(STORIES)
         if topic is not None:
-            country, sector = topic_parts(topic)
-            if country:
-                query = query.where(
-                    exists().where(
-                        STORY_COUNTRIES.c.story_id == st.id, STORY_COUNTRIES.c.country == country
-                    )
-                )
-            if sector:
-                query = query.where(
-                    exists().where(
-                        STORY_SECTORS.c.story_id == st.id, STORY_SECTORS.c.sector == sector
-                    )
-                )
+            query = query.where(self._about(topic))
         if since is not None:
             query = query.where(st.happened_at >= since)
         query = query.order_by(st.happened_at.desc(), st.id.desc()).limit(limit)

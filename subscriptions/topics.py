@@ -9,7 +9,9 @@ Commas, "、", ";" and new lines separate groups. Within one group, every countr
 with every sector named ("France AI": both must match; "France Germany AI": France · AI and
 Germany · AI); a group of countries only or sectors only is that many separate topics ("France
 Germany" is two). Groups with several countries or sectors and at least one of the other are
-reported in ``TopicParse.combined`` so that a reply can offer them separately instead. Sector names win over two-letter codes: "AI" is the sector, not
+reported in ``TopicParse.combined`` so that a reply can offer them separately instead.
+
+Sector names win over two-letter codes: "AI" is the sector, not
 Anguilla, and "IT" is ICT, not Italy (type "Italy" or "이탈리아").
 """
 

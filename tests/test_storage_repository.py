@@ -314,6 +314,7 @@ async def test_weekly_digest_time_zone_and_pause(repo: SqlRepository) -> None:
     assert await repo.ended_pauses(NOW) == []
     [ended] = await repo.ended_pauses(NOW + HOUR)
     assert ended.id == 1 and ended.paused(NOW) and not ended.paused(NOW + HOUR)
+    assert await repo.due_deliveries(NOW + 2 * HOUR) == []  # still held: a resume sends them
     assert len(await repo.pending_digest(1)) == 1
     await repo.set_pause(1, None)
     assert len(await repo.due_deliveries(NOW)) == 1

@@ -42,6 +42,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "mou_count": "MOU {n}건",
         "more_outlets": "외 {n}개 매체",
         "digest_title": "오늘의 MOU {n}건",
+        "weekly_title": "이번 주 MOU {n}건",
+        "held_title": "멈춘 동안의 MOU {n}건",
         "digest_more": "(계속 {i}/{n})",
         "no_title": "(제목 없음)",
         "feed_disabled": "피드가 비활성화되었습니다",
@@ -56,6 +58,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "mou_count": "{n} MOUs",
         "more_outlets": "+{n} more outlets",
         "digest_title": "Today's MOUs: {n}",
+        "weekly_title": "This week's MOUs: {n}",
+        "held_title": "MOUs while paused: {n}",
         "digest_more": "(continued {i}/{n})",
         "no_title": "(untitled)",
         "feed_disabled": "Feed disabled",
@@ -417,15 +421,17 @@ def format_digest(
     day: dt.date,
     *,
     limit: int = MAX_MESSAGE,
+    kind: str = "digest",
 ) -> list[DigestPart]:
     """The day's MOUs as one message, or several when they do not fit in one; [] for none.
+    ``kind``: ``digest`` (daily), ``weekly`` or ``held`` (what a pause kept, on resume).
 
     Every message is at most ``limit`` UTF-16 code units and no story is split across two.
     """
     if not stories:
         return []
     lab = labels(lang)
-    title = f"📰 {lab['digest_title'].format(n=len(stories))} · {day.isoformat()}"
+    title = f"📰 {lab[f'{kind}_title'].format(n=len(stories))} · {day.isoformat()}"
     # Room on every message for the title and a "(continued i/n)" note.
     reserve = utf16_len(esc(title)) + utf16_len(lab["digest_more"].format(i=999, n=999)) + 12
     room = max(200, limit - reserve)

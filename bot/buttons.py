@@ -52,7 +52,7 @@ def data(action: str, *parts: str) -> str | None:
 
 def split(callback_data: str) -> tuple[str, list[str]]:
     """(action, its parts); at most four parts are read."""
-    action, *parts = callback_data[:MAX_DATA].split(":", 4)
+    action, *parts = callback_data[:MAX_DATA].split(":", 5)
     return action, parts[:4]
 
 

@@ -494,16 +494,22 @@ class DeliveryWorker:
         return not run.claims or self.clock() + self.send_timeout <= run.held_until
 
     async def send_digest(
-        self, chat: Chat, day: dt.date, keep_going: Callable[[], bool] = lambda: True
+        self,
+        chat: Chat,
+        day: dt.date,
+        keep_going: Callable[[], bool] = lambda: True,
+        *,
+        held: bool = False,
     ) -> DeliveryReport:
         """Send a digest-mode chat its pending stories as one message (more if they do not
-        fit in one); nothing when there are none."""
+        fit in one); nothing when there are none. ``held``: what a pause kept, on resume."""
         run = _Run(DeliveryReport(), keep_going)
         jobs = await self.repo.pending_digest(chat.id)
         if not jobs:
             return run.report
         tz = zone_of(chat, self.tz)
-        parts = format_digest([j.story for j in jobs], chat.language, tz, day)
+        kind = "held" if held else "weekly" if chat.digest_day is not None else "digest"
+        parts = format_digest([j.story for j in jobs], chat.language, tz, day, kind=kind)
         batch, start = [], 0
         for part in parts:
             chunk = jobs[start : start + part.count]

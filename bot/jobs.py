@@ -197,7 +197,7 @@ async def resume(services: Services, chat: Chat, now: dt.datetime) -> int:
     if chat.mode == "instant":
         worker: DeliveryWorker = services.delivery
         today = now.astimezone(zone_of(chat, services.settings.schedule.tz)).date()
-        sent = (await worker.send_digest(chat, today)).sent
+        sent = (await worker.send_digest(chat, today, held=True)).sent
     await services.repo.set_pause(chat.id, None)
     return sent
 

@@ -200,7 +200,10 @@ async def run_chat(
                 serve(sandbox_settings(settings, api, feed.feed_urls(), data_dir), stop=stop)
             )
             printer = asyncio.create_task(chat.show_bot_messages())
-            chat.say("mou-alert sandbox: no Telegram token, so the bot talks to a local stand-in.")
+            chat.say(
+                "mou-alert sandbox: no Telegram token, so the bot talks to a local stand-in.\n"
+                "Nothing is kept: the database is thrown away when you leave."
+            )
             polling = api.wait_until(
                 lambda: api.stats.requests["getupdates"] > 0, STARTUP_TIMEOUT, what="the bot"
             )

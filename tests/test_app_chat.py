@@ -218,3 +218,23 @@ async def test_pause_holds_alerts_and_resume_delivers_them_once(
     await publish(repo, "한-일 배터리 MOU", ("JP",), ())
     await api.wait_until(lambda: bool(about(api, 60, "배터리")), 15, what="next alert")
     assert len(about(api, 60, "수소")) == 1 and len(about(api, 60, "반도체")) == 1
+
+
+async def test_latest_shows_the_chats_topics_caps_at_20_and_times_in_its_zone(
+    api: BotApiStandin, repo: SqlRepository
+) -> None:
+    await ask(api, 70, "/subscribe Vietnam")
+    await ask(api, 70, "/timezone Europe/Paris")
+    await publish(repo, "한-베트남 조선 MOU", ("VN",), ("shipbuilding",))
+    await publish(repo, "한-캐나다 광물 MOU", ("CA",), ("energy",))
+    await api.wait_until(lambda: bool(about(api, 70, "조선 MOU")), 15, what="alert")
+    [alert] = about(api, 70, "조선 MOU")
+    assert alert.text.rstrip().endswith(("CET", "CEST"))  # the chat's zone, not Seoul's
+
+    mine = await ask(api, 70, "/latest 100")
+    lines = mine.text.splitlines()
+    assert lines[0].startswith("Newest MOUs on this chat's topics (1)")
+    assert lines[1] == "Showing the newest 20: that is the most /latest shows."
+    assert "베트남" in mine.text and "캐나다" not in mine.text
+    everything = await ask(api, 70, "/latest all")
+    assert "베트남" in everything.text and "캐나다" in everything.text

@@ -26,8 +26,13 @@ from dataclasses import replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from bot.standin import BotApiStandin
-from feeds.sample.server import OUTLETS, SampleArticle, SampleFeedServer, load_sample_articles
+from devtools.sample_feed.server import (
+    OUTLETS,
+    SampleArticle,
+    SampleFeedServer,
+    load_sample_articles,
+)
+from devtools.standin import BotApiStandin
 from subscriptions.store import SqlRepository, open_repository
 
 ROOT = Path(__file__).resolve().parents[1]

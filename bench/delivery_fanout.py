@@ -26,7 +26,7 @@ from sqlalchemy import insert
 from telegram import Bot
 
 from bot.delivery import BotSender, DeliveryWorker, dedicated_bot
-from bot.standin import BotApiStandin, Limits
+from devtools.standin import BotApiStandin, Limits
 from extractors.model import Extraction
 from subscriptions.models import NewItem
 from subscriptions.store import CHATS, SUBS, SqlRepository, open_repository

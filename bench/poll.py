@@ -37,13 +37,13 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.settings import FetchSettings, ScheduleSettings, Settings  # noqa: E402
+from core.settings import FetchSettings, ScheduleSettings, Settings  # noqa: E402
+from devtools.sample_feed import load_sample_articles  # noqa: E402
 from extractors.extractor import Extractor  # noqa: E402
 from extractors.gate import passes_gate  # noqa: E402
 from extractors.model import Article, Extraction  # noqa: E402
 from feeds.fetch import FEED_ACCEPT, PER_HOST_CONNECTIONS, make_client  # noqa: E402
 from feeds.pipeline import Poller  # noqa: E402
-from feeds.sample import load_sample_articles  # noqa: E402
 from subscriptions.models import NewItem, Topic  # noqa: E402
 from subscriptions.store import open_repository  # noqa: E402
 

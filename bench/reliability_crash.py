@@ -45,7 +45,7 @@ from reliability_support import (  # noqa: E402
     write_config,
 )
 
-from bot.standin import BotApiStandin, Limits  # noqa: E402
+from devtools.standin import BotApiStandin, Limits  # noqa: E402
 from subscriptions.models import Topic  # noqa: E402
 from subscriptions.store import SqlRepository, open_repository  # noqa: E402
 

@@ -28,7 +28,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from reliability_support import BotProcess, seed_chats, seed_story, write_config  # noqa: E402
 
-from bot.standin import BotApiStandin, Limits  # noqa: E402
+from devtools.standin import BotApiStandin, Limits  # noqa: E402
 from subscriptions.models import Topic  # noqa: E402
 from subscriptions.store import open_repository  # noqa: E402
 

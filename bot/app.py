@@ -1,8 +1,8 @@
 """The Telegram application, built in one place, and the ways to run it.
 
 ``serve`` runs the bot until an event is set (tests, the sandbox and ``run`` use it); ``run`` is
-``mou-alert run``: the offline sandbox without a token, else long polling or a webhook until
-SIGTERM or Ctrl-C.
+``mou-alert run`` with a token: long polling or a webhook until SIGTERM or Ctrl-C (without a
+token, ``bot/cli.py`` starts the offline sandbox from ``devtools`` instead).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from bot.i18n import COMMANDS
 from bot.pacing import Pacer
 from bot.ratelimit import PacedRateLimiter
 from bot.services import SERVICES_KEY, Services
-from bot.settings import Settings
+from core.settings import Settings
 
 log = logging.getLogger(__name__)
 AnyApp = Application[Any, Any, Any, Any, Any, Any]
@@ -214,9 +214,5 @@ async def _serve_until_signal(settings: Settings) -> int:
 
 
 def run(settings: Settings) -> int:
-    """``mou-alert run``: the sandbox without a token, else the real bot until a signal."""
-    if not settings.telegram.token:
-        from bot.sandbox import run_sandbox
-
-        return run_sandbox(settings)
+    """``mou-alert run`` with a token: the real bot until a signal."""
     return asyncio.run(_serve_until_signal(settings))

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.settings import ConfigError, Settings, load_settings
+from core.settings import ConfigError, Settings, load_settings
 
 
 def _add_config(p: argparse.ArgumentParser) -> None:
@@ -77,6 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return cmd_eval(args.gold, args.paths)
         settings = _settings(args)
+        if args.command == "run" and not settings.telegram.token:
+            from devtools.sandbox import run_sandbox
+
+            return run_sandbox(settings)
         if args.command == "run":
             from bot.app import run
 

@@ -48,8 +48,8 @@ from telegram.request import HTTPXRequest
 from bot.alerts import DigestPart, cut_units, format_alert, format_alert_plain, format_digest
 from bot.keyboards import alert_keyboard
 from bot.pacing import Pacer, Stamp
-from bot.settings import Settings
 from bot.zones import zone_of
+from core.settings import Settings
 from subscriptions.models import Chat, DeliveryJob
 from subscriptions.repository import Repository
 

@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any
 
-from bot.settings import FeedConfig, Settings
+from core.settings import FeedConfig, Settings
 from subscriptions.models import Feed
 from subscriptions.repository import Repository
 

@@ -14,8 +14,8 @@ from telegram.ext import Application, CallbackContext
 from bot.alerts import format_feed_disabled
 from bot.delivery import DeliveryWorker
 from bot.services import Services, services_of
-from bot.settings import Settings
 from bot.zones import zone_of
+from core.settings import Settings
 from subscriptions.models import Chat
 
 log = logging.getLogger(__name__)

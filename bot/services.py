@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from bot.admins import ChatAdmins
-from bot.settings import Settings
+from core.settings import Settings
 from subscriptions.repository import Repository
 
 if TYPE_CHECKING:

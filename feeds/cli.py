@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from typing import TextIO
 
-from bot.settings import Settings
+from core.settings import Settings
 from extractors.gazetteer import country_name, flag
 from feeds.fetch import make_client
 from feeds.pipeline import CycleReport, Poller

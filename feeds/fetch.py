@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from bot.settings import FetchSettings
+from core.settings import FetchSettings
 from feeds.guard import PublicOnlyTransport
 from feeds.urls import Resolver, system_resolver
 

@@ -22,7 +22,7 @@ from typing import Literal, Protocol
 
 import httpx
 
-from bot.settings import FeedConfig, Settings
+from core.settings import FeedConfig, Settings
 from extractors.model import Article, Extraction
 from feeds.article import article_text, visible_text
 from feeds.fetch import Fetcher

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from bot.settings import ScheduleSettings
+from core.settings import ScheduleSettings
 from subscriptions.models import Feed
 
 WEEK = 7 * 24 * 3600

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection, make_url
 
-from bot.settings import Settings
+from core.settings import Settings
 from subscriptions.engine import make_engine
 
 if TYPE_CHECKING:

@@ -10,9 +10,9 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import TypeVar
 
 from bot.app import serve
-from bot.settings import Settings
-from bot.standin import BotApiStandin
-from bot.standin.state import Outgoing
+from core.settings import Settings
+from devtools.standin import BotApiStandin
+from devtools.standin.state import Outgoing
 from extractors.model import Amount, Extraction
 from subscriptions.models import NewItem
 from subscriptions.repository import Repository

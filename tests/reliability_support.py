@@ -2,8 +2,9 @@
 feeds on 127.0.0.1, synthetic MOU articles, and reads of the bot's database.
 
 The bot runs exactly as ``mou-alert run --config <tmp.toml>`` runs it (``python -m bot.cli``),
-pointed at the Bot API stand-in (``bot.standin``) and at :class:`FeedFarm`, both served from the
-test's own event loop. The test seeds and reads the same SQLite file through the repository.
+pointed at the Bot API stand-in (``devtools.standin``) and at :class:`FeedFarm`, both served
+from the test's own event loop. The test seeds and reads the same SQLite file through the
+repository.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ from typing import Any
 from aiohttp import web
 from sqlalchemy import func, insert, select, update
 
-from bot.standin import BotApiStandin, Delay
-from bot.standin.state import Outgoing
+from devtools.standin import BotApiStandin, Delay
+from devtools.standin.state import Outgoing
 from extractors.gazetteer import country_name
 from extractors.model import Extraction
 from subscriptions.models import NewItem, Topic

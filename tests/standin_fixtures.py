@@ -1,9 +1,9 @@
-"""Pytest fixtures around the Bot API stand-in (``bot.standin``), loaded for every test by
+"""Pytest fixtures around the Bot API stand-in (``devtools.standin``), loaded for every test by
 ``tests/conftest.py`` (``pytest_plugins = ["tests.standin_fixtures"]``).
 
 Fixtures
 --------
-``standin``           a started :class:`~bot.standin.BotApiStandin` on 127.0.0.1 (no rate
+``standin``           a started :class:`~devtools.standin.BotApiStandin` on 127.0.0.1 (no rate
                       limits; ``standin.set_limits(Limits())`` turns Telegram's on).
 ``standin_bot``       a ``telegram.Bot`` initialised against it (getMe done).
 ``standin_settings``  ``Settings`` for running the whole bot against it: token and base_url of
@@ -49,14 +49,14 @@ from pathlib import Path
 import pytest
 from telegram import Bot
 
-from bot.settings import (
+from core.settings import (
     DatabaseSettings,
     FetchSettings,
     ScheduleSettings,
     Settings,
     TelegramSettings,
 )
-from bot.standin import BotApiStandin
+from devtools.standin import BotApiStandin
 
 ADMIN_ID = 900001
 """The Telegram user id ``standin_settings`` lists as the bot's admin."""

@@ -1,6 +1,6 @@
 """Alert, digest and admin-notice formatting: escaping, the 4096 bound, both languages.
 
-Validity is checked with the stand-in's Telegram HTML parser (``bot.standin.html``), which
+Validity is checked with the stand-in's Telegram HTML parser (``devtools.standin.html``), which
 parses the way Telegram's server does and is strict about a bare ``&``.
 """
 
@@ -22,7 +22,7 @@ from bot.alerts import (
     safe_url,
     utf16_len,
 )
-from bot.standin.html import parse_html
+from devtools.standin.html import parse_html
 from subscriptions.models import StoryView
 
 KST = ZoneInfo("Asia/Seoul")

@@ -11,9 +11,9 @@ from collections.abc import AsyncIterator
 import pytest
 from bot_support import ask, record_story, running_bot
 
-from bot.settings import Settings
-from bot.standin import BotApiStandin
-from bot.standin.state import Outgoing, keyboard_buttons
+from core.settings import Settings
+from devtools.standin import BotApiStandin
+from devtools.standin.state import Outgoing, keyboard_buttons
 from subscriptions.models import Topic
 from subscriptions.store import SqlRepository, open_repository
 

@@ -10,9 +10,9 @@ import pytest
 from bot_support import ask, eventually, record_story, running_bot
 from standin_fixtures import ADMIN_ID
 
-from bot.settings import FetchSettings, Settings
-from bot.standin import BotApiStandin
-from bot.standin.state import keyboard_buttons
+from core.settings import FetchSettings, Settings
+from devtools.standin import BotApiStandin
+from devtools.standin.state import keyboard_buttons
 from extractors.model import Amount
 from subscriptions.models import Topic
 from subscriptions.store import SqlRepository, open_repository

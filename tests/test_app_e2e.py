@@ -11,10 +11,10 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 from bot_support import ask, eventually, running_bot
 
-from bot.settings import FeedConfig, ScheduleSettings, Settings
-from bot.standin import BotApiStandin
-from bot.standin.state import Outgoing
-from feeds.sample.server import SampleArticle, SampleFeedServer, load_sample_articles
+from core.settings import FeedConfig, ScheduleSettings, Settings
+from devtools.sample_feed.server import SampleArticle, SampleFeedServer, load_sample_articles
+from devtools.standin import BotApiStandin
+from devtools.standin.state import Outgoing
 from subscriptions.store import SqlRepository, open_repository
 
 pytestmark = pytest.mark.slow

@@ -13,8 +13,8 @@ import pytest
 from bot_support import eventually
 
 from bot.ingest import IngestProcess
-from bot.settings import FeedConfig, Settings, TelegramSettings
-from feeds.sample.server import SampleFeedServer, load_sample_articles
+from core.settings import FeedConfig, Settings, TelegramSettings
+from devtools.sample_feed.server import SampleFeedServer, load_sample_articles
 from subscriptions.store import SqlRepository, open_repository
 
 pytestmark = pytest.mark.slow

@@ -16,9 +16,9 @@ import pytest
 from bot_support import ask, running_bot
 
 from bot.app import file_url, token_redacted
-from bot.settings import Settings, TelegramSettings, WebhookSettings
-from bot.standin import BotApiStandin
-from bot.standin.errors import ApiError
+from core.settings import Settings, TelegramSettings, WebhookSettings
+from devtools.standin import BotApiStandin
+from devtools.standin.errors import ApiError
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]

@@ -33,7 +33,7 @@ from bot.delivery import (
     backoff,
     classify,
 )
-from bot.standin.html import parse_html
+from devtools.standin.html import parse_html
 from subscriptions.store import SqlRepository
 
 KST = ZoneInfo("Asia/Seoul")

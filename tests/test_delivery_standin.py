@@ -14,7 +14,7 @@ from delivery_support import Outbox, make_repo
 from telegram import Bot
 
 from bot.delivery import BotSender, DeliveryWorker, dedicated_bot
-from bot.standin import ApiError, BotApiStandin, Limits
+from devtools.standin import ApiError, BotApiStandin, Limits
 from subscriptions.store import SqlRepository
 
 KST = ZoneInfo("Asia/Seoul")

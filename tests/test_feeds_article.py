@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fixtures.feeds.httpserver import LocalServer, Reply
 
-from bot.settings import FetchSettings
+from core.settings import FetchSettings
 from feeds.article import article_text, is_teaser, might_be_agreement
 from feeds.fetch import Fetcher, make_client
 from feeds.parse import FeedEntry

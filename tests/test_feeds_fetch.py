@@ -10,7 +10,7 @@ import httpx
 import pytest
 from fixtures.feeds.httpserver import LocalServer, Reply, Seen
 
-from bot.settings import FetchSettings
+from core.settings import FetchSettings
 from feeds.fetch import (
     USER_AGENT,
     BodyTooLarge,

@@ -2,7 +2,7 @@
 
 import httpx
 
-from bot.settings import FetchSettings
+from core.settings import FetchSettings
 from feeds.fetch import Fetcher, TransportError, make_client
 
 PUBLIC = {"feeds.example.com": ["93.184.216.34"], "cdn.example.net": ["151.101.1.1"]}

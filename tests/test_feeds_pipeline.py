@@ -18,13 +18,13 @@ import httpx
 import pytest
 from fixtures.feeds.httpserver import LocalServer, Reply, Seen
 
-from bot.settings import FeedConfig, FetchSettings, Settings, load_settings
+from core.settings import FeedConfig, FetchSettings, Settings, load_settings
+from devtools.sample_feed import SampleFeedServer, load_sample_articles
 from extractors.extractor import Extractor
 from extractors.model import Article, Extraction
 from feeds.cli import cmd_poll_once
 from feeds.fetch import make_client
 from feeds.pipeline import Poller
-from feeds.sample import SampleFeedServer, load_sample_articles
 from subscriptions.models import Feed, Topic
 from subscriptions.store import SqlRepository, open_repository
 

@@ -8,9 +8,9 @@ import urllib.request
 
 import pytest
 
+from devtools.sample_feed import SampleArticle, SampleFeedServer, load_sample_articles
 from feeds.article import is_teaser
 from feeds.parse import parse_feed
-from feeds.sample import SampleArticle, SampleFeedServer, load_sample_articles
 
 
 class Clock:

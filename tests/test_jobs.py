@@ -26,8 +26,8 @@ from bot.jobs import (
     send_due_digests,
 )
 from bot.services import SERVICES_KEY, Services
-from bot.settings import Settings
-from bot.standin import BotApiStandin
+from core.settings import Settings
+from devtools.standin import BotApiStandin
 from subscriptions.models import Chat, Feed
 from subscriptions.store import SqlRepository
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.pacing import Limits, Pacer
-from bot.standin.limits import Limits as StandinLimits
-from bot.standin.limits import RateGate
+from devtools.standin.limits import Limits as StandinLimits
+from devtools.standin.limits import RateGate
 
 
 class FakeClock:

@@ -11,7 +11,8 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PRODUCT = ("bot", "extractors", "subscriptions", "feeds")
+PRODUCT = ("core", "extractors", "subscriptions", "feeds", "bot", "devtools")
+"""Every installed package: the product and the development tooling `mou-alert run` starts."""
 _NAME = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)")
 
 

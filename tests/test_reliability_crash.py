@@ -42,7 +42,7 @@ from reliability_support import (
     write_config,
 )
 
-from bot.standin import BotApiStandin
+from devtools.standin import BotApiStandin
 from subscriptions.models import Topic
 from subscriptions.store import SqlRepository, open_repository
 

@@ -26,7 +26,7 @@ import pytest
 from reliability_support import FAULTS, HEALTHY_FAULTS, FeedFarm, mou_entry, plain_entry
 from sqlalchemy import func, select
 
-from bot.settings import DatabaseSettings, FeedConfig, FetchSettings, ScheduleSettings, Settings
+from core.settings import DatabaseSettings, FeedConfig, FetchSettings, ScheduleSettings, Settings
 from extractors.cleaning import html_to_text
 from extractors.extractor import Extractor
 from extractors.model import Article

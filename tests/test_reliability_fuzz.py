@@ -41,8 +41,8 @@ from reliability_support import (
     write_config,
 )
 
-from bot.standin import BotApiStandin
-from bot.standin.state import Outgoing
+from devtools.standin import BotApiStandin
+from devtools.standin.state import Outgoing
 from extractors.extractor import Extractor
 from extractors.model import Article, Extraction
 from extractors.sectors import SECTORS_BY_ID

@@ -23,7 +23,7 @@ from reliability_support import (
     write_config,
 )
 
-from bot.standin import BotApiStandin, Limits
+from devtools.standin import BotApiStandin, Limits
 from subscriptions.models import Topic
 from subscriptions.store import SqlRepository, open_repository
 

@@ -28,10 +28,10 @@ from reliability_support import (
 )
 
 from bot.app import serve
-from bot.settings import FetchSettings, Settings
-from bot.standin import BotApiStandin, Disconnect
-from bot.standin.errors import ApiError
-from bot.standin.state import Outgoing
+from core.settings import FetchSettings, Settings
+from devtools.standin import BotApiStandin, Disconnect
+from devtools.standin.errors import ApiError
+from devtools.standin.state import Outgoing
 from feeds.fetch import Fetcher, make_client
 from feeds.urls import validate_feed_url
 from subscriptions.models import Topic

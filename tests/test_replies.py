@@ -6,8 +6,8 @@ import pytest
 from bot import buttons as callback
 from bot import replies
 from bot.i18n import TEXTS, Html, escape, language_of, t
-from bot.standin.html import parse_html
 from bot.summary import summarize
+from devtools.standin.html import parse_html
 from subscriptions.models import Chat, Feed, Stats, StoryView, Subscription, Topic
 from subscriptions.topics import UnknownWord
 

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.sandbox import (
+from core.settings import FeedConfig, Settings, TelegramSettings, load_settings
+from devtools.sample_feed.server import SampleFeedServer
+from devtools.sandbox import (
     SANDBOX_USER_ID,
     TerminalChat,
     language_from_environment,
@@ -23,12 +25,10 @@ from bot.sandbox import (
     sandbox_settings,
     stdin_lines,
 )
-from bot.settings import FeedConfig, Settings, TelegramSettings, load_settings
-from bot.standin import BotApiStandin
-from bot.standin.html import parse_html
-from bot.standin.state import Outgoing
-from bot.terminal import render_html_for_terminal, render_keyboard, render_outgoing
-from feeds.sample.server import SampleFeedServer
+from devtools.standin import BotApiStandin
+from devtools.standin.html import parse_html
+from devtools.standin.state import Outgoing
+from devtools.terminal import render_html_for_terminal, render_keyboard, render_outgoing
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import DEFAULT_BASE_URL, ConfigError, load_settings
+from core.settings import DEFAULT_BASE_URL, ConfigError, load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -15,7 +15,7 @@ from telegram import Bot, BotCommand, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ChatMemberStatus
 from telegram.error import BadRequest, ChatMigrated, EndPointNotFound, Forbidden, NetworkError
 
-from bot.standin import ApiError, BotApiStandin, Disconnect
+from devtools.standin import ApiError, BotApiStandin, Disconnect
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.standin.html import EntityError, parse_html, strip_text
+from devtools.standin.html import EntityError, parse_html, strip_text
 
 
 def kinds(source: str) -> list[tuple[str, str]]:

@@ -11,8 +11,8 @@ from telegram import Bot, Update
 from telegram.error import RetryAfter
 from telegram.ext import AIORateLimiter, Application, CommandHandler, ContextTypes
 
-from bot.standin import ApiError, BotApiStandin, Limits
-from bot.standin.limits import RetryWindows
+from devtools.standin import ApiError, BotApiStandin, Limits
+from devtools.standin.limits import RetryWindows
 
 # PTB 22 warns about its own RetryAfter internals on every 429; not this code's concern.
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")

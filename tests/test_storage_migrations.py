@@ -16,7 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
-from bot.settings import DatabaseSettings, Settings
+from core.settings import DatabaseSettings, Settings
 from subscriptions.engine import make_engine
 from subscriptions.migrate import (
     MIGRATIONS,

@@ -13,12 +13,12 @@ from typing import Any
 import httpx
 from aiohttp import web
 
-from bot.standin import users
-from bot.standin.errors import ApiError
-from bot.standin.faults import Fault
-from bot.standin.http import build_app
-from bot.standin.limits import Limits
-from bot.standin.state import SENDING_METHODS, Outgoing, Stats, StoredMessage, World
+from devtools.standin import users
+from devtools.standin.errors import ApiError
+from devtools.standin.faults import Fault
+from devtools.standin.http import build_app
+from devtools.standin.limits import Limits
+from devtools.standin.state import SENDING_METHODS, Outgoing, Stats, StoredMessage, World
 
 DEFAULT_BOT_ID = 7000000001
 

@@ -7,7 +7,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from bot.standin.errors import ApiError
+from devtools.standin.errors import ApiError
 
 
 @dataclass(frozen=True)

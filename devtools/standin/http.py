@@ -7,9 +7,9 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.standin.errors import ApiError
-from bot.standin.methods import DropConnection, call
-from bot.standin.state import World
+from devtools.standin.errors import ApiError
+from devtools.standin.methods import DropConnection, call
+from devtools.standin.state import World
 
 JSON_PARAMS = frozenset(
     {

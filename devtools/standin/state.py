@@ -1,7 +1,7 @@
 """What the stand-in remembers: chats, messages, pending updates and counters.
 
-Everything is plain data; :mod:`bot.standin.methods` implements the Bot API on top of it and
-:mod:`bot.standin.users` the user side (people typing, pressing buttons, blocking the bot).
+Everything is plain data; :mod:`devtools.standin.methods` implements the Bot API on top of it and
+:mod:`devtools.standin.users` the user side (people typing, pressing buttons, blocking the bot).
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.standin.faults import Faults
-from bot.standin.html import Entity, ParsedText
-from bot.standin.limits import Limits, RateGate, RetryWindows, Violation
+from devtools.standin.faults import Faults
+from devtools.standin.html import Entity, ParsedText
+from devtools.standin.limits import Limits, RateGate, RetryWindows, Violation
 
 SENDING_METHODS = frozenset({"sendmessage", "editmessagetext", "editmessagereplymarkup"})
 """Methods a retry_after window holds back and a flood fault answers with 429."""

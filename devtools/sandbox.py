@@ -1,6 +1,6 @@
 """``mou-alert run`` without a token: the whole bot offline, talked to from the terminal.
 
-The Bot API stand-in runs on 127.0.0.1, the sample feeds (``feeds.sample``) are served
+The Bot API stand-in runs on 127.0.0.1, the sample feeds (``devtools.sample_feed``) are served
 locally and publish one article at a time, the real bot runs against both with a throw-away
 database, and the person types as a Telegram user in a private chat. See ``docs/sandbox.md``.
 """
@@ -20,10 +20,10 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.settings import DatabaseSettings, FeedConfig, Settings, TelegramSettings
-from bot.standin import BotApiStandin
-from bot.terminal import render_outgoing
-from feeds.sample.server import SampleFeedServer
+from core.settings import DatabaseSettings, FeedConfig, Settings, TelegramSettings
+from devtools.sample_feed.server import SampleFeedServer
+from devtools.standin import BotApiStandin
+from devtools.terminal import render_outgoing
 
 SANDBOX_USER_ID = 10001
 """The person at the terminal: a Telegram user in a private chat, and an admin of the bot."""

@@ -1,7 +1,7 @@
-"""The Bot API methods the bot uses, on top of :class:`~bot.standin.state.World`.
+"""The Bot API methods the bot uses, on top of :class:`~devtools.standin.state.World`.
 
 Each method takes the decoded parameters and returns the ``result`` or raises
-:class:`~bot.standin.errors.ApiError`. :func:`call` adds what every call shares: counters,
+:class:`~devtools.standin.errors.ApiError`. :func:`call` adds what every call shares: counters,
 injected faults and retry_after windows.
 """
 
@@ -13,12 +13,12 @@ import math
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from bot.standin import users
-from bot.standin.errors import ApiError
-from bot.standin.faults import Delay, Disconnect
-from bot.standin.html import EntityError, ParsedText, parse_html, strip_text
-from bot.standin.limits import GLOBAL, Violation
-from bot.standin.state import (
+from devtools.standin import users
+from devtools.standin.errors import ApiError
+from devtools.standin.faults import Delay, Disconnect
+from devtools.standin.html import EntityError, ParsedText, parse_html, strip_text
+from devtools.standin.limits import GLOBAL, Violation
+from devtools.standin.state import (
     DEFAULT_ALLOWED_UPDATES,
     SENDING_METHODS,
     ChatState,

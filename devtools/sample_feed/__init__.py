@@ -1,5 +1,5 @@
 """The project's own sample feeds and invented Korean articles, for offline use and tests."""
 
-from feeds.sample.server import SampleArticle, SampleFeedServer, load_sample_articles
+from devtools.sample_feed.server import SampleArticle, SampleFeedServer, load_sample_articles
 
 __all__ = ["SampleArticle", "SampleFeedServer", "load_sample_articles"]

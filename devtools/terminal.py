@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from bot.standin.html import EntityError, ParsedText, parse_html
-from bot.standin.state import Outgoing
+from devtools.standin.html import EntityError, ParsedText, parse_html
+from devtools.standin.state import Outgoing
 
 _ANSI = {
     "bold": ("\x1b[1m", "\x1b[22m"),

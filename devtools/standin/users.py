@@ -1,6 +1,6 @@
 """The people's side: what a test (or the sandbox terminal) does as Telegram users.
 
-Each action changes the :class:`~bot.standin.state.World` and queues the update Telegram would
+Each action changes the :class:`~devtools.standin.state.World` and queues the update Telegram would
 deliver. Misuse (pressing a button that does not exist) raises ``ValueError`` at once, so a
 test fails where the mistake is rather than waiting for a reply that never comes.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.standin.html import Entity, ParsedText
-from bot.standin.state import ChatState, StoredMessage, UserInfo, World, keyboard_buttons
+from devtools.standin.html import Entity, ParsedText
+from devtools.standin.state import ChatState, StoredMessage, UserInfo, World, keyboard_buttons
 
 DEFAULT_GROUP_USER = 1001
 """Who speaks in a group when a test does not say."""

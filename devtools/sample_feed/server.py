@@ -7,7 +7,7 @@ with 304 while nothing new has appeared. Runs in a daemon thread on 127.0.0.1 an
     with SampleFeedServer(visible=2, release_every=30) as server:
         print(server.feed_url("sample"))
 
-``python -m feeds.sample.server`` serves until Ctrl-C and prints the feed addresses.
+``python -m devtools.sample_feed.server`` serves until Ctrl-C and prints the feed addresses.
 """
 
 from __future__ import annotations
@@ -43,7 +43,9 @@ class SampleArticle:
 
 
 def load_sample_articles() -> list[SampleArticle]:
-    raw = json.loads(resources.files("feeds.sample").joinpath("articles.json").read_text("utf-8"))
+    raw = json.loads(
+        resources.files("devtools.sample_feed").joinpath("articles.json").read_text("utf-8")
+    )
     return [SampleArticle(a["slug"], a["outlet"], a["title"], tuple(a["paragraphs"])) for a in raw]
 
 

@@ -21,6 +21,8 @@ from urllib.parse import quote
 
 from babel.numbers import format_currency
 
+from bot.i18n import Lang
+from bot.i18n import plain as text_of
 from bot.story_text import amount_groups, clean_summary
 from extractors.gazetteer import country_name, flag
 from extractors.sectors import SECTORS_BY_ID
@@ -38,12 +40,9 @@ _LABELS: dict[str, dict[str, str]] = {
     "ko": {
         "parties": "당사자",
         "amounts": "금액",
-        "about": "약",
         "mou_count": "MOU {n}건",
         "more_outlets": "외 {n}개 매체",
         "digest_title": "오늘의 MOU {n}건",
-        "weekly_title": "이번 주 MOU {n}건",
-        "held_title": "멈춘 동안의 MOU {n}건",
         "digest_more": "(계속 {i}/{n})",
         "no_title": "(제목 없음)",
         "feed_disabled": "피드가 비활성화되었습니다",
@@ -54,12 +53,9 @@ _LABELS: dict[str, dict[str, str]] = {
     "en": {
         "parties": "Parties",
         "amounts": "Amount",
-        "about": "about",
         "mou_count": "{n} MOUs",
         "more_outlets": "+{n} more outlets",
         "digest_title": "Today's MOUs: {n}",
-        "weekly_title": "This week's MOUs: {n}",
-        "held_title": "MOUs while paused: {n}",
         "digest_more": "(continued {i}/{n})",
         "no_title": "(untitled)",
         "feed_disabled": "Feed disabled",
@@ -68,6 +64,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "feed_hint": "See /feeds for its state.",
     },
 }
+
+
+def _lang(lang: str) -> Lang:
+    return "ko" if lang == "ko" else "en"
 
 
 def labels(lang: str) -> dict[str, str]:
@@ -205,7 +205,7 @@ def amount_with_equivalent(
     shown = amount_text(*first, lang)
     if equivalent is None:
         return shown
-    about = f"{labels(lang)['about']} {clean(equivalent[0]).strip()}"
+    about = text_of(_lang(lang), "amount_about", amount=clean(equivalent[0]).strip())
     if shown.endswith(")"):
         return f"{shown[:-1]}, {about})"
     return f"{shown} ({about})"
@@ -431,7 +431,10 @@ def format_digest(
     if not stories:
         return []
     lab = labels(lang)
-    title = f"📰 {lab[f'{kind}_title'].format(n=len(stories))} · {day.isoformat()}"
+    heading = lab["digest_title"].format(n=len(stories))
+    if kind in ("weekly", "held"):
+        heading = text_of(_lang(lang), f"{kind}_title", n=len(stories))
+    title = f"📰 {heading} · {day.isoformat()}"
     # Room on every message for the title and a "(continued i/n)" note.
     reserve = utf16_len(esc(title)) + utf16_len(lab["digest_more"].format(i=999, n=999)) + 12
     room = max(200, limit - reserve)

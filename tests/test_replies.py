@@ -73,6 +73,8 @@ def test_every_text_is_valid_html_in_both_languages(key: str, lang: str) -> None
             "code",
             "until",
             "command",
+            "amount",
+            "n",
         )
         if "{" + n + "}" in en + ko
     }

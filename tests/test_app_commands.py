@@ -260,8 +260,8 @@ async def test_countries_main_partners_first_the_rest_a_tap_away_and_searchable(
     before = len(api.messages(32))
     api.press_button(32, main.message_id, main.buttons[-1].callback_data)
     rest = (await api.wait_for_messages(32, before + 1))[-1]
-    assert rest.kind == "edit" and "🇿🇼 짐바브웨 (ZW)" in rest.text
-    assert "🇫🇷 프랑스 (FR)" not in rest.text  # a main partner, on the first page
+    assert rest.kind == "edit" and "짐바브웨 (ZW)" in rest.text and not rest.text.endswith("…")
+    assert "프랑스 (FR)" not in rest.text  # a main partner, on the first page
 
     found = await ask(api, 32, "/countries 짐바")
     assert [b.text for b in found.buttons] == ["🇿🇼 짐바브웨"]

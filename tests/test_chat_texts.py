@@ -8,7 +8,7 @@ import datetime as dt
 from bot import buttons
 from bot.alerts import format_alert
 from bot.keyboards import alert_keyboard, swap, undo_button
-from bot.replies import latest
+from bot.replies import countries_rest, latest, utf16_len
 from bot.story_text import amount_groups, clean_summary
 from subscriptions.models import StoryView, Subscription, Topic
 
@@ -84,6 +84,13 @@ def test_alert_keyboard_mutes_the_matched_topics_and_asks_for_more() -> None:
     domestic = alert_keyboard(story(countries=()), subs, "ko")
     assert domestic is not None
     assert [b.callback_data for row in domestic.inline_keyboard for b in row] == ["more:/ai"]
+
+
+def test_the_second_countries_page_holds_every_other_country_in_one_message() -> None:
+    for lang in ("en", "ko"):
+        page = countries_rest(lang)  # type: ignore[arg-type]
+        assert not page.text.endswith("…") and utf16_len(page.text) <= 4096
+        assert "(ZW)" in page.text and "(AF)" in page.text and "(FR)" not in page.text
 
 
 def test_callback_data_is_checked() -> None:

@@ -25,7 +25,7 @@ from bot.handlers.common import (
 from bot.i18n import plain as plain_text
 from bot.i18n import t
 from bot.keyboards import mute_button, swap, undo_button
-from subscriptions.topics import all_countries, topic_label
+from subscriptions.topics import topic_label
 
 
 def plain(text: str) -> str:
@@ -216,9 +216,7 @@ async def countries_page(update: Update, context: Context) -> None:
     parts = buttons.split(query.data)[1]
     await query.answer()
     if parts[:1] == ["1"]:
-        main = {f"({c})" for c in replies.MAIN_PARTNERS}
-        rest = [line for line in all_countries(lang) if line.rsplit(" ", 1)[-1] not in main]
-        reply = replies.countries_rest(lang, rest)
+        reply = replies.countries_rest(lang)
     else:
         reply = replies.countries_main(lang, await followed(services, chat))
     await _edit_list(update, reply)

@@ -361,6 +361,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "“{query}”에 맞는 국가가 없습니다. /countries 에서 전체 목록을 볼 수 있습니다.",
     ),
     "none": ("none", "없음"),
+    "domestic": ("domestic (no foreign partner)", "국내 (해외 상대 없음)"),
     "amount_about": ("about {amount}", "약 {amount}"),
     "weekly_title": ("This week's MOUs: {n}", "이번 주 MOU {n}건"),
     "held_title": ("MOUs while paused: {n}", "멈춘 동안의 MOU {n}건"),

@@ -353,8 +353,8 @@ def summary(lang: Lang, s: Summary, arg: str, tz: ZoneInfo) -> Html:
             f"<b>{t(lang, 'by_sector' if s.breakdown_kind == 'sector' else 'by_country')}</b>",
         ]
         for key, count in s.breakdown[:10]:
-            if not key:
-                name = t(lang, "none")
+            if not key:  # no sector named, or (by country) a domestic MOU
+                name = t(lang, "none" if s.breakdown_kind == "sector" else "domestic")
             elif s.breakdown_kind == "sector":
                 name = label(Topic(sector=key), lang)
             else:

@@ -21,7 +21,8 @@ _BYLINES = (
 )
 _NON_WORD = re.compile(r"[\W_]+")
 
-APPROX_KRW = {
+KRW_PER_UNIT = {
+    "KRW": 1.0,
     "USD": 1400.0,
     "EUR": 1500.0,
     "JPY": 9.5,
@@ -37,8 +38,8 @@ APPROX_KRW = {
     "AED": 380.0,
     "SAR": 370.0,
 }
-"""Rough won per unit, only to recognise "2억달러(약 2천700억원)" as one amount told twice:
-a won figure within ``EQUIVALENT_SPREAD`` of the conversion is the equivalent."""
+"""Rough won per unit: to rank amounts in /summary, and to recognise "2억달러(약 2천700억원)"
+as one amount told twice (a won figure within ``EQUIVALENT_SPREAD`` of the conversion)."""
 EQUIVALENT_SPREAD = 1.6
 
 
@@ -69,8 +70,8 @@ def clean_summary(summary: str, title: str = "", outlets: Iterable[str] = ()) ->
 
 def _is_equivalent(first: tuple[str, float, str], second: tuple[str, float, str]) -> bool:
     (_t1, v1, c1), (_t2, v2, c2) = first, second
-    rate = APPROX_KRW.get(c1.upper())
-    if c2.upper() != "KRW" or rate is None or v1 <= 0 or v2 <= 0:
+    rate = KRW_PER_UNIT.get(c1.upper())
+    if c1.upper() == "KRW" or c2.upper() != "KRW" or rate is None or v1 <= 0 or v2 <= 0:
         return False
     ratio = v2 / (v1 * rate)
     return 1 / EQUIVALENT_SPREAD <= ratio <= EQUIVALENT_SPREAD

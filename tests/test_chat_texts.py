@@ -8,8 +8,9 @@ import datetime as dt
 from bot import buttons
 from bot.alerts import format_alert
 from bot.keyboards import alert_keyboard, swap, undo_button
-from bot.replies import countries_rest, latest, utf16_len
+from bot.replies import countries_rest, latest, summary, utf16_len
 from bot.story_text import amount_groups, clean_summary
+from bot.summary import summarize
 from subscriptions.models import StoryView, Subscription, Topic
 
 TITLE = "코트라, 佛 AI 스타트업과 2억달러 MOU"
@@ -93,6 +94,14 @@ def test_the_second_countries_page_holds_every_other_country_in_one_message() ->
         listed = page.text.splitlines()[1:]
         assert any(line.endswith("(ZW)") for line in listed)
         assert not any(line.endswith("(FR)") for line in listed)  # on the first page
+
+
+def test_a_sectors_summary_calls_mous_without_a_country_domestic() -> None:
+    stories = [story(id=1, countries=()), story(id=2)]
+    result = summarize(stories, Topic(sector="ai"), "30d")
+    text = summary("en", result, "AI", dt.UTC)
+    assert "• domestic (no foreign partner): 1" in text and "• 🇫🇷 France: 1" in text
+    assert "• 국내 (해외 상대 없음): 1" in summary("ko", result, "AI", dt.UTC)
 
 
 def test_callback_data_is_checked() -> None:

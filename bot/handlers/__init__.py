@@ -63,5 +63,6 @@ def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     # hint; in groups people talk to each other, and the bot keeps quiet.
     private = filters.ChatType.PRIVATE
     app.add_handler(MessageHandler(filters.COMMAND & private, commands.unknown_command))
-    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & private, commands.plain_text))
+    typed = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND  # not an edit
+    app.add_handler(MessageHandler(typed & private, commands.plain_text))
     app.add_error_handler(membership.on_error)

@@ -272,7 +272,7 @@ def unsubscribe_result(
     return fit(lines or [t(lang, "unsubscribe_usage")])
 
 
-def mode_text(lang: Lang, chat: Chat, tz: ZoneInfo | None = None) -> Html:
+def mode_text(lang: Lang, chat: Chat) -> Html:
     if chat.mode == "digest" and chat.digest_time is not None:
         time = chat.digest_time.strftime("%H:%M")
         if chat.digest_day is not None:
@@ -312,7 +312,8 @@ def subscription_list(
     if paused:
         mode = Html(f"{mode}; {paused}")
     lines.append(t(lang, "mode_line", mode=mode))
-    # Telegram allows 100 buttons a keyboard; a chat with more removes the rest by command.
+    # Telegram allows 100 buttons a keyboard: 50 rows of at most two (remove, and a sector's
+    # international choice); a chat with more removes the rest by command.
     grid: list[list[InlineKeyboardButton]] = []
     for s in subs[:50]:
         row = [InlineKeyboardButton(f"✖ {topic_label(s.topic, lang)}", callback_data=f"rm:{s.id}")]

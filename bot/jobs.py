@@ -3,6 +3,7 @@ daily digests. Jobs only call services; nothing here formats or stores anything 
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -32,6 +33,7 @@ DIGEST_TICK = 60.0
 DIGEST_GRACE = dt.timedelta(hours=1)
 """A digest whose time passed while the bot was down still goes out within this long."""
 DEFAULT_DIGEST_TIME = dt.time(8, 0)
+RESUME_LOCK = "resume-lock"
 SINGLE = {"max_instances": 1, "coalesce": True}
 """APScheduler options: never two runs of a job at once, missed runs merged into one."""
 
@@ -192,14 +194,20 @@ async def resume(services: Services, chat: Chat, now: dt.datetime) -> int:
     """End ``chat``'s pause: an instant-mode chat gets what was held as one message first
     (a digest-mode chat gets it in its next digest). The pause is lifted only after that
     send, so the outbox worker never sends the same rows one by one meanwhile. Returns how
-    many stories the message carried."""
-    sent = 0
-    if chat.mode == "instant":
-        worker: DeliveryWorker = services.delivery
-        today = now.astimezone(zone_of(chat, services.settings.schedule.tz)).date()
-        sent = (await worker.send_digest(chat, today, held=True)).sent
-    await services.repo.set_pause(chat.id, None)
-    return sent
+    many stories the message carried (0 when another resume got there first)."""
+    # /resume and the digest job's resume of an ended pause must not both send the message.
+    lock: asyncio.Lock = services.extras.setdefault(RESUME_LOCK, asyncio.Lock())
+    async with lock:
+        current = await services.repo.get_chat(chat.id)
+        if current is None or current.paused_until is None:
+            return 0
+        sent = 0
+        if current.mode == "instant":
+            worker: DeliveryWorker = services.delivery
+            today = now.astimezone(zone_of(current, services.settings.schedule.tz)).date()
+            sent = (await worker.send_digest(current, today, held=True)).sent
+        await services.repo.set_pause(chat.id, None)
+        return sent
 
 
 async def resume_ended_pauses(services: Services, now: dt.datetime) -> int:

@@ -21,6 +21,7 @@ from bot.jobs import (
     DIGEST_JOB,
     POLL_JOB,
     DigestLedger,
+    resume,
     resume_ended_pauses,
     schedule_jobs,
     send_due_digests,
@@ -121,6 +122,21 @@ async def test_a_pause_that_ran_out_sends_what_it_held_once(repo: SqlRepository)
     chat = await repo.get_chat(7)
     assert chat is not None and chat.paused_until is None
     assert await repo.due_deliveries(T0 + dt.timedelta(hours=2)) == []  # settled: sent once
+
+
+async def test_two_resumes_at_once_send_the_held_message_once(repo: SqlRepository) -> None:
+    box = Outbox(repo)
+    await box.chat(7, language="en")
+    await box.story(at=T0)
+    await repo.set_pause(7, T0)
+    sender = FakeSender(FakeClock())
+    clock = sender.clock
+    worker = DeliveryWorker(repo, sender, tz=KST, clock=clock, now=clock.now, sleep=clock.sleep)
+    services = Services(settings=Settings(), repo=repo, delivery=worker)
+    chat = await repo.get_chat(7)
+    assert chat is not None
+    sent = await asyncio.gather(resume(services, chat, T0), resume_ended_pauses(services, T0))
+    assert sent[0] == 1 and len(sender.calls) == 1
 
 
 def test_schedule_jobs_registers_the_three_jobs(tmp_path: Path) -> None:

@@ -111,6 +111,14 @@ def story_line(story: StoryView, tz: ZoneInfo) -> Html:
     return Html(f"• {when} {link(story.title, story.url)}{outlet}")
 
 
+def tag_lines(story: StoryView, lang: Lang) -> list[Html]:
+    """A story's countries and sectors exactly as its alert's head line shows them (the same
+    caps, "+n" for the rest), for /latest and /summary."""
+    tags = [alerts.country_line(story.countries, lang), alerts.sector_line(story.sectors, lang)]
+    shown = " | ".join(tag for tag in tags if tag)
+    return [Html("   " + escape(shown))] if shown else []
+
+
 # --- /start, /help ---------------------------------------------------------------------------
 
 
@@ -368,7 +376,9 @@ def summary(lang: Lang, s: Summary, arg: str, tz: ZoneInfo) -> Html:
             for a in s.largest
         ]
     lines += ["", f"<b>{t(lang, 'latest_header')}</b>"]
-    lines += [story_line(story, tz) for story in s.latest]
+    for story in s.latest:
+        lines.append(story_line(story, tz))
+        lines += tag_lines(story, lang)
     return fit(lines)
 
 
@@ -389,10 +399,7 @@ def latest(
         lines.append(t(lang, "latest_capped", max=capped))
     for story in stories:
         lines.append(story_line(story, tz))
-        tags = [alerts.country_line(story.countries, lang), alerts.sector_line(story.sectors, lang)]
-        shown = " | ".join(tag for tag in tags if tag)
-        if shown:
-            lines.append(Html("   " + escape(shown)))
+        lines += tag_lines(story, lang)
     return fit(lines)
 
 

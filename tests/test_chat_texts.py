@@ -55,13 +55,15 @@ def test_an_amount_and_its_won_equivalent_are_one_amount() -> None:
     assert "Amount: 2억달러 ($200,000,000, about 2천700억원)" in english
 
 
-def test_latest_shows_the_same_sectors_as_the_alert() -> None:
+def test_latest_and_summary_show_the_same_sectors_as_the_alert() -> None:
     s = story()
     alert = format_alert(s, "en", dt.UTC)
     head = alert.splitlines()[0]
     assert head == "<b>🇫🇷 France | AI &amp; data, Energy, Batteries, Semiconductors</b>"
     listed = latest("en", [s], dt.UTC)
     assert "🇫🇷 France | AI &amp; data, Energy, Batteries, Semiconductors" in listed
+    summed = summary("en", summarize([s], Topic(country="FR"), "30d"), "France", dt.UTC)
+    assert "🇫🇷 France | AI &amp; data, Energy, Batteries, Semiconductors" in summed
 
 
 def test_alert_keyboard_mutes_the_matched_topics_and_asks_for_more() -> None:

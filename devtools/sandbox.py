@@ -37,7 +37,7 @@ Serve = Callable[..., Coroutine[Any, Any, None]]
 
 HELP = """\
 Type as a Telegram user: /start, /subscribe France, /subscribe 인공지능, /list,
-/summary France 30d, /latest, /mode digest 08:00, /lang ko, /feeds, /stats ...
+/summary France 30d, /latest, /mode digest 08:00, /pause 1d, /resume, /lang ko, /feeds ...
 Sandbox commands:
   :N          press button N of the latest message with buttons (e.g. :1)
   :publish    the sample feed publishes its next article now (one appears every {every:.0f} s)

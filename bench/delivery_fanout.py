@@ -1,6 +1,6 @@
 """Fan-out of one story to many chats through the Bot API stand-in enforcing Telegram's limits.
 
-The real worker (``bot.delivery``) sends with a real ``telegram.Bot`` over HTTP to the local
+The real worker (``bot.delivery.worker``) sends with a real ``telegram.Bot`` over HTTP to the local
 stand-in, which counts every request against 30 messages/s overall, 1/s per chat and 20/min per
 group and answers 429 to any excess. Reports the sustained rate (accepted sends per second
 between the first and the last, and over the middle 90 %) as a ratio of the 30/s limit (target
@@ -25,7 +25,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert
 from telegram import Bot
 
-from bot.delivery import BotSender, DeliveryWorker, dedicated_bot
+from bot.delivery.sending import BotSender, dedicated_bot
+from bot.delivery.worker import DeliveryWorker
 from devtools.standin import BotApiStandin, Limits
 from extractors.model import Extraction
 from subscriptions.models import NewItem

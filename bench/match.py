@@ -28,7 +28,6 @@ import asyncio
 import datetime as dt
 import random
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
@@ -36,14 +35,11 @@ from pathlib import Path
 
 from sqlalchemy import String, cast, func, insert, select, text
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))  # this checkout's code, whatever the venv has installed
-
-from extractors.model import Extraction  # noqa: E402
-from extractors.sectors import SECTOR_IDS  # noqa: E402
-from subscriptions.models import NewItem  # noqa: E402
-from subscriptions.sql import recipients_query  # noqa: E402
-from subscriptions.store import CHATS, SUBS, SqlRepository, open_repository  # noqa: E402
+from extractors.model import Extraction
+from extractors.sectors import SECTOR_IDS
+from subscriptions.models import NewItem
+from subscriptions.sql import recipients_query
+from subscriptions.store import CHATS, SUBS, SqlRepository, open_repository
 
 COUNTRIES = [
     "US", "CN", "JP", "VN", "DE", "FR", "GB", "IN", "ID", "SA", "AE", "PL", "AU", "CA", "SG",

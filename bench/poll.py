@@ -25,7 +25,6 @@ import json
 import multiprocessing as mp
 import os
 import random
-import sys
 import tempfile
 import time
 from collections import deque
@@ -34,18 +33,17 @@ from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from core.settings import FetchSettings, ScheduleSettings, Settings
+from devtools.sample_feed import load_sample_articles
+from extractors.extractor import Extractor
+from extractors.gate import passes_gate
+from extractors.model import Article, Extraction
+from feeds.fetch import FEED_ACCEPT, PER_HOST_CONNECTIONS, make_client
+from feeds.pipeline import Poller
+from subscriptions.models import NewItem, Topic
+from subscriptions.store import open_repository
 
-from core.settings import FetchSettings, ScheduleSettings, Settings  # noqa: E402
-from devtools.sample_feed import load_sample_articles  # noqa: E402
-from extractors.extractor import Extractor  # noqa: E402
-from extractors.gate import passes_gate  # noqa: E402
-from extractors.model import Article, Extraction  # noqa: E402
-from feeds.fetch import FEED_ACCEPT, PER_HOST_CONNECTIONS, make_client  # noqa: E402
-from feeds.pipeline import Poller  # noqa: E402
-from subscriptions.models import NewItem, Topic  # noqa: E402
-from subscriptions.store import open_repository  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 SHARED = Path(os.environ.get("MOU_ALERT_SHARED", ROOT.parent / "shared"))
 COUNTRIES = ["US", "CN", "JP", "VN", "DE", "FR", "GB", "IN", "ID", "AU"]

@@ -20,17 +20,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
-import sys
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
-
-from reliability_support import (  # noqa: E402
+from devtools.reliability import (
     BotProcess,
     FeedFarm,
     delivery_rows,
@@ -44,10 +40,9 @@ from reliability_support import (  # noqa: E402
     story_urls,
     write_config,
 )
-
-from devtools.standin import BotApiStandin, Limits  # noqa: E402
-from subscriptions.models import Topic  # noqa: E402
-from subscriptions.store import SqlRepository, open_repository  # noqa: E402
+from devtools.standin import BotApiStandin, Limits
+from subscriptions.models import Topic
+from subscriptions.store import SqlRepository, open_repository
 
 
 async def until(check: Callable[[], Awaitable[bool]], bot: BotProcess, within: float = 600) -> None:

@@ -17,20 +17,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import sys
 import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
-
-from reliability_support import BotProcess, seed_chats, seed_story, write_config  # noqa: E402
-
-from devtools.standin import BotApiStandin, Limits  # noqa: E402
-from subscriptions.models import Topic  # noqa: E402
-from subscriptions.store import open_repository  # noqa: E402
+from devtools.reliability import BotProcess, seed_chats, seed_story, write_config
+from devtools.standin import BotApiStandin, Limits
+from subscriptions.models import Topic
+from subscriptions.store import open_repository
 
 LIMIT = 30.0
 

@@ -26,15 +26,11 @@ import argparse
 import asyncio
 import datetime as dt
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
-
-from reliability_support import (  # noqa: E402
+from devtools.reliability import (
     FAULTS,
     HEALTHY_FAULTS,
     BotProcess,
@@ -44,10 +40,9 @@ from reliability_support import (  # noqa: E402
     seed_chats,
     write_config,
 )
-
-from devtools.standin import BotApiStandin  # noqa: E402
-from subscriptions.models import Topic  # noqa: E402
-from subscriptions.store import open_repository  # noqa: E402
+from devtools.standin import BotApiStandin
+from subscriptions.models import Topic
+from subscriptions.store import open_repository
 
 MAX_BYTES = 1024 * 1024
 SITES = 20

@@ -29,10 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
-
-from reliability_support import (  # noqa: E402
+from devtools.reliability import (
     BotProcess,
     FarmEntry,
     FeedFarm,
@@ -44,10 +41,11 @@ from reliability_support import (  # noqa: E402
     seed_chats,
     write_config,
 )
+from devtools.standin import BotApiStandin
+from subscriptions.models import Topic
+from subscriptions.store import open_repository
 
-from devtools.standin import BotApiStandin  # noqa: E402
-from subscriptions.models import Topic  # noqa: E402
-from subscriptions.store import open_repository  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 SHARED = Path(os.environ.get("MOU_ALERT_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus" / "tera-economy.jsonl.gz"

@@ -26,20 +26,18 @@ import json
 import os
 import random
 import re
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from extractors.extractor import Extractor
+from extractors.gate import passes_gate
+from extractors.model import Article, Extraction
+from subscriptions import stories
+from subscriptions.stories import StoryFacts, best_match
 
-from extractors.extractor import Extractor  # noqa: E402
-from extractors.gate import passes_gate  # noqa: E402
-from extractors.model import Article, Extraction  # noqa: E402
-from subscriptions import stories  # noqa: E402
-from subscriptions.stories import StoryFacts, best_match  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 SHARED = Path(os.environ.get("MOU_ALERT_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus" / "tera-economy.jsonl.gz"

@@ -1,4 +1,5 @@
-"""Alert, digest and admin-notice messages: pure functions from records to Telegram text.
+"""Alert, digest and admin-notice messages: pure functions from records to Telegram text,
+built with the message toolkit (``bot.markup``) and the texts of ``bot.i18n``.
 
 Every piece of text from an article is escaped for Telegram HTML; links are only ever http(s)
 with the URL escaped as an attribute. Every message fits Telegram's 4096-character limit: the
@@ -13,130 +14,34 @@ import datetime as dt
 import html
 import math
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from urllib.parse import quote
 
 from babel.numbers import format_currency
 
-from bot.i18n import Lang
-from bot.i18n import plain as text_of
+from bot.i18n import plain_text
+from bot.markup import (
+    MAX_MESSAGE,
+    clean,
+    cut_units,
+    escape,
+    link,
+    local_time,
+    safe_url,
+    trim,
+    utf16_len,
+)
 from bot.story_text import amount_groups, clean_summary
 from extractors.gazetteer import country_name, flag
 from extractors.sectors import SECTORS_BY_ID
 from subscriptions.models import StoryView
 
-MAX_MESSAGE = 4096
-ELLIPSIS = "…"
 MAX_COUNTRIES = 8
 MAX_SECTORS = 6
 MAX_AMOUNTS = 5
 MAX_PARTY_GROUPS = 5
 MAX_SUMMARY_SENTENCES = 3
-
-_LABELS: dict[str, dict[str, str]] = {
-    "ko": {
-        "parties": "당사자",
-        "amounts": "금액",
-        "mou_count": "MOU {n}건",
-        "more_outlets": "외 {n}개 매체",
-        "digest_title": "오늘의 MOU {n}건",
-        "digest_more": "(계속 {i}/{n})",
-        "no_title": "(제목 없음)",
-        "feed_disabled": "피드가 비활성화되었습니다",
-        "feed_error": "마지막 오류",
-        "feed_errors": "연속 오류 {n}회",
-        "feed_hint": "/feeds 로 상태를 확인하세요.",
-    },
-    "en": {
-        "parties": "Parties",
-        "amounts": "Amount",
-        "mou_count": "{n} MOUs",
-        "more_outlets": "+{n} more outlets",
-        "digest_title": "Today's MOUs: {n}",
-        "digest_more": "(continued {i}/{n})",
-        "no_title": "(untitled)",
-        "feed_disabled": "Feed disabled",
-        "feed_error": "Last error",
-        "feed_errors": "{n} errors in a row",
-        "feed_hint": "See /feeds for its state.",
-    },
-}
-
-
-def _lang(lang: str) -> Lang:
-    return "ko" if lang == "ko" else "en"
-
-
-def labels(lang: str) -> dict[str, str]:
-    return _LABELS.get(lang, _LABELS["en"])
-
-
-def utf16_len(text: str) -> int:
-    """Length as Telegram counts it (UTF-16 code units)."""
-    return len(text.encode("utf-16-le")) // 2
-
-
-def clean(text: str) -> str:
-    """Drop control and unpaired-surrogate characters (Telegram rejects or mangles them);
-    keep newlines and tabs."""
-    return "".join(
-        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs", "Cn")
-    )
-
-
-def esc(text: str) -> str:
-    return html.escape(clean(text), quote=False)
-
-
-# Characters a URL must not carry raw: Telegram drops a link whose URL contains quotes,
-# angle brackets or spaces, so they are percent-encoded (what a browser sends anyway).
-_URL_UNSAFE = re.compile(r"[\s\"'<>\\^`{|}]")
-
-
-def safe_url(url: str) -> str | None:
-    """The URL percent-quoted for an href when it is an http(s) link, else None."""
-    url = clean(url).strip()
-    if not re.match(r"(?i)^https?://[^\s/?#\"'<>]+", url):
-        return None
-    return _URL_UNSAFE.sub(lambda m: quote(m.group(), safe=""), url)
-
-
-def link(text: str, url: str | None) -> str:
-    if not url:
-        return esc(text)
-    return f'<a href="{html.escape(url, quote=True)}">{esc(text)}</a>'
-
-
-def trim(text: str, limit: int) -> str:
-    """``text`` cut to ``limit`` characters (ellipsis included), on a word boundary if one is
-    near."""
-    text = clean(text)
-    if len(text) <= limit:
-        return text
-    if limit <= 1:
-        return ELLIPSIS[:limit]
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit * 0.7:
-        cut = cut[:space]
-    return cut.rstrip() + ELLIPSIS
-
-
-def cut_units(text: str, limit: int) -> str:
-    """Plain ``text`` cut to at most ``limit`` UTF-16 units (only for text without markup)."""
-    if utf16_len(text) <= limit:
-        return text
-    out, used = [], 1  # the ellipsis
-    for ch in text:
-        used += 2 if ord(ch) > 0xFFFF else 1
-        if used > limit:
-            break
-        out.append(ch)
-    return "".join(out) + ELLIPSIS
-
 
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
 
@@ -205,19 +110,10 @@ def amount_with_equivalent(
     shown = amount_text(*first, lang)
     if equivalent is None:
         return shown
-    about = text_of(_lang(lang), "amount_about", amount=clean(equivalent[0]).strip())
+    about = plain_text(lang, "amount_about", amount=clean(equivalent[0]).strip())
     if shown.endswith(")"):
         return f"{shown[:-1]}, {about})"
     return f"{shown} ({about})"
-
-
-def local_time(moment: dt.datetime | None, tz: dt.tzinfo) -> str:
-    if moment is None:
-        return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    local = moment.astimezone(tz)
-    return local.strftime("%Y-%m-%d %H:%M %Z").strip()
 
 
 def party_text(parties: Sequence[Sequence[str]]) -> str:
@@ -254,7 +150,6 @@ MAX_URL = 2000
 
 
 def _alert_parts(story: StoryView, lang: str, tz: dt.tzinfo) -> _AlertParts:
-    lab = labels(lang)
     url = safe_url(story.url)
     if url and utf16_len(html.escape(url, quote=True)) > MAX_URL:
         url = None
@@ -266,19 +161,19 @@ def _alert_parts(story: StoryView, lang: str, tz: dt.tzinfo) -> _AlertParts:
         p
         for p in (
             clean(story.outlet).strip(),
-            lab["more_outlets"].format(n=story.outlets - 1) if story.outlets > 1 else "",
-            local_time(story.published, tz),
+            _more_outlets(story.outlets, lang),
+            local_time(story.published, tz, "%Y-%m-%d %H:%M %Z"),
         )
         if p
     )
     return _AlertParts(
         countries=country_line(story.countries, lang),
         sectors=sector_line(story.sectors, lang),
-        title=clean(story.title).strip() or lab["no_title"],
+        title=clean(story.title).strip() or plain_text(lang, "alert_no_title"),
         url=url,
         parties=party_text(story.parties),
         amounts="; ".join(a for a in amounts if a),
-        mou_count=lab["mou_count"].format(n=story.mou_count)
+        mou_count=plain_text(lang, "alert_mou_count", n=story.mou_count)
         if story.mou_count and story.mou_count > 1
         else "",
         summary=first_sentences(
@@ -289,30 +184,32 @@ def _alert_parts(story: StoryView, lang: str, tz: dt.tzinfo) -> _AlertParts:
     )
 
 
+def _more_outlets(outlets: int, lang: str) -> str:
+    return plain_text(lang, "alert_more_outlets", n=outlets - 1) if outlets > 1 else ""
+
+
 def _render_html(p: _AlertParts, lang: str) -> str:
-    lab = labels(lang)
-    head = " | ".join(x for x in (esc(p.countries), esc(p.sectors)) if x)
+    head = " | ".join(x for x in (escape(p.countries), escape(p.sectors)) if x)
     lines = [f"<b>{head}</b>"] if head else []
     lines.append(f"<b>{link(p.title, p.url)}</b>")
     details = []
     if p.parties:
-        details.append(f"{lab['parties']}: {esc(p.parties)}")
+        details.append(f"{escape(plain_text(lang, 'alert_parties'))}: {escape(p.parties)}")
     if p.amounts:
-        details.append(f"{lab['amounts']}: {esc(p.amounts)}")
+        details.append(f"{escape(plain_text(lang, 'alert_amounts'))}: {escape(p.amounts)}")
     if p.mou_count:
-        details.append(esc(p.mou_count))
+        details.append(escape(p.mou_count))
     if details:
         lines.append("")
         lines.extend(details)
     if p.summary:
-        lines.extend(["", esc(p.summary)])
+        lines.extend(["", escape(p.summary)])
     if p.footer:
-        lines.extend(["", f"<i>{esc(p.footer)}</i>"])
+        lines.extend(["", f"<i>{escape(p.footer)}</i>"])
     return "\n".join(lines)
 
 
 def _render_plain(p: _AlertParts, lang: str) -> str:
-    lab = labels(lang)
     head = " | ".join(x for x in (p.countries, p.sectors) if x)
     lines = [head] if head else []
     lines.append(p.title)
@@ -320,9 +217,9 @@ def _render_plain(p: _AlertParts, lang: str) -> str:
         lines.append(p.url)
     details = []
     if p.parties:
-        details.append(f"{lab['parties']}: {p.parties}")
+        details.append(f"{plain_text(lang, 'alert_parties')}: {p.parties}")
     if p.amounts:
-        details.append(f"{lab['amounts']}: {p.amounts}")
+        details.append(f"{plain_text(lang, 'alert_amounts')}: {p.amounts}")
     if p.mou_count:
         details.append(p.mou_count)
     if details:
@@ -389,7 +286,7 @@ def _digest_item(story: StoryView, lang: str, tz: dt.tzinfo, limit: int) -> tupl
     def render_html(p: _AlertParts) -> str:
         lines = [" ".join(x for x in ("•", flags, f"<b>{link(p.title, p.url)}</b>") if x)]
         if meta(p):
-            lines.append(f"  <i>{esc(meta(p))}</i>")
+            lines.append(f"  <i>{escape(meta(p))}</i>")
         return "\n".join(lines)
 
     def render_plain(p: _AlertParts) -> str:
@@ -430,13 +327,12 @@ def format_digest(
     """
     if not stories:
         return []
-    lab = labels(lang)
-    heading = lab["digest_title"].format(n=len(stories))
-    if kind in ("weekly", "held"):
-        heading = text_of(_lang(lang), f"{kind}_title", n=len(stories))
-    title = f"📰 {heading} · {day.isoformat()}"
+    title_key = {"weekly": "weekly_title", "held": "held_title"}.get(kind, "alert_digest_title")
+    count = plain_text(lang, title_key, n=len(stories))
+    title = f"📰 {count} · {day.isoformat()}"
     # Room on every message for the title and a "(continued i/n)" note.
-    reserve = utf16_len(esc(title)) + utf16_len(lab["digest_more"].format(i=999, n=999)) + 12
+    more = utf16_len(plain_text(lang, "alert_digest_more", i=999, n=999))
+    reserve = utf16_len(escape(title)) + more + 12
     room = max(200, limit - reserve)
     items = [_digest_item(s, lang, tz, room) for s in stories]
     chunks: list[list[tuple[str, str]]] = [[]]
@@ -450,8 +346,9 @@ def format_digest(
         used += size
     parts = []
     for i, chunk in enumerate(chunks, start=1):
-        head = title if i == 1 else f"{title} {lab['digest_more'].format(i=i, n=len(chunks))}"
-        text = "\n\n".join([f"<b>{esc(head)}</b>", *(h for h, _ in chunk)])
+        more_note = plain_text(lang, "alert_digest_more", i=i, n=len(chunks))
+        head = title if i == 1 else f"{title} {more_note}"
+        text = "\n\n".join([f"<b>{escape(head)}</b>", *(h for h, _ in chunk)])
         plain = cut_units("\n\n".join([head, *(p for _, p in chunk)]), limit)
         parts.append(DigestPart(text, plain, len(chunk)))
     return parts
@@ -464,25 +361,24 @@ def format_feed_disabled(
     name: str, url: str, error: str | None, errors: int, lang: str, *, limit: int = MAX_MESSAGE
 ) -> str:
     """What the admins read when the poller gives up on a feed."""
-    lab = labels(lang)
-    lines = [f"⚠️ <b>{esc(lab['feed_disabled'])}</b>: {link(trim(name, 200) or url, safe_url(url))}"]
+    disabled = escape(plain_text(lang, "alert_feed_disabled"))
+    lines = [f"⚠️ <b>{disabled}</b>: {link(trim(name, 200) or url, safe_url(url))}"]
     if errors:
-        lines.append(esc(lab["feed_errors"].format(n=errors)))
+        lines.append(escape(plain_text(lang, "alert_feed_errors", n=errors)))
     if error:
-        lines.append(f"{esc(lab['feed_error'])}: <code>{esc(trim(error, 1000))}</code>")
-    lines.append(esc(lab["feed_hint"]))
+        last = escape(plain_text(lang, "alert_feed_error"))
+        lines.append(f"{last}: <code>{escape(trim(error, 1000))}</code>")
+    lines.append(escape(plain_text(lang, "alert_feed_hint")))
     text = "\n".join(lines)
     if utf16_len(text) > limit:  # only a URL of several KB gets here: show it unlinked
-        text = "\n".join([f"⚠️ <b>{esc(lab['feed_disabled'])}</b>: {esc(trim(name or url, 200))}"])
+        text = f"⚠️ <b>{disabled}</b>: {escape(trim(name or url, 200))}"
     return text
 
 
 __all__ = [
-    "MAX_MESSAGE",
     "DigestPart",
     "format_alert",
     "format_alert_plain",
     "format_digest",
     "format_feed_disabled",
-    "utf16_len",
 ]

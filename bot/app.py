@@ -70,16 +70,15 @@ def build_application(settings: Settings) -> AnyApp:
 
 async def start_services(app: AnyApp, settings: Settings) -> None:
     """``post_init``: the store, feed poller, delivery worker, command menus and jobs."""
-    from bot.delivery import DeliveryWorker
-    from bot.ingest import IngestProcess
+    from bot.delivery.worker import DeliveryWorker
     from bot.jobs import schedule_jobs
+    from feeds.ingest import IngestProcess
     from subscriptions.store import open_repository
 
     services = Services(settings=settings, repo=await open_repository(settings.database.url))
     app.bot_data[SERVICES_KEY] = services  # from here on, post_shutdown closes what exists
-    services.poller = IngestProcess(settings, services.repo)
-    await services.poller.start()
-    await services.poller.sync_feeds(settings.feeds)
+    poller = services.poller = IngestProcess(settings, services.repo)
+    await poller.sync_feeds(settings.feeds)
     # Alerts and command replies share one flood budget and each other's 429 pauses.
     limiter = app.bot.rate_limiter
     pacer = limiter.pacer if isinstance(limiter, PacedRateLimiter) else Pacer()

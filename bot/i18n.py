@@ -1,23 +1,18 @@
 """The bot's texts in English and Korean (Telegram HTML templates).
 
-``t(lang, key, **values)`` fills a template: plain ``str`` values are escaped with
-``html.escape``; values already built as markup are passed as :class:`Html` and kept as they are.
+``t(lang, key, **values)`` fills a template: plain ``str`` values are escaped
+(``bot.markup.escape``); values already built as markup are passed as :class:`Html` and kept as
+they are. ``plain_text`` fills a template without markup for plain-text messages (the fallback
+an alert is resent as when Telegram rejects its HTML) and for values that ``t`` escapes later.
 """
 
 from __future__ import annotations
 
-import html
 from typing import Literal
 
+from bot.markup import Html, escape
+
 Lang = Literal["ko", "en"]
-
-
-class Html(str):
-    """A string that is already valid Telegram HTML (escaped where it had to be)."""
-
-
-def escape(text: object) -> Html:
-    return Html(html.escape(str(text), quote=True))
 
 
 def language_of(code: str | None) -> Lang:
@@ -372,6 +367,22 @@ TEXTS: dict[str, tuple[str, str]] = {
     "day_4": ("Friday", "금요일"),
     "day_5": ("Saturday", "토요일"),
     "day_6": ("Sunday", "일요일"),
+    "period_days": ("{n} days", "{n}일"),
+    "period_one_year": ("year", "1년"),
+    "period_years": ("{n} years", "{n}년"),
+    # Alerts, digests and admin notices: labels without markup (the plain-text fallback uses
+    # them as they are).
+    "alert_parties": ("Parties", "당사자"),
+    "alert_amounts": ("Amount", "금액"),
+    "alert_mou_count": ("{n} MOUs", "MOU {n}건"),
+    "alert_more_outlets": ("+{n} more outlets", "외 {n}개 매체"),
+    "alert_no_title": ("(untitled)", "(제목 없음)"),
+    "alert_digest_title": ("Today's MOUs: {n}", "오늘의 MOU {n}건"),
+    "alert_digest_more": ("(continued {i}/{n})", "(계속 {i}/{n})"),
+    "alert_feed_disabled": ("Feed disabled", "피드가 비활성화되었습니다"),
+    "alert_feed_error": ("Last error", "마지막 오류"),
+    "alert_feed_errors": ("{n} errors in a row", "연속 오류 {n}회"),
+    "alert_feed_hint": ("See /feeds for its state.", "/feeds 로 상태를 확인하세요."),
 }
 
 COMMANDS: tuple[tuple[str, str, str], ...] = (
@@ -393,10 +404,14 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def plain(lang: Lang, key: str, **values: object) -> str:
-    """The ``key`` text as plain text (button labels, toasts): no markup, nothing escaped."""
+def plain_text(lang: str, key: str, **values: object) -> str:
+    """The ``key`` text in ``lang`` (Korean for "ko", else English) with ``values`` as they
+    are: only for texts without markup, which this refuses."""
     en, ko = TEXTS[key]
-    return html.unescape((ko if lang == "ko" else en).format(**values))
+    template = ko if lang == "ko" else en
+    if "<" in template or "&" in template:
+        raise ValueError(f"{key!r} is Telegram HTML: use t()")
+    return template.format(**values)
 
 
 def t(lang: Lang, key: str, **values: object) -> Html:

@@ -3,7 +3,6 @@ daily digests. Jobs only call services; nothing here formats or stores anything 
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -13,11 +12,11 @@ from typing import Any
 from telegram.ext import Application, CallbackContext
 
 from bot.alerts import format_feed_disabled
-from bot.delivery import DeliveryWorker
+from bot.delivery.worker import DeliveryWorker
 from bot.services import Services, services_of
 from bot.zones import zone_of
-from core.settings import Settings
-from subscriptions.models import Chat
+from feeds.schedule import JOB_KWARGS, tick
+from subscriptions.models import Chat, Feed
 
 log = logging.getLogger(__name__)
 
@@ -33,14 +32,8 @@ DIGEST_TICK = 60.0
 DIGEST_GRACE = dt.timedelta(hours=1)
 """A digest whose time passed while the bot was down still goes out within this long."""
 DEFAULT_DIGEST_TIME = dt.time(8, 0)
-RESUME_LOCK = "resume-lock"
 SINGLE = {"max_instances": 1, "coalesce": True}
 """APScheduler options: never two runs of a job at once, missed runs merged into one."""
-
-
-def poll_interval(settings: Settings) -> float:
-    """How often the poll job looks for due feeds (each feed keeps its own next check)."""
-    return float(max(1, min(30, settings.schedule.poll_interval)))
 
 
 def schedule_jobs(application: AnyApp, services: Services) -> None:
@@ -56,10 +49,10 @@ def schedule_jobs(application: AnyApp, services: Services) -> None:
     if services.poller is not None:
         queue.run_repeating(
             poll_job,
-            interval=poll_interval(services.settings),
+            interval=tick(services.settings.schedule),
             first=0.5,
             name=POLL_JOB,
-            job_kwargs=SINGLE,
+            job_kwargs=JOB_KWARGS,
         )
     # Two instances: a tick that finds the worker draining returns at once instead of being
     # skipped by the scheduler with a warning on every tick of a long fan-out.
@@ -90,24 +83,26 @@ def _running(context: AnyContext) -> Callable[[], bool]:
 async def poll_job(context: AnyContext) -> None:
     """One poll cycle; tells the admins about feeds it disabled and wakes the delivery job."""
     services = services_of(context)
+    if services.poller is None:
+        return
     try:
         report = await services.poller.poll_due(dt.datetime.now(dt.UTC))
     except Exception:
         log.exception("poll cycle failed")
         return
-    if getattr(report, "skipped", False):
+    if report.skipped:
         return
-    if getattr(report, "deliveries", 0):
+    if report.deliveries:
         assert context.job_queue is not None
         context.job_queue.run_once(delivery_job, 0, name=f"{DELIVERY_JOB}-now")
-    for feed in getattr(report, "disabled", ()):
+    for feed in report.disabled:
         await notify_admins_feed_disabled(services, feed)
 
 
-async def notify_admins_feed_disabled(services: Services, feed: Any) -> int:
+async def notify_admins_feed_disabled(services: Services, feed: Feed) -> int:
     """Tell every admin (never a subscriber) that the poller gave up on ``feed``; returns
     how many were told."""
-    worker: DeliveryWorker = services.delivery
+    worker = services.worker
     told = 0
     for admin in services.settings.telegram.admins:
         chat = await services.repo.get_chat(admin)
@@ -119,7 +114,7 @@ async def notify_admins_feed_disabled(services: Services, feed: Any) -> int:
 
 async def delivery_job(context: AnyContext) -> None:
     """Send what is due; returns at once when another run is already sending."""
-    worker: DeliveryWorker = services_of(context).delivery
+    worker = services_of(context).worker
     if worker.busy:
         return
     report = await worker.drain(keep_going=_running(context))
@@ -174,7 +169,7 @@ async def send_due_digests(
 ) -> int:
     """Send the digests due at ``now_local`` (any aware time: each chat's digest is due in
     its own time zone); returns how many stories went out. Paused chats wait."""
-    worker: DeliveryWorker = services.delivery
+    worker = services.worker
     sent = 0
     for chat in await services.repo.digest_chats():
         if chat.paused(now_local):
@@ -196,14 +191,13 @@ async def resume(services: Services, chat: Chat, now: dt.datetime) -> int:
     send, so the outbox worker never sends the same rows one by one meanwhile. Returns how
     many stories the message carried (0 when another resume got there first)."""
     # /resume and the digest job's resume of an ended pause must not both send the message.
-    lock: asyncio.Lock = services.extras.setdefault(RESUME_LOCK, asyncio.Lock())
-    async with lock:
+    async with services.resume_lock:
         current = await services.repo.get_chat(chat.id)
         if current is None or current.paused_until is None:
             return 0
         sent = 0
         if current.mode == "instant":
-            worker: DeliveryWorker = services.delivery
+            worker = services.worker
             today = now.astimezone(zone_of(current, services.settings.schedule.tz)).date()
             sent = (await worker.send_digest(current, today, held=True)).sent
         await services.repo.set_pause(chat.id, None)

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import buttons
-from bot.i18n import Lang, plain
+from bot.i18n import Lang, plain_text
+from bot.markup import shorten
 from subscriptions.models import StoryView, Subscription, Topic
 from subscriptions.topics import topic_label
 
@@ -24,8 +25,7 @@ MAX_BUTTON_TEXT = 60
 def button(text: str, data: str | None) -> InlineKeyboardButton | None:
     if data is None:
         return None
-    short = text if len(text) <= MAX_BUTTON_TEXT else text[: MAX_BUTTON_TEXT - 1] + "…"
-    return InlineKeyboardButton(short, callback_data=data)
+    return InlineKeyboardButton(shorten(text, MAX_BUTTON_TEXT), callback_data=data)
 
 
 def rows(
@@ -52,14 +52,14 @@ def first_topic(story: StoryView) -> Topic | None:
 def mute_button(topic: Topic, lang: Lang) -> InlineKeyboardButton | None:
     label = topic_label(topic, lang)
     return button(
-        plain(lang, "mute_button", topic=label),
+        plain_text(lang, "mute_button", topic=label),
         buttons.data(buttons.MUTE, buttons.topic_code(topic)),
     )
 
 
 def undo_button(topic: Topic, international: bool, lang: Lang) -> InlineKeyboardButton | None:
     data = buttons.data(buttons.UNMUTE, buttons.topic_code(topic), "i" if international else "a")
-    return button(plain(lang, "undo_button", topic=topic_label(topic, lang)), data)
+    return button(plain_text(lang, "undo_button", topic=topic_label(topic, lang)), data)
 
 
 def alert_keyboard(
@@ -72,7 +72,7 @@ def alert_keyboard(
     first = first_topic(story)
     if first is not None:
         more = button(
-            plain(lang, "more_button"), buttons.data(buttons.MORE, buttons.topic_code(first))
+            plain_text(lang, "more_button"), buttons.data(buttons.MORE, buttons.topic_code(first))
         )
         grid += rows([more], 1)
     return markup(grid)

@@ -16,7 +16,7 @@ from typing import Any
 from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
 
-from bot.delivery import retry_after_seconds
+from bot.delivery.answers import retry_after_seconds
 from bot.pacing import Pacer
 
 log = logging.getLogger(__name__)

@@ -1,5 +1,5 @@
 """Command replies as Telegram HTML: pure functions of plain data, every value escaped, every
-message under Telegram's 4096-character limit."""
+message under Telegram's 4096-unit limit (the toolkit of ``bot.markup``)."""
 
 from __future__ import annotations
 
@@ -11,15 +11,15 @@ from zoneinfo import ZoneInfo
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import alerts, buttons
-from bot.i18n import Html, Lang, escape, plain, t
+from bot.i18n import Lang, plain_text, t
 from bot.keyboards import button, markup, rows
+from bot.markup import Html, escape, fit_lines, link, local_time, shorten, split_lines
 from bot.summary import Summary, wider_period
 from extractors.gazetteer import country_codes, country_name
 from extractors.sectors import SECTORS_BY_ID
 from subscriptions.models import PAUSED_FOREVER, Chat, Feed, Stats, StoryView, Subscription, Topic
 from subscriptions.topics import HOME, Combined, UnknownWord, resolve_topic, topic_label
 
-MAX_MESSAGE = 4096
 MAX_TITLE = 200
 _CALLBACK_SUBSCRIBE = "sub"
 _CALLBACK_REMOVE = "rm"
@@ -42,47 +42,6 @@ class Reply:
     keyboard: InlineKeyboardMarkup | None = None
 
 
-def utf16_len(text: str) -> int:
-    """Telegram counts message length in UTF-16 code units."""
-    return len(text.encode("utf-16-le")) // 2
-
-
-def fit(lines: Sequence[str], limit: int = MAX_MESSAGE) -> Html:
-    """Join whole lines (never cutting inside a tag) and drop trailing ones that do not fit."""
-    out: list[str] = []
-    size = 0
-    for line in lines:
-        extra = utf16_len(line) + (1 if out else 0)
-        if size + extra > limit - 2:
-            out.append("…")
-            break
-        out.append(line)
-        size += extra
-    return Html("\n".join(out))
-
-
-def chunks(header: str, lines: Iterable[str], limit: int = MAX_MESSAGE) -> list[Html]:
-    """Long lists split over several messages, each under ``limit``; the header starts the first."""
-    messages: list[Html] = []
-    current = [header]
-    size = utf16_len(header)
-    for line in lines:
-        extra = utf16_len(line) + 1
-        if size + extra > limit:
-            messages.append(Html("\n".join(current)))
-            current, size = [], 0
-            extra -= 1
-        current.append(line)
-        size += extra
-    messages.append(Html("\n".join(current)))
-    return messages
-
-
-def shorten(text: str, limit: int = MAX_TITLE) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def label(topic: Topic, lang: Lang) -> Html:
     return escape(topic_label(topic, lang))
 
@@ -91,24 +50,14 @@ def labels(topics: Iterable[Topic], lang: Lang) -> Html:
     return Html(", ".join(label(tp, lang) for tp in topics))
 
 
-def link(text: str, url: str) -> Html:
-    if url.startswith(("http://", "https://")):
-        return Html(f'<a href="{escape(url)}">{escape(shorten(text))}</a>')
-    return escape(shorten(text))
-
-
-def local_time(when: dt.datetime | None, tz: ZoneInfo, fmt: str = "%Y-%m-%d %H:%M") -> str:
-    if when is None:
-        return "—"
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return when.astimezone(tz).strftime(fmt)
+def _story_link(story: StoryView) -> Html:
+    return link(shorten(story.title, MAX_TITLE), story.url)
 
 
 def story_line(story: StoryView, tz: ZoneInfo) -> Html:
-    when = escape(local_time(story.published, tz, "%m-%d"))
+    when = escape(local_time(story.published, tz, "%m-%d", missing="—"))
     outlet = f" · {escape(shorten(story.outlet, 60))}" if story.outlet else ""
-    return Html(f"• {when} {link(story.title, story.url)}{outlet}")
+    return Html(f"• {when} {_story_link(story)}{outlet}")
 
 
 def tag_lines(story: StoryView, lang: Lang) -> list[Html]:
@@ -200,13 +149,13 @@ def subscribe_result(
     if combined:
         lines.append(t(lang, "combined_note"))
     lines += unknown_words(lang, unknown)
-    return fit(lines or [t(lang, "subscribe_usage")])
+    return fit_lines(lines or [t(lang, "subscribe_usage")])
 
 
 def follow_buttons(lang: Lang, topics: Iterable[Topic]) -> list[InlineKeyboardButton | None]:
     return [
         button(
-            plain(lang, "follow_button", topic=topic_label(topic, lang)),
+            plain_text(lang, "follow_button", topic=topic_label(topic, lang)),
             buttons.data(buttons.FOLLOW, buttons.topic_code(topic)),
         )
         for topic in dict.fromkeys(topics)
@@ -227,7 +176,7 @@ def scope_buttons(
     flag = "a" if international else "i"
     return [
         button(
-            plain(lang, key, topic=topic_label(topic, lang)),
+            plain_text(lang, key, topic=topic_label(topic, lang)),
             buttons.data(buttons.SCOPE, buttons.topic_code(topic), flag),
         )
         for topic in topics
@@ -247,12 +196,12 @@ def subscribe_reply(
     text = subscribe_result(lang, added, already, unknown, combined)
     grid: list[list[InlineKeyboardButton]] = []
     for group in combined:
-        instead = labels(group.separately, lang)
+        instead = ", ".join(topic_label(tp, lang) for tp in group.separately)
         code = buttons.combined_code(group)
         grid += rows(
             [
                 button(
-                    plain(lang, "separately_button", topics=instead),
+                    plain_text(lang, "separately_button", topics=instead),
                     buttons.data(buttons.SEPARATELY, code),
                 )
             ],
@@ -277,7 +226,7 @@ def unsubscribe_result(
     if missing:
         lines.append(t(lang, "not_subscribed", topics=labels(missing, lang)))
     lines += unknown_words(lang, unknown)
-    return fit(lines or [t(lang, "unsubscribe_usage")])
+    return fit_lines(lines or [t(lang, "unsubscribe_usage")])
 
 
 def mode_text(lang: Lang, chat: Chat) -> Html:
@@ -330,7 +279,7 @@ def subscription_list(
             if switch is not None:
                 row.append(switch)
         grid.append(row)
-    return Reply(fit(lines), InlineKeyboardMarkup(grid))
+    return Reply(fit_lines(lines), InlineKeyboardMarkup(grid))
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -338,11 +287,9 @@ def subscription_list(
 
 def _period_label(lang: Lang, period: str) -> str:
     number, unit = period[:-1], period[-1]
-    if lang == "ko":
-        return f"{number}일" if unit == "d" else f"{number}년"
     if unit == "d":
-        return f"{number} days"
-    return "year" if number == "1" else f"{number} years"
+        return plain_text(lang, "period_days", n=number)
+    return plain_text(lang, "period_one_year" if number == "1" else "period_years", n=number)
 
 
 def summary(lang: Lang, s: Summary, arg: str, tz: ZoneInfo) -> Html:
@@ -354,7 +301,7 @@ def summary(lang: Lang, s: Summary, arg: str, tz: ZoneInfo) -> Html:
         wider = wider_period(s.period)
         if wider:
             lines.append(t(lang, "summary_wider", arg=shorten(arg, 60), wider=wider))
-        return fit(lines)
+        return fit_lines(lines)
     lines = [t(lang, "summary_header", topic=label(s.topic, lang), count=s.total, period=period)]
     if s.breakdown:
         lines += [
@@ -372,14 +319,14 @@ def summary(lang: Lang, s: Summary, arg: str, tz: ZoneInfo) -> Html:
     if s.largest:
         lines += ["", f"<b>{t(lang, 'largest')}</b>"]
         lines += [
-            Html(f"• <b>{escape(shorten(a.text, 60))}</b> — {link(a.story.title, a.story.url)}")
+            Html(f"• <b>{escape(shorten(a.text, 60))}</b> — {_story_link(a.story)}")
             for a in s.largest
         ]
     lines += ["", f"<b>{t(lang, 'latest_header')}</b>"]
     for story in s.latest:
         lines.append(story_line(story, tz))
         lines += tag_lines(story, lang)
-    return fit(lines)
+    return fit_lines(lines)
 
 
 def latest(
@@ -400,11 +347,11 @@ def latest(
     for story in stories:
         lines.append(story_line(story, tz))
         lines += tag_lines(story, lang)
-    return fit(lines)
+    return fit_lines(lines)
 
 
 def topic_lists(header: Html, items: Iterable[str]) -> list[Html]:
-    return chunks(header, [Html(f"• {escape(item)}") for item in items])
+    return split_lines(header, [Html(f"• {escape(item)}") for item in items])
 
 
 def countries_main(lang: Lang, followed: Collection[Topic]) -> Reply:
@@ -413,7 +360,7 @@ def countries_main(lang: Lang, followed: Collection[Topic]) -> Reply:
         [toggle_button(Topic(country=c), lang, followed) for c in MAIN_PARTNERS[i : i + 3]]
         for i in range(0, len(MAIN_PARTNERS), 3)
     ]
-    more = button(plain(lang, "countries_more_button"), buttons.data(buttons.COUNTRIES, "1"))
+    more = button(plain_text(lang, "countries_more_button"), buttons.data(buttons.COUNTRIES, "1"))
     grid += rows([more], 1)
     return Reply(t(lang, "countries_main_header"), markup(grid))
 
@@ -425,8 +372,8 @@ def countries_rest(lang: Lang) -> Reply:
     # CLDR names a few territories in one language only (Sark: "CQ" in Korean): left out.
     named = sorted((country_name(c, lang), c) for c in codes if country_name(c, lang) != c)
     lines = [Html(f"{escape(name)} ({code})") for name, code in named]
-    back = button(plain(lang, "countries_back_button"), buttons.data(buttons.COUNTRIES, "0"))
-    return Reply(fit([t(lang, "countries_header"), *lines]), markup(rows([back], 1)))
+    back = button(plain_text(lang, "countries_back_button"), buttons.data(buttons.COUNTRIES, "0"))
+    return Reply(fit_lines([t(lang, "countries_header"), *lines]), markup(rows([back], 1)))
 
 
 def countries_found(
@@ -461,7 +408,7 @@ def feeds(lang: Lang, items: Sequence[Feed], tz: ZoneInfo) -> list[Html]:
         if f.next_check and not f.disabled_since:
             state.append(t(lang, "feed_next", when=local_time(f.next_check, tz)))
         lines.append(Html(f"{head}\n{escape('; ').join(state)}"))
-    return chunks(t(lang, "feeds_header", count=len(items)), lines)
+    return split_lines(t(lang, "feeds_header", count=len(items)), lines)
 
 
 def stats(lang: Lang, s: Stats) -> Html:

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import asyncio
-import inspect
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +16,9 @@ from subscriptions.repository import Repository
 if TYPE_CHECKING:
     from telegram.ext import Application, CallbackContext
 
+    from bot.delivery.worker import DeliveryWorker
+    from feeds.ingest import FeedIngest
+
 SERVICES_KEY = "services"
 log = logging.getLogger(__name__)
 
@@ -24,30 +27,36 @@ log = logging.getLogger(__name__)
 class Services:
     settings: Settings
     repo: Repository
-    poller: Any = None
-    """The feed poller (``poll_due``, ``sync_feeds``): ``bot.ingest.IngestProcess`` in the
-    running bot, which fetches and extracts in a process of its own."""
-    delivery: Any = None
-    """``bot.delivery`` outbox worker."""
+    poller: FeedIngest | None = None
+    """The feed poller: ``feeds.ingest.IngestProcess`` in the running bot, which fetches and
+    extracts in a process of its own."""
+    delivery: DeliveryWorker | None = None
+    """The outbox worker (``bot.delivery.worker``); ``schedule_jobs`` creates it if absent."""
     admins: ChatAdmins = field(default_factory=ChatAdmins)
     """Who may change a group's settings (its administrators, cached briefly)."""
-    extras: dict[str, Any] = field(default_factory=dict)
+    resume_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    """Held while a chat's pause ends (``bot.jobs.resume``): /resume and the end of a timed
+    pause never both send the held message."""
+
+    @property
+    def worker(self) -> DeliveryWorker:
+        """The outbox worker of a running bot."""
+        if self.delivery is None:
+            raise RuntimeError("the delivery worker is created in post_init (schedule_jobs)")
+        return self.delivery
 
     async def close(self) -> None:
         """Close everything in reverse order of creation; one failure does not stop the rest."""
-        for name, part in (
-            ("delivery", self.delivery),
-            ("poller", self.poller),
-            ("repo", self.repo),
-        ):
-            closer = getattr(part, "aclose", None) or getattr(part, "close", None)
+        closers: list[tuple[str, Callable[[], Awaitable[None]] | None]] = [
+            ("delivery", self.delivery.aclose if self.delivery else None),
+            ("poller", self.poller.aclose if self.poller else None),
+            ("repo", self.repo.close),
+        ]
+        for name, closer in closers:
             if closer is None:
                 continue
             try:
-                if inspect.iscoroutinefunction(closer):
-                    await closer()
-                else:  # e.g. the poller's extraction thread, which may finish a batch first
-                    await asyncio.to_thread(closer)
+                await closer()
             except Exception:
                 log.exception("closing %s failed", name)
 

@@ -28,7 +28,14 @@ from feeds.article import article_text, visible_text
 from feeds.fetch import Fetcher
 from feeds.keys import entry_key
 from feeds.parse import FeedEntry, parse_feed
-from feeds.schedule import Policy, ServerHints, after_failure, after_success, server_hints
+from feeds.schedule import (
+    Policy,
+    ServerHints,
+    after_failure,
+    after_success,
+    due_by,
+    server_hints,
+)
 from subscriptions.models import Feed, NewItem, RecordResult
 from subscriptions.repository import Repository
 
@@ -40,8 +47,6 @@ MAX_ENTRIES_PER_FETCH = 300
 """A feed rarely carries more; a hostile one with 100,000 entries is cut to its newest."""
 FEED_CONCURRENCY = 16
 """Feeds refreshed at once: a cold start with hundreds of new entries stays small in memory."""
-JOB_KWARGS = {"max_instances": 1, "coalesce": True}
-"""APScheduler options for the poll job: never two cycles at once, missed runs merged."""
 
 
 class ExtractsMany(Protocol):
@@ -258,11 +263,11 @@ class CycleReport:
 
 
 class Poller:
-    """Polls due feeds; the bot's JobQueue job calls :meth:`poll_due` every
-    :meth:`job_interval` seconds with ``job_kwargs=JOB_KWARGS``.
+    """Polls due feeds in this process (``feeds.ingest.IngestProcess`` runs one in a child
+    for the bot; ``mou-alert poll --once`` and the tests use it directly).
 
-    Owns the extraction thread (``close`` stops it); the HTTP client and the repository
-    belong to the caller.
+    Owns the extraction thread (``close`` or ``aclose`` stops it); the HTTP client and the
+    repository belong to the caller.
     """
 
     def __init__(
@@ -285,24 +290,19 @@ class Poller:
             policy=Policy.from_settings(settings.schedule),
             allow_private=settings.fetch.allow_private_addresses,
         )
+        self.schedule = settings.schedule
         self._slots = asyncio.Semaphore(concurrency)
         self._running = asyncio.Lock()
-        self._early = dt.timedelta(seconds=self.job_interval(settings) / 2)
-
-    @staticmethod
-    def job_interval(settings: Settings) -> float:
-        """How often the job looks for due feeds (each feed keeps its own schedule)."""
-        return float(max(1, min(30, settings.schedule.poll_interval)))
 
     async def sync_feeds(self, feeds: Sequence[FeedConfig]) -> list[Feed]:
         """Upsert the feeds of the config file (at start); feeds added by /addfeed stay."""
         return [await self.ingest.repo.upsert_feed(f.url, f.name) for f in feeds]
 
     async def poll_due(self, now: dt.datetime) -> CycleReport:
-        """Refresh every feed whose next check has come, or comes before the job's next tick
-        is half over: a tick a moment early (timer jitter) must not leave a feed waiting a
-        whole extra tick."""
-        return await self._cycle(now, lambda: self.ingest.repo.due_feeds(now + self._early))
+        """Refresh every feed due at ``now`` (``feeds.schedule.due_by``)."""
+        return await self._cycle(
+            now, lambda: self.ingest.repo.due_feeds(due_by(now, self.schedule))
+        )
 
     async def poll_all(self, now: dt.datetime) -> CycleReport:
         """Refresh every enabled feed now (``mou-alert poll --once``)."""
@@ -349,3 +349,7 @@ class Poller:
 
     def close(self) -> None:
         self.ingest.worker.close()
+
+    async def aclose(self) -> None:
+        """``close`` off the event loop (the extraction thread may finish a batch first)."""
+        await asyncio.to_thread(self.close)

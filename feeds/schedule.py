@@ -1,4 +1,6 @@
-"""When to check a feed next. Pure: the clock and the server's hints come in as arguments.
+"""When to check a feed next, and when the bot looks. Pure: the clock and the server's hints
+come in as arguments. The one owner of the schedule: the poll job's tick (``tick``) and its
+options (``JOB_KWARGS``), the due rule (``due_by``) and each feed's next check.
 
 - Start at ``poll_interval``; once a feed's entry dates are known, poll at half its mean gap
   between entries, within 5 min .. 6 h (``adaptive``). ``adaptive = false`` polls every
@@ -21,6 +23,20 @@ from core.settings import ScheduleSettings
 from subscriptions.models import Feed
 
 WEEK = 7 * 24 * 3600
+JOB_KWARGS = {"max_instances": 1, "coalesce": True}
+"""APScheduler options for the poll job: never two cycles at once, missed runs merged."""
+
+
+def tick(settings: ScheduleSettings) -> float:
+    """Seconds between the poll job's looks for due feeds (each feed keeps its own next check):
+    ``poll_interval``, at most 30 s so that a feed's own next check is never missed by long."""
+    return float(max(1, min(30, settings.poll_interval)))
+
+
+def due_by(now: dt.datetime, settings: ScheduleSettings) -> dt.datetime:
+    """A look at ``now`` refreshes every feed whose next check comes before this: half a tick
+    ahead, so a tick a moment early (timer jitter) does not leave a feed a whole extra tick."""
+    return now + dt.timedelta(seconds=tick(settings) / 2)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ from typing import Literal
 
 Language = Literal["ko", "en"]
 DeliveryMode = Literal["instant", "digest"]
-DeliveryStatus = Literal["pending", "sent", "dead"]
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,11 @@ from subscriptions.models import (
     Chat,
     DeliveryJob,
 )
-from subscriptions.recording import ItemsAndStories
 from subscriptions.sql import (
     CHATS,
     DELIVERIES,
     STORIES,
+    SqlBase,
     chat_of,
     chunks,
     story_of,
@@ -34,8 +34,7 @@ CLAIM_SCANS = 8
 """Pages of candidates ``due_deliveries`` reads to fill a batch under its per-chat cap."""
 
 
-class ItemsAndOutbox(ItemsAndStories):
-    # --- the outbox ----------------------------------------------------------------------------
+class Outbox(SqlBase):
     def _jobs_query(self) -> Select[Any]:
         d = DELIVERIES.c
         return (

@@ -2,7 +2,8 @@
 alerts a new story queues. ``record_items`` does a batch (a feed's new entries) in ONE
 transaction; every item in it is stored exactly as ``record_item`` stores one: with its
 extraction, attached to the story it reprints or starting one, and, for a new story that
-alerts, one delivery per recipient chat."""
+alerts, one delivery per recipient chat. The stories are read back here too (``stories``,
+``get_story``)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
+    and_,
     exists,
     insert,
     literal,
+    or_,
     select,
     text,
     true,
@@ -22,7 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from extractors.model import Extraction
-from subscriptions.models import NewItem, RecordResult
+from subscriptions.models import NewItem, RecordResult, StoryView, Topic
 from subscriptions.sql import (
     DELIVERIES,
     EXTRACTION_COUNTRIES,
@@ -37,6 +40,8 @@ from subscriptions.sql import (
     SqlBase,
     chunks,
     recipients_query,
+    story_of,
+    topic_parts,
 )
 from subscriptions.stories import StoryFacts, best_match
 from subscriptions.tables import UtcDateTime
@@ -263,6 +268,58 @@ class ItemsAndStories(SqlBase):
             .on_conflict_do_nothing(index_elements=["chat_id", "story_id"])
         )
         return int(result.rowcount)
+
+    # --- reading stories for people ---------------------------------------------------------
+    @staticmethod
+    def _about(topic: Topic) -> Any:
+        """The SQL condition "this story matches ``topic``"."""
+        st = STORIES.c
+        country, sector = topic_parts(topic)
+        parts = []
+        if country:
+            parts.append(
+                exists().where(
+                    STORY_COUNTRIES.c.story_id == st.id, STORY_COUNTRIES.c.country == country
+                )
+            )
+        if sector:
+            parts.append(
+                exists().where(STORY_SECTORS.c.story_id == st.id, STORY_SECTORS.c.sector == sector)
+            )
+        return and_(*parts)
+
+    async def stories_of(self, topics: Sequence[Topic], limit: int = 20) -> list[StoryView]:
+        if not topics:
+            return []
+        st = STORIES.c
+        query = (
+            select(STORIES)
+            .where(or_(*(self._about(topic) for topic in topics)))
+            .order_by(st.happened_at.desc(), st.id.desc())
+            .limit(limit)
+        )
+        async with self.engine.connect() as conn:
+            return [story_of(r) for r in await conn.execute(query)]
+
+    async def stories(
+        self, topic: Topic | None, since: dt.datetime | None, limit: int = 1000
+    ) -> list[StoryView]:
+        """Stories matching ``topic`` (all when None) that happened since ``since`` (published
+        time, else first seen), newest first."""
+        st = STORIES.c
+        query = select(STORIES)
+        if topic is not None:
+            query = query.where(self._about(topic))
+        if since is not None:
+            query = query.where(st.happened_at >= since)
+        query = query.order_by(st.happened_at.desc(), st.id.desc()).limit(limit)
+        async with self.engine.connect() as conn:
+            return [story_of(r) for r in await conn.execute(query)]
+
+    async def get_story(self, story_id: int) -> StoryView | None:
+        async with self.engine.connect() as conn:
+            row = (await conn.execute(select(STORIES).where(STORIES.c.id == story_id))).first()
+        return story_of(row) if row else None
 
 
 def _countries(ex: Extraction) -> list[str]:

@@ -9,6 +9,8 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from db_fixtures import sqlite_url
+
 from extractors.model import Amount, Extraction
 from subscriptions.models import NewItem, Topic
 from subscriptions.store import SqlRepository, open_repository
@@ -72,7 +74,8 @@ class FakeSender:
 
 
 async def make_repo(tmp_path: Path) -> SqlRepository:
-    return await open_repository(f"sqlite+aiosqlite:///{tmp_path / 'outbox.db'}")
+    """The test's database (the one the ``repo`` fixture opens), opened once more."""
+    return await open_repository(sqlite_url(tmp_path))
 
 
 def mou(

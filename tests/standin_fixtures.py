@@ -44,7 +44,6 @@ Waiting: ``await wait_for_messages(chat_id, count, timeout=5)``, ``await wait_un
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 from telegram import Bot
@@ -75,12 +74,14 @@ async def standin_bot(standin: BotApiStandin) -> AsyncIterator[Bot]:
 
 
 @pytest.fixture
-def standin_settings(standin: BotApiStandin, tmp_path: Path) -> Settings:
+def standin_settings(standin: BotApiStandin, db_url: str) -> Settings:
+    """The bot pointed at the stand-in, on the test's database (``db_url``, which ``repo``
+    opens too)."""
     return Settings(
         telegram=TelegramSettings(
             token=standin.token, base_url=standin.base_url, admins=(ADMIN_ID,)
         ),
-        database=DatabaseSettings(f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"),
+        database=DatabaseSettings(db_url),
         schedule=ScheduleSettings(poll_interval=1, adaptive=False),
         fetch=FetchSettings(timeout=5.0, allow_private_addresses=True),
         source="<standin>",

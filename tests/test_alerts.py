@@ -13,15 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.alerts import (
-    MAX_MESSAGE,
     amount_text,
     format_alert,
     format_alert_plain,
     format_digest,
     format_feed_disabled,
-    safe_url,
-    utf16_len,
 )
+from bot.markup import MAX_MESSAGE, safe_url, utf16_len
 from devtools.standin.html import parse_html
 from subscriptions.models import StoryView
 

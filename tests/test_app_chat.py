@@ -15,19 +15,12 @@ from core.settings import Settings
 from devtools.standin import BotApiStandin
 from devtools.standin.state import Outgoing, keyboard_buttons
 from subscriptions.models import Topic
-from subscriptions.store import SqlRepository, open_repository
+from subscriptions.store import SqlRepository
 
 pytestmark = pytest.mark.slow
 
 GROUP = -500
 MEMBER, ADMIN = 501, 502
-
-
-@pytest.fixture
-async def repo(standin_settings: Settings) -> AsyncIterator[SqlRepository]:
-    repo = await open_repository(standin_settings.database.url)
-    yield repo
-    await repo.close()
 
 
 @pytest.fixture

@@ -15,17 +15,9 @@ from devtools.standin import BotApiStandin
 from devtools.standin.state import keyboard_buttons
 from extractors.model import Amount
 from subscriptions.models import Topic
-from subscriptions.store import SqlRepository, open_repository
+from subscriptions.store import SqlRepository
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-async def repo(standin_settings: Settings) -> AsyncIterator[SqlRepository]:
-    """The bot's database, opened by the test as a second process would."""
-    repo = await open_repository(standin_settings.database.url)
-    yield repo
-    await repo.close()
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ it; a restart sends nothing again."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 
 import pytest
 from bot_support import ask, eventually, running_bot
@@ -15,7 +15,7 @@ from core.settings import FeedConfig, ScheduleSettings, Settings
 from devtools.sample_feed.server import SampleArticle, SampleFeedServer, load_sample_articles
 from devtools.standin import BotApiStandin
 from devtools.standin.state import Outgoing
-from subscriptions.store import SqlRepository, open_repository
+from subscriptions.store import SqlRepository
 
 pytestmark = pytest.mark.slow
 
@@ -37,13 +37,6 @@ def settings(standin_settings: Settings, feed_server: SampleFeedServer) -> Setti
     feeds = tuple(FeedConfig(url, name) for url, name in feed_server.feed_urls().items())
     schedule = ScheduleSettings(poll_interval=1, adaptive=False)
     return dataclasses.replace(standin_settings, feeds=feeds, schedule=schedule)
-
-
-@pytest.fixture
-async def repo(settings: Settings) -> AsyncIterator[SqlRepository]:
-    repo = await open_repository(settings.database.url)
-    yield repo
-    await repo.close()
 
 
 def alerts(api: BotApiStandin, chat_id: int, article: SampleArticle) -> list[Outgoing]:

@@ -1,4 +1,4 @@
-"""The feed poller's own process (``bot.ingest``): started only when a feed is due, restarted
+"""The feed poller's own process (``feeds.ingest``): started only when a feed is due, restarted
 when it dies, stopped with the bot, never given the token."""
 
 from __future__ import annotations
@@ -7,15 +7,15 @@ import dataclasses
 import datetime as dt
 import os
 import signal
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 
 import pytest
 from bot_support import eventually
 
-from bot.ingest import IngestProcess
 from core.settings import FeedConfig, Settings, TelegramSettings
 from devtools.sample_feed.server import SampleFeedServer, load_sample_articles
-from subscriptions.store import SqlRepository, open_repository
+from feeds.ingest import IngestProcess
+from subscriptions.store import SqlRepository
 
 pytestmark = pytest.mark.slow
 
@@ -24,13 +24,6 @@ pytestmark = pytest.mark.slow
 def feed_server() -> Iterator[SampleFeedServer]:
     with SampleFeedServer(articles=load_sample_articles()[:2]) as server:
         yield server
-
-
-@pytest.fixture
-async def repo(standin_settings: Settings) -> AsyncIterator[SqlRepository]:
-    repo = await open_repository(standin_settings.database.url)
-    yield repo
-    await repo.close()
 
 
 def test_the_child_never_gets_the_token(standin_settings: Settings) -> None:
@@ -42,7 +35,6 @@ async def test_no_process_without_due_feeds_then_one_that_polls_and_stops(
     standin_settings: Settings, repo: SqlRepository, feed_server: SampleFeedServer
 ) -> None:
     ingest = IngestProcess(standin_settings, repo)
-    await ingest.start()
     now = dt.datetime.now(dt.UTC)
     idle = await ingest.poll_due(now)
     assert idle.feeds_due == 0 and idle.items == [] and ingest.pid is None
@@ -67,7 +59,6 @@ async def test_a_dead_child_is_replaced_on_the_next_poll(
     standin_settings: Settings, repo: SqlRepository, feed_server: SampleFeedServer
 ) -> None:
     ingest = IngestProcess(standin_settings, repo)
-    await ingest.start()
     await ingest.sync_feeds([FeedConfig(feed_server.feed_url("sample"), "샘플경제")])
     try:
         await ingest.poll_due(dt.datetime.now(dt.UTC))

@@ -8,7 +8,8 @@ import datetime as dt
 from bot import buttons
 from bot.alerts import format_alert
 from bot.keyboards import alert_keyboard, swap, undo_button
-from bot.replies import countries_rest, latest, summary, utf16_len
+from bot.markup import MAX_MESSAGE, utf16_len
+from bot.replies import countries_rest, latest, summary
 from bot.story_text import amount_groups, clean_summary
 from bot.summary import summarize
 from subscriptions.models import StoryView, Subscription, Topic
@@ -92,7 +93,7 @@ def test_alert_keyboard_mutes_the_matched_topics_and_asks_for_more() -> None:
 def test_the_second_countries_page_holds_every_other_country_in_one_message() -> None:
     for lang in ("en", "ko"):
         page = countries_rest(lang)  # type: ignore[arg-type]
-        assert not page.text.endswith("…") and utf16_len(page.text) <= 4096
+        assert not page.text.endswith("…") and utf16_len(page.text) <= MAX_MESSAGE
         listed = page.text.splitlines()[1:]
         assert any(line.endswith("(ZW)") for line in listed)
         assert not any(line.endswith("(FR)") for line in listed)  # on the first page

@@ -22,10 +22,9 @@ from telegram.error import (
     TimedOut,
 )
 
-from bot.delivery import (
+from bot.delivery.answers import (
     Deactivate,
     Dead,
-    DeliveryWorker,
     Migrate,
     Pause,
     Resend,
@@ -33,17 +32,11 @@ from bot.delivery import (
     backoff,
     classify,
 )
+from bot.delivery.worker import DeliveryWorker
 from devtools.standin.html import parse_html
 from subscriptions.store import SqlRepository
 
 KST = ZoneInfo("Asia/Seoul")
-
-
-@pytest.fixture
-async def repo(tmp_path: Path) -> Any:
-    repo = await make_repo(tmp_path)
-    yield repo
-    await repo.close()
 
 
 def worker_for(repo: SqlRepository, sender: FakeSender, **options: Any) -> DeliveryWorker:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,28 +16,12 @@ from delivery_support import FakeClock, FakeSender, Outbox, make_repo
 from sqlalchemy import select, update
 from telegram.error import RetryAfter
 
-from bot.delivery import DeliveryWorker
+from bot.delivery.worker import DeliveryWorker
 from subscriptions.engine import make_engine
-from subscriptions.migrate import upgrade
 from subscriptions.models import DeliveryJob
 from subscriptions.store import DELIVERIES, SqlRepository
-from subscriptions.testing import (
-    PG_SKIP_REASON,
-    call_in_thread,
-    create_scratch_database,
-    drop_database,
-    postgres_url,
-    run_in_thread,
-)
 
 KST = ZoneInfo("Asia/Seoul")
-
-
-@pytest.fixture
-async def repo(tmp_path: Path) -> AsyncIterator[SqlRepository]:
-    repo = await make_repo(tmp_path)
-    yield repo
-    await repo.close()
 
 
 @pytest.fixture
@@ -297,28 +281,8 @@ def test_the_lease_must_outlast_a_heartbeat_and_a_send() -> None:
 
 
 @pytest.fixture
-def pg_url() -> Iterator[str]:
-    server = postgres_url()
-    if server is None:
-        pytest.skip(PG_SKIP_REASON)
-    url = run_in_thread(create_scratch_database(server))
-    try:
-        call_in_thread(upgrade, url)
-        yield url
-    finally:
-        run_in_thread(drop_database(server, url))
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-async def shared(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> AsyncIterator[list[SqlRepository]]:
-    if request.param == "sqlite":
-        url = f"sqlite+aiosqlite:///{tmp_path / 'shared.db'}"
-        await asyncio.to_thread(upgrade, url)
-    else:
-        url = request.getfixturevalue("pg_url")
-    stores = [SqlRepository(make_engine(url)) for _ in range(3)]
+async def shared(backend_url: str) -> AsyncIterator[list[SqlRepository]]:
+    stores = [SqlRepository(make_engine(backend_url)) for _ in range(3)]
     try:
         yield stores
     finally:

@@ -13,7 +13,8 @@ import pytest
 from delivery_support import Outbox, make_repo
 from telegram import Bot
 
-from bot.delivery import BotSender, DeliveryWorker, dedicated_bot
+from bot.delivery.sending import BotSender, dedicated_bot
+from bot.delivery.worker import DeliveryWorker
 from devtools.standin import ApiError, BotApiStandin, Limits
 from subscriptions.store import SqlRepository
 

@@ -22,11 +22,12 @@ from core.settings import FeedConfig, FetchSettings, Settings, load_settings
 from devtools.sample_feed import SampleFeedServer, load_sample_articles
 from extractors.extractor import Extractor
 from extractors.model import Article, Extraction
+from feeds import schedule
 from feeds.cli import cmd_poll_once
 from feeds.fetch import make_client
 from feeds.pipeline import Poller
 from subscriptions.models import Feed, Topic
-from subscriptions.store import SqlRepository, open_repository
+from subscriptions.store import SqlRepository
 
 SAMPLES = {a.slug: a for a in load_sample_articles()}
 FRANCE = SAMPLES["hanbit-ai-lumiere-labs-mou"]
@@ -97,13 +98,6 @@ def server() -> Iterator[LocalServer]:
         yield s
 
 
-@pytest.fixture
-async def repo(tmp_path: Path) -> AsyncIterator[SqlRepository]:
-    repository = await open_repository(f"sqlite+aiosqlite:///{tmp_path / 'feeds.db'}")
-    yield repository
-    await repository.close()
-
-
 SETTINGS = Settings(fetch=FetchSettings(timeout=2.0, allow_private_addresses=True))
 
 
@@ -151,7 +145,7 @@ async def test_a_new_feed_stores_everything_but_alerts_only_the_last_24_hours(
     assert found[GERMANY.title].record.deliveries == 0  # three days old: stored, summarised
     assert report.deliveries == 1
     assert [s.title for s in await repo.stories(Topic(country="DE"), None)] == [GERMANY.title]
-    # bot.ingest runs the poller in a child process and ships the report back pickled.
+    # feeds.ingest runs the poller in a child process and ships the report back pickled.
     assert pickle.loads(pickle.dumps(report)).deliveries == 1
 
     state = await feed_state(repo, url)
@@ -397,7 +391,7 @@ async def test_a_feed_due_a_moment_after_the_tick_is_not_left_for_the_next_one(
         "/rss", Reply(200, rss([entry(FRANCE.slug, 1)]), {"Content-Type": "text/xml"})
     )
     feed = await repo.upsert_feed(url, "지터")
-    tick = Poller.job_interval(SETTINGS)
+    tick = schedule.tick(SETTINGS.schedule)
     almost = dataclasses.replace(feed, next_check=NOW + dt.timedelta(seconds=tick / 4))
     await repo.save_feed_state(almost)
     assert (await poller.poll_due(NOW)).feeds_due == 1

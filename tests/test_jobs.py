@@ -7,15 +7,13 @@ import asyncio
 import dataclasses
 import datetime as dt
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
-import pytest
 from delivery_support import T0, FakeClock, FakeSender, Outbox, make_repo
 from standin_fixtures import ADMIN_ID
 from telegram.ext import ApplicationBuilder
 
-from bot.delivery import DeliveryWorker
+from bot.delivery.worker import DeliveryWorker
 from bot.jobs import (
     DELIVERY_JOB,
     DIGEST_JOB,
@@ -33,13 +31,6 @@ from subscriptions.models import Chat, Feed
 from subscriptions.store import SqlRepository
 
 KST = ZoneInfo("Asia/Seoul")
-
-
-@pytest.fixture
-async def repo(tmp_path: Path) -> Any:
-    repo = await make_repo(tmp_path)
-    yield repo
-    await repo.close()
 
 
 def at(hour: int, minute: int, day: int = 9) -> dt.datetime:

@@ -21,11 +21,12 @@ import datetime as dt
 import os
 import signal
 from collections import Counter
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from reliability_support import (
+
+from devtools.reliability import (
     BotProcess,
     FeedFarm,
     delivery_rows,
@@ -41,28 +42,15 @@ from reliability_support import (
     story_urls,
     write_config,
 )
-
 from devtools.standin import BotApiStandin
 from subscriptions.models import Topic
-from subscriptions.store import SqlRepository, open_repository
+from subscriptions.store import SqlRepository
 
 pytestmark = pytest.mark.slow
 
 CHATS = int(os.environ.get("MOU_ALERT_CRASH_CHATS", "180"))
 MAX_IN_FLIGHT = 8
 """``DeliveryWorker.max_in_flight``: the most messages that can be on their way at a kill."""
-
-
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
-
-
-@pytest.fixture
-async def repo(db_url: str) -> AsyncIterator[SqlRepository]:
-    repo = await open_repository(db_url)
-    yield repo
-    await repo.close()
 
 
 async def all_sent(repo: SqlRepository) -> bool:

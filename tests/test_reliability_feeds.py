@@ -18,21 +18,19 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import tracemalloc
-from collections.abc import AsyncIterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
-from reliability_support import FAULTS, HEALTHY_FAULTS, FeedFarm, mou_entry, plain_entry
 from sqlalchemy import func, select
 
 from core.settings import DatabaseSettings, FeedConfig, FetchSettings, ScheduleSettings, Settings
+from devtools.reliability import FAULTS, HEALTHY_FAULTS, FeedFarm, mou_entry, plain_entry
 from extractors.cleaning import html_to_text
 from extractors.extractor import Extractor
 from extractors.model import Article
 from feeds.fetch import make_client
 from feeds.pipeline import Poller
-from subscriptions.store import ITEMS, SqlRepository, open_repository
+from subscriptions.store import ITEMS, SqlRepository
 
 pytestmark = pytest.mark.slow
 
@@ -44,13 +42,6 @@ MAX_BYTES = 1024 * 1024
 START = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 SUCCEEDING = HEALTHY_FAULTS | {"malformed", "entity_bomb", "huge_attribute"}
 """Faults after which a feed still yields entries (the error, if any, is recorded)."""
-
-
-@pytest.fixture
-async def repo(tmp_path: Path) -> AsyncIterator[SqlRepository]:
-    repo = await open_repository(f"sqlite+aiosqlite:///{tmp_path / 'feeds.db'}")
-    yield repo
-    await repo.close()
 
 
 def poller_memory(snapshot: tracemalloc.Snapshot) -> int:
@@ -137,23 +128,22 @@ async def items_per_feed(repo: SqlRepository) -> dict[int, int]:
 
 
 async def test_a_feed_due_a_moment_after_the_tick_is_polled_by_the_ingest_process(
-    repo: SqlRepository, tmp_path: Path
+    repo: SqlRepository, db_url: str
 ) -> None:
     """Timer jitter: the tick comes a millisecond before the feed's next check. The bot's
     ingest process (the real child) must poll it now, not a whole tick later."""
-    from bot.ingest import IngestProcess
+    from feeds.ingest import IngestProcess
 
     now = dt.datetime.now(dt.UTC)
     async with FeedFarm() as farm:
         settings = Settings(
-            database=DatabaseSettings(f"sqlite+aiosqlite:///{tmp_path / 'feeds.db'}"),
+            database=DatabaseSettings(db_url),
             schedule=ScheduleSettings(poll_interval=INTERVAL, adaptive=False),
             fetch=FetchSettings(timeout=5.0, allow_private_addresses=True),
         )
         feed = await repo.upsert_feed(farm.add("jitter", entries=[plain_entry(1, now)]), "J")
         await repo.save_feed_state(replace(feed, next_check=now + dt.timedelta(milliseconds=5)))
         ingest = IngestProcess(settings, repo)
-        await ingest.start()
         try:
             report = await ingest.poll_due(now)
         finally:

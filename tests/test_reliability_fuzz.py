@@ -28,7 +28,8 @@ from typing import Any, TypeVar
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reliability_support import (
+
+from devtools.reliability import (
     ADMIN,
     PARTNER_COUNTRIES,
     BotProcess,
@@ -40,7 +41,6 @@ from reliability_support import (
     story_links,
     write_config,
 )
-
 from devtools.standin import BotApiStandin
 from devtools.standin.state import Outgoing
 from extractors.extractor import Extractor

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from reliability_support import (
+
+from devtools.reliability import (
     BotProcess,
     bot_process,
     delivery_rows,
@@ -22,24 +22,11 @@ from reliability_support import (
     seed_story,
     write_config,
 )
-
 from devtools.standin import BotApiStandin, Limits
 from subscriptions.models import Topic
-from subscriptions.store import SqlRepository, open_repository
+from subscriptions.store import SqlRepository
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
-
-
-@pytest.fixture
-async def repo(db_url: str) -> AsyncIterator[SqlRepository]:
-    repo = await open_repository(db_url)
-    yield repo
-    await repo.close()
 
 
 async def wait_all_sent(bot: BotProcess, repo: SqlRepository, within: float = 120) -> None:

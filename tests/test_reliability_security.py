@@ -14,44 +14,31 @@ import ast
 import asyncio
 import dataclasses
 import logging
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
 import pytest
-from reliability_support import (
+
+from bot.app import serve
+from core.settings import FetchSettings, Settings
+from devtools.reliability import (
     ADMIN,
     BotProcess,
     bot_process,
     free_port,
     write_config,
 )
-
-from bot.app import serve
-from core.settings import FetchSettings, Settings
 from devtools.standin import BotApiStandin, Disconnect
 from devtools.standin.errors import ApiError
 from devtools.standin.state import Outgoing
 from feeds.fetch import Fetcher, make_client
 from feeds.urls import validate_feed_url
 from subscriptions.models import Topic
-from subscriptions.store import SqlRepository, open_repository
+from subscriptions.store import SqlRepository
 
 ROOT = Path(__file__).resolve().parents[1]
 REFUSED = "Sorry, only the bot's administrators can do that."
 STRANGER = 31337
-
-
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
-
-
-@pytest.fixture
-async def repo(db_url: str) -> AsyncIterator[SqlRepository]:
-    repo = await open_repository(db_url)
-    yield repo
-    await repo.close()
 
 
 async def ask(bot: BotProcess, api: BotApiStandin, chat: int, text: str, **kw: object) -> Outgoing:
@@ -181,9 +168,6 @@ async def test_sql_looking_input_changes_nothing_it_should_not(
 SQL_CALLS = {"text", "exec_driver_sql", "execute", "executescript", "executemany"}
 REVIEWED = {
     ("subscriptions/engine.py", "_on_begin"): "BEGIN flavour from a fixed execution option",
-    ("subscriptions/testing.py", "create_scratch_database"): "a generated scratch name",
-    ("subscriptions/testing.py", "drop_database"): "a checked mou_alert_test_* name",
-    ("subscriptions/testing.py", "empty_all_tables"): "table names from the metadata",
 }
 
 
@@ -219,7 +203,7 @@ def interpolated_sql(path: Path) -> list[tuple[str, int]]:
 def test_no_sql_is_built_by_interpolation_outside_migrations() -> None:
     sources = [
         p
-        for package in ("bot", "extractors", "feeds", "subscriptions")
+        for package in ("core", "extractors", "subscriptions", "feeds", "bot", "devtools")
         for p in sorted((ROOT / package).rglob("*.py"))
         if "migrations" not in p.relative_to(ROOT).parts
     ]

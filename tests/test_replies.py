@@ -5,7 +5,8 @@ import pytest
 
 from bot import buttons as callback
 from bot import replies
-from bot.i18n import TEXTS, Html, escape, language_of, t
+from bot.i18n import TEXTS, language_of, plain_text, t
+from bot.markup import Html, escape
 from bot.summary import summarize
 from devtools.standin.html import parse_html
 from subscriptions.models import Chat, Feed, Stats, StoryView, Subscription, Topic
@@ -75,6 +76,7 @@ def test_every_text_is_valid_html_in_both_languages(key: str, lang: str) -> None
             "command",
             "amount",
             "n",
+            "i",
         )
         if "{" + n + "}" in en + ko
     }
@@ -220,3 +222,10 @@ def test_stats() -> None:
     )
     plain = valid(replies.stats("en", s))
     assert "Chats: 3 (2 active)" in plain and "dead 1, sent 4" in plain
+
+
+def test_plain_text_fills_labels_and_refuses_markup() -> None:
+    assert plain_text("ko", "alert_mou_count", n=3) == "MOU 3건"
+    assert plain_text("fr", "alert_parties") == "Parties"
+    with pytest.raises(ValueError):
+        plain_text("en", "welcome")

@@ -6,59 +6,26 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
+from collections.abc import AsyncIterator
 
 import pytest
 from sqlalchemy import select
 
 from extractors.model import Extraction
 from subscriptions.engine import make_engine
-from subscriptions.migrate import upgrade
 from subscriptions.models import NewItem, Topic
 from subscriptions.store import DELIVERIES, SqlRepository
-from subscriptions.testing import (
-    PG_SKIP_REASON,
-    call_in_thread,
-    create_scratch_database,
-    drop_database,
-    empty_all_tables,
-    postgres_url,
-    run_in_thread,
-)
 
 NOW = dt.datetime(2026, 2, 9, 9, 0, tzinfo=dt.UTC)
 SEC = dt.timedelta(seconds=1)
 LEASE = 20 * SEC
 
 
-@pytest.fixture(scope="module")
-def pg_database() -> Iterator[str]:
-    server = postgres_url()
-    if server is None:
-        pytest.skip(PG_SKIP_REASON)
-    url = run_in_thread(create_scratch_database(server))
-    try:
-        call_in_thread(upgrade, url)
-        yield url
-    finally:
-        run_in_thread(drop_database(server, url))
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-async def pair(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> AsyncIterator[tuple[SqlRepository, SqlRepository]]:
+@pytest.fixture
+async def pair(backend_url: str) -> AsyncIterator[tuple[SqlRepository, SqlRepository]]:
     """Two "processes" (each its own engine and pool) sharing one database."""
-    if request.param == "sqlite":
-        url = f"sqlite+aiosqlite:///{tmp_path / 'claims.db'}"
-        await asyncio.to_thread(upgrade, url)
-    else:
-        url = request.getfixturevalue("pg_database")
-    one = SqlRepository(make_engine(url), claim_lease=LEASE, claim_owner="A")
-    two = SqlRepository(make_engine(url), claim_lease=LEASE, claim_owner="B")
-    if request.param == "postgresql":
-        await empty_all_tables(one)
+    one = SqlRepository(make_engine(backend_url), claim_lease=LEASE, claim_owner="A")
+    two = SqlRepository(make_engine(backend_url), claim_lease=LEASE, claim_owner="B")
     try:
         yield one, two
     finally:

@@ -6,52 +6,22 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import random
-from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
+from collections.abc import AsyncIterator
 
 import pytest
 
 from extractors.model import Extraction
 from subscriptions.engine import make_engine
-from subscriptions.migrate import upgrade
 from subscriptions.models import NewItem, Topic
 from subscriptions.store import SqlRepository
-from subscriptions.testing import (
-    PG_SKIP_REASON,
-    call_in_thread,
-    create_scratch_database,
-    drop_database,
-    postgres_url,
-    run_in_thread,
-)
 
 NOW = dt.datetime(2026, 2, 9, 9, 0, tzinfo=dt.UTC)
 PROCESSES = 4
 
 
 @pytest.fixture
-def pg_url() -> Iterator[str]:
-    server = postgres_url()
-    if server is None:
-        pytest.skip(PG_SKIP_REASON)
-    url = run_in_thread(create_scratch_database(server))
-    try:
-        call_in_thread(upgrade, url)
-        yield url
-    finally:
-        run_in_thread(drop_database(server, url))
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-async def repos(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> AsyncIterator[list[SqlRepository]]:
-    if request.param == "sqlite":
-        url = f"sqlite+aiosqlite:///{tmp_path / 'shared.db'}"
-        await asyncio.to_thread(upgrade, url)
-    else:
-        url = request.getfixturevalue("pg_url")
-    stores = [SqlRepository(make_engine(url)) for _ in range(PROCESSES)]
+async def repos(backend_url: str) -> AsyncIterator[list[SqlRepository]]:
+    stores = [SqlRepository(make_engine(backend_url)) for _ in range(PROCESSES)]
     try:
         yield stores
     finally:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,10 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from db_fixtures import (
+    BACKENDS,
+    run_in_thread,
+)
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
@@ -29,13 +32,6 @@ from subscriptions.migrate import (
 from subscriptions.models import Topic
 from subscriptions.store import open_repository
 from subscriptions.tables import Base
-from subscriptions.testing import (
-    PG_SKIP_REASON,
-    create_scratch_database,
-    drop_database,
-    postgres_url,
-    run_in_thread,
-)
 
 TABLES = {
     "alembic_version",
@@ -53,20 +49,7 @@ TABLES = {
 }
 
 
-@pytest.fixture
-def pg_empty() -> Iterator[str]:
-    """A new empty PostgreSQL database for one test."""
-    server = postgres_url()
-    if server is None:
-        pytest.skip(PG_SKIP_REASON)
-    url = run_in_thread(create_scratch_database(server))
-    try:
-        yield url
-    finally:
-        run_in_thread(drop_database(server, url))
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=BACKENDS)
 def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite+aiosqlite:///{tmp_path / 'm.db'}"

@@ -6,59 +6,31 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import random
-from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
+from db_fixtures import (
+    BACKENDS,
+)
 
 from extractors.model import Amount, Extraction
-from subscriptions.engine import make_engine
 from subscriptions.matching import matching_chats
-from subscriptions.migrate import upgrade
 from subscriptions.models import Feed, NewItem, StoryView, Topic
 from subscriptions.repository import Repository
-from subscriptions.store import SqlRepository, open_repository
-from subscriptions.testing import (
-    PG_SKIP_REASON,
-    call_in_thread,
-    create_scratch_database,
-    drop_database,
-    empty_all_tables,
-    postgres_url,
-    run_in_thread,
-)
+from subscriptions.store import SqlRepository
 
 NOW = dt.datetime(2026, 2, 9, 9, 0, tzinfo=dt.UTC)
 HOUR = dt.timedelta(hours=1)
 
 
-@pytest.fixture(scope="session")
-def pg_database() -> Iterator[str]:
-    server = postgres_url()
-    if server is None:
-        pytest.skip(PG_SKIP_REASON)
-    url = run_in_thread(create_scratch_database(server))
-    try:
-        call_in_thread(upgrade, url)  # once: each test then only empties the tables
-        yield url
-    finally:
-        run_in_thread(drop_database(server, url))
+# Every test runs on SQLite and on PostgreSQL (the plugin's ``repo``; PostgreSQL skips without
+# a server).
+pytestmark = pytest.mark.parametrize("repo", BACKENDS, indirect=True)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-async def repo(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[SqlRepository]:
-    if request.param == "sqlite":
-        store = await open_repository(f"sqlite+aiosqlite:///{tmp_path / 'db' / 'test.db'}")
-    else:
-        store = SqlRepository(make_engine(request.getfixturevalue("pg_database")))
-        await empty_all_tables(store)
-    typed: Repository = store  # SqlRepository satisfies the Protocol everyone codes against
-    assert typed is store
-    try:
-        yield store
-    finally:
-        await store.close()
+def test_the_repository_satisfies_the_protocol_everyone_codes_against(repo: SqlRepository) -> None:
+    typed: Repository = repo
+    assert typed is repo
 
 
 def mou(

@@ -22,8 +22,7 @@ from bot.handlers.common import (
     tz_of,
     utcnow,
 )
-from bot.i18n import plain as plain_text
-from bot.i18n import t
+from bot.i18n import plain_text, t
 from bot.keyboards import mute_button, swap, undo_button
 from subscriptions.topics import topic_label
 

@@ -18,6 +18,7 @@ from bot.handlers.common import (
 )
 from bot.i18n import Lang, t
 from bot.keyboards import markup, rows
+from bot.markup import fit_lines
 from bot.services import Services
 from bot.summary import DEFAULT_PERIOD, BadPeriod, since, split_period, summarize
 from subscriptions.models import Chat, Topic
@@ -118,7 +119,7 @@ async def summary(update: Update, context: Context) -> None:
     parsed = parse_topics(" ".join(words))
     if len(parsed.topics) != 1 or parsed.unknown:
         lines = [t(lang, "summary_usage"), *replies.unknown_words(lang, parsed.unknown)]
-        await send(update, replies.fit(lines))
+        await send(update, fit_lines(lines))
         return
     await send_summary(update, context, parsed.topics[0], period, " ".join(words))
 

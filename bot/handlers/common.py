@@ -12,7 +12,7 @@ from telegram import InlineKeyboardMarkup, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
-from bot.i18n import Lang, language_of, plain, t
+from bot.i18n import Lang, language_of, plain_text, t
 from bot.services import Services, services_of
 from bot.zones import zone_of
 from subscriptions.models import Chat
@@ -100,7 +100,7 @@ async def may_change(update: Update, context: Context, chat: Chat) -> bool:
     if not allowed:
         lang = lang_of(chat)
         if update.callback_query is not None:
-            await update.callback_query.answer(plain(lang, "admins_only_here"))
+            await update.callback_query.answer(plain_text(lang, "admins_only_here"))
         else:
             await send(update, t(lang, "admins_only_here"))
     return allowed

@@ -21,6 +21,7 @@ from bot.handlers.common import (
 )
 from bot.i18n import Lang, t
 from bot.jobs import resume as resume_chat
+from bot.markup import local_time
 from bot.when import BadWhen, parse_day, parse_time, pause_until
 from bot.zones import parse_zone
 from subscriptions.models import PAUSED_FOREVER
@@ -117,7 +118,7 @@ async def pause(update: Update, context: Context) -> None:
     if until >= PAUSED_FOREVER:
         await send(update, t(lang, "paused_forever"))
     else:
-        await send(update, t(lang, "paused", until=replies.local_time(until, tz), tz=str(tz)))
+        await send(update, t(lang, "paused", until=local_time(until, tz), tz=str(tz)))
 
 
 @changes_settings

@@ -2,11 +2,9 @@
 
 A row is marked sent after Telegram accepted the message (with its message id), so a crash at
 any point loses nothing: the row stays pending and at most the messages in flight at the crash
-are sent again. What Telegram answers decides the rest (see :func:`classify`): flood control
-pauses every send, a blocked or missing chat is deactivated, a migrated group is followed,
-rejected HTML is resent as plain text, an over-long message is resent shorter, and network
-trouble is retried with exponential backoff until the row is given up as dead. No single row
-can stop the worker.
+are sent again. What Telegram answers decides the rest (``bot.delivery.answers``); a resend takes
+another variant of the message (``bot.delivery.variants``). No single row can stop the
+worker.
 
 Claims. The worker claims the rows it is about to send under its own ``owner`` id for a short
 ``lease`` and renews the claims every ``heartbeat`` while it works (``renew_claims``), so no
@@ -26,26 +24,30 @@ import os
 import secrets
 import socket
 import time
-import warnings
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal, Protocol
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions
-from telegram.constants import ParseMode
-from telegram.error import (
-    BadRequest,
-    ChatMigrated,
-    Forbidden,
-    NetworkError,
-    RetryAfter,
-    TelegramError,
-)
-from telegram.request import HTTPXRequest
+from telegram import Bot, InlineKeyboardMarkup
+from telegram.error import TelegramError
 
-from bot.alerts import DigestPart, cut_units, format_alert, format_alert_plain, format_digest
+from bot.alerts import format_digest
+from bot.delivery.answers import (
+    Action,
+    Deactivate,
+    Dead,
+    Migrate,
+    Pause,
+    Resend,
+    Retry,
+    Variant,
+    backoff,
+    classify,
+)
+from bot.delivery.sending import BotSender, Sender, dedicated_bot
+from bot.delivery.variants import Render, alert_render, digest_render
 from bot.keyboards import alert_keyboard
 from bot.pacing import Pacer, Stamp
 from bot.zones import zone_of
@@ -55,161 +57,10 @@ from subscriptions.repository import Repository
 
 log = logging.getLogger(__name__)
 
-Variant = Literal["html", "plain", "short", "short_plain"]
-SHORT_LIMIT = 1500
-"""Length of the resend after Telegram said "message is too long"."""
-
-
-# --- sending -------------------------------------------------------------------------------
-
-
-class Sender(Protocol):
-    async def send(self, chat_id: int, text: str, *, html: bool) -> int:
-        """Send one message; return its message id. Raises python-telegram-bot's errors.
-        A sender that shows buttons also takes ``keyboard=`` (an InlineKeyboardMarkup); the
-        worker passes it only when it has one."""
-
-
-class BotSender:
-    """The Sender over ``telegram.Bot.send_message``: HTML or plain, link previews off."""
-
-    def __init__(self, bot: Bot, *, owns_bot: bool = False) -> None:
-        self.bot = bot
-        self._owns_bot = owns_bot
-
-    async def send(
-        self, chat_id: int, text: str, *, html: bool, keyboard: InlineKeyboardMarkup | None = None
-    ) -> int:
-        message = await self.bot.send_message(
-            chat_id=chat_id,
-            text=text,
-            parse_mode=ParseMode.HTML if html else None,
-            link_preview_options=LinkPreviewOptions(is_disabled=True),
-            reply_markup=keyboard,
-        )
-        return message.message_id
-
-    async def aclose(self) -> None:
-        if self._owns_bot:
-            await self.bot.shutdown()
-
-
-def dedicated_bot(bot: Bot, pool_size: int = 8) -> Bot:
-    """A plain ``Bot`` on the same token and Bot API server as ``bot``, without the
-    application's rate limiter: the worker paces itself and must see RetryAfter itself (the
-    limiter would retry inside the window and let other requests through meanwhile)."""
-    base_url = bot.base_url
-    return Bot(
-        bot.token,
-        base_url=lambda _token: base_url,
-        request=HTTPXRequest(connection_pool_size=pool_size),
-    )
-
-
-# --- what an error means -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Pause:
-    seconds: float
-
-
-@dataclass(frozen=True)
-class Migrate:
-    new_chat_id: int
-
-
-@dataclass(frozen=True)
-class Deactivate:
-    reason: str
-
-
-@dataclass(frozen=True)
-class Resend:
-    variant: Variant
-
-
-@dataclass(frozen=True)
-class Retry:
-    error: str
-    network: bool = True
-
-
-@dataclass(frozen=True)
-class Dead:
-    error: str
-
-
-Action = Pause | Migrate | Deactivate | Resend | Retry | Dead
-
-# Bad Request descriptions that mean the chat is gone for the bot (not a bad message).
-_CHAT_GONE = (
-    "chat not found",
-    "peer_id_invalid",
-    "user not found",
-    "chat_write_forbidden",
-    "not enough rights to send",
-    "have no rights to send",
-    "group chat was deactivated",
-    "bot was kicked",
-)
-
-
-def retry_after_seconds(exc: RetryAfter) -> float:
-    with warnings.catch_warnings():  # PTB warns that the int form is deprecated
-        warnings.simplefilter("ignore")
-        value = exc.retry_after
-    return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)
-
-
-def classify(exc: BaseException, variant: Variant) -> Action:
-    """What to do after ``exc`` was raised sending the ``variant`` of a message. Pure."""
-    text = str(exc)
-    lowered = text.lower()
-    if isinstance(exc, RetryAfter):
-        return Pause(retry_after_seconds(exc))
-    if isinstance(exc, ChatMigrated):
-        return Migrate(int(exc.new_chat_id))
-    if isinstance(exc, Forbidden):
-        return Deactivate(text)
-    if isinstance(exc, BadRequest):  # before NetworkError: BadRequest subclasses it
-        if any(p in lowered for p in _CHAT_GONE):
-            return Deactivate(text)
-        if "can't parse entities" in lowered or "can't find end" in lowered:
-            if variant == "html":
-                return Resend("plain")
-            if variant == "short":
-                return Resend("short_plain")
-        if "too long" in lowered:
-            if variant == "html":
-                return Resend("short")
-            if variant in ("plain", "short"):
-                return Resend("short_plain")
-        return Dead(text)
-    if isinstance(exc, NetworkError):  # TimedOut, connection errors, 5xx
-        return Retry(text or type(exc).__name__)
-    if isinstance(exc, TimeoutError):  # the worker's own send_timeout
-        return Retry("no answer within the send timeout")
-    if isinstance(exc, TelegramError):  # InvalidToken, Conflict, ...: not this row's fault
-        return Retry(text or type(exc).__name__, network=False)
-    return Retry(f"{type(exc).__name__}: {text}", network=False)
-
 
 def new_owner() -> str:
     """A claim owner id: host, process and a random part (two workers in one process differ)."""
     return f"{socket.gethostname()[:50]}:{os.getpid()}:worker:{secrets.token_hex(4)}"
-
-
-def backoff(attempts: int, base: float, cap: float) -> float:
-    """Seconds before the next try after ``attempts`` failed ones (0-based)."""
-    return float(min(cap, base * 2 ** min(attempts, 30)))
-
-
-# --- the worker ----------------------------------------------------------------------------
-
-
-Render = Callable[[Variant], tuple[str, bool]]
-"""A message in one of its variants: (text, is HTML)."""
 
 
 @dataclass
@@ -269,33 +120,6 @@ class _Run:
     held_until: float = float("-inf")
     """Clock time the claims are sure to hold until (last renewal's start + lease)."""
     renew_at: float = float("-inf")
-
-
-def alert_render(job: DeliveryJob, default_tz: ZoneInfo) -> Render:
-    lang = job.chat.language
-    tz = zone_of(job.chat, default_tz)
-
-    def render(variant: Variant) -> tuple[str, bool]:
-        if variant == "html":
-            return format_alert(job.story, lang, tz), True
-        if variant == "plain":
-            return format_alert_plain(job.story, lang, tz), False
-        if variant == "short":
-            return format_alert(job.story, lang, tz, limit=SHORT_LIMIT), True
-        return format_alert_plain(job.story, lang, tz, limit=SHORT_LIMIT), False
-
-    return render
-
-
-def digest_render(part: DigestPart) -> Render:
-    def render(variant: Variant) -> tuple[str, bool]:
-        if variant == "html":
-            return part.text, True
-        if variant == "plain":
-            return part.plain, False
-        return cut_units(part.plain, SHORT_LIMIT), False
-
-    return render
 
 
 class DeliveryWorker:
@@ -711,12 +535,4 @@ class DeliveryWorker:
                 self.pacer.pause(pause)
 
 
-__all__ = [
-    "BotSender",
-    "DeliveryReport",
-    "DeliveryWorker",
-    "Sender",
-    "classify",
-    "dedicated_bot",
-    "new_owner",
-]
+__all__ = ["DeliveryReport", "DeliveryWorker", "new_owner"]

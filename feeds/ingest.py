@@ -7,11 +7,14 @@ loop, and hardly better on a thread of its own. In a child process it runs on th
 
 The child has its own database engine and HTTP client (the store is built for several processes)
 and answers one request at a time over a pipe: ``IngestProcess`` offers the poller's
-``poll_due``/``sync_feeds``, so the jobs do not know the difference. The child ignores SIGINT and
-SIGTERM (a terminal or service manager signals the whole group): the bot tells it when to stop,
-after the cycle in flight, and when the bot dies without a word the child
-exits at once, mid-cycle if need be, which the pipeline's one-transaction-per-item design makes
-safe.
+``poll_due``/``sync_feeds`` (the :class:`FeedIngest` protocol), so the jobs do not know the
+difference. On the pipe: :class:`PollDue` or :class:`Stop` in; a ``CycleReport`` or
+:class:`Failed` back (and :class:`Ready` once the child's store is open).
+
+The child ignores SIGINT and SIGTERM (a terminal or service manager signals the whole group):
+the bot tells it when to stop, after the cycle in flight, and when the bot dies without a word
+the child exits at once, mid-cycle if need be, which the pipeline's one-transaction-per-item
+design makes safe.
 """
 
 from __future__ import annotations
@@ -26,11 +29,14 @@ import multiprocessing.connection
 import os
 import signal
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Protocol
 
 from core.settings import FeedConfig, Settings
+from feeds.pipeline import CycleReport
+from feeds.schedule import due_by
 from subscriptions.models import Feed
 from subscriptions.repository import Repository
 
@@ -45,6 +51,41 @@ class IngestError(RuntimeError):
     """The ingest process failed a request (its log has the traceback) or died."""
 
 
+class FeedIngest(Protocol):
+    """What the bot's poll job drives: ``feeds.pipeline.Poller`` in this process, or
+    :class:`IngestProcess` in a child."""
+
+    async def sync_feeds(self, feeds: Sequence[FeedConfig]) -> list[Feed]: ...
+
+    async def poll_due(self, now: dt.datetime) -> CycleReport: ...
+
+    async def aclose(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class PollDue:
+    """Request: one poll cycle of the feeds due at ``now``."""
+
+    now: dt.datetime
+
+
+@dataclass(frozen=True)
+class Stop:
+    """Request: stop after the cycle in flight."""
+
+
+@dataclass(frozen=True)
+class Ready:
+    """Answer to the start: the child's store is open."""
+
+
+@dataclass(frozen=True)
+class Failed:
+    """Answer: the start or the request failed (the child's log has the traceback)."""
+
+    error: str
+
+
 class IngestProcess:
     """Starts the child when a feed is first due (a bot without feeds never starts one)."""
 
@@ -57,19 +98,12 @@ class IngestProcess:
         self._lock = asyncio.Lock()
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
-        self._idle_report: Callable[[dt.datetime], Any] | None = None
 
     @property
     def pid(self) -> int | None:
         """The child's process id while it runs."""
         alive = self._process is not None and self._process.is_alive()
         return self._process.pid if alive and self._process is not None else None
-
-    async def start(self) -> None:
-        """Load what an idle cycle reports (here, not on the first poll of a running bot)."""
-        from feeds.pipeline import CycleReport
-
-        self._idle_report = lambda now: CycleReport(started=now)
 
     async def _spawn(self) -> None:
         context = multiprocessing.get_context("spawn")
@@ -81,13 +115,13 @@ class IngestProcess:
         process.start()
         child.close()  # only the child holds its end now: its death closes the pipe
         self._process, self._conn = process, parent
-        status, value = await asyncio.wait_for(asyncio.to_thread(parent.recv), START_TIMEOUT)
-        if status != "ok":
+        answer = await asyncio.wait_for(asyncio.to_thread(parent.recv), START_TIMEOUT)
+        if not isinstance(answer, Ready):
             await self._reap()
-            raise IngestError(f"the ingest process could not start: {value}")
+            raise IngestError(f"the ingest process could not start: {_why(answer)}")
         log.info("ingest process %s started", process.pid)
 
-    async def _request(self, name: str, argument: Any) -> Any:
+    async def _poll(self, request: PollDue) -> CycleReport:
         async with self._lock:
             if self._process is None or not self._process.is_alive():
                 if self._process is not None:
@@ -97,25 +131,21 @@ class IngestProcess:
             assert self._conn is not None
             conn = self._conn
             try:
-                conn.send((name, argument))
-                status, value = await asyncio.to_thread(conn.recv)
+                conn.send(request)
+                answer = await asyncio.to_thread(conn.recv)
             except (EOFError, OSError) as exc:
                 await self._reap()
-                raise IngestError(f"the ingest process died during {name}") from exc
-        if status != "ok":
-            raise IngestError(f"{name} failed in the ingest process: {value}")
-        return value
+                raise IngestError("the ingest process died during a poll cycle") from exc
+        if not isinstance(answer, CycleReport):
+            raise IngestError(f"a poll cycle failed in the ingest process: {_why(answer)}")
+        return answer
 
-    async def poll_due(self, now: dt.datetime) -> Any:
-        """One poll cycle of the due feeds: ``feeds.pipeline.CycleReport``."""
-        # The same half-tick allowance the poller gives, or timer jitter costs a whole tick.
-        from feeds.pipeline import Poller
-
-        early = dt.timedelta(seconds=Poller.job_interval(self.settings) / 2)
-        if not await self.repo.due_feeds(now + early):
-            assert self._idle_report is not None, "start() first"
-            return self._idle_report(now)
-        return await self._request("poll_due", now)
+    async def poll_due(self, now: dt.datetime) -> CycleReport:
+        """One poll cycle of the feeds due at ``now`` (the rule of ``feeds.schedule``); the
+        child starts only when one is."""
+        if not await self.repo.due_feeds(due_by(now, self.settings.schedule)):
+            return CycleReport(started=now)
+        return await self._poll(PollDue(now))
 
     async def sync_feeds(self, feeds: Sequence[FeedConfig]) -> list[Feed]:
         """Upsert the feeds of the config file; feeds added by /addfeed stay."""
@@ -126,7 +156,7 @@ class IngestProcess:
         async with self._lock:
             if self._conn is not None and self._process is not None and self._process.is_alive():
                 with contextlib.suppress(OSError):  # it died on its own meanwhile
-                    self._conn.send(("stop", None))
+                    self._conn.send(Stop())
             await self._reap()
 
     async def _reap(self) -> None:
@@ -140,6 +170,10 @@ class IngestProcess:
                 await asyncio.to_thread(process.join)
         if conn is not None:
             conn.close()
+
+
+def _why(answer: object) -> str:
+    return answer.error if isinstance(answer, Failed) else f"unexpected answer {answer!r}"
 
 
 # --- the child process -----------------------------------------------------------------------
@@ -166,32 +200,35 @@ def _exit_with(parent_sentinel: int) -> None:
 
 async def _serve(settings: Settings, conn: Connection) -> None:
     from feeds.fetch import make_client
-    from feeds.poller import Poller
+    from feeds.pipeline import Poller
     from subscriptions.store import open_repository
 
     try:
         repo = await open_repository(settings.database.url)
     except Exception as exc:
         log.exception("ingest process: the store did not open")
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        conn.send(Failed(f"{type(exc).__name__}: {exc}"))
         return
     http = make_client(settings.fetch)
     poller = Poller(repo, http, settings)
-    conn.send(("ok", None))
+    conn.send(Ready())
     try:
         while True:
             try:
-                name, argument = await asyncio.to_thread(conn.recv)
+                request = await asyncio.to_thread(conn.recv)
             except (EOFError, OSError):
                 log.warning("ingest process: the bot is gone; stopping")
                 return
-            if name == "stop":
+            if isinstance(request, Stop):
                 return
+            if not isinstance(request, PollDue):
+                conn.send(Failed(f"unexpected request {request!r}"))
+                continue
             try:
-                conn.send(("ok", await getattr(poller, name)(argument)))
-            except Exception as exc:  # the request, or pickling its answer
-                log.exception("ingest process: %s failed", name)
-                conn.send(("error", f"{type(exc).__name__}: {exc}"))
+                conn.send(await poller.poll_due(request.now))
+            except Exception as exc:  # the cycle, or pickling its report
+                log.exception("ingest process: a poll cycle failed")
+                conn.send(Failed(f"{type(exc).__name__}: {exc}"))
     finally:
         await asyncio.to_thread(poller.close)
         await http.aclose()

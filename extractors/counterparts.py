@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -228,24 +229,79 @@ def _role(
     index = next((i for i, w in enumerate(words) if w.start <= start < w.end), None)
     if index is None:
         return Role.CONTEXT, ""
-    for step, word in enumerate(words[index : index + _MAX_WORDS]):
+    k = index
+    based = 0  # where the body based in the place begins ("도쿄에 있는 [은행 본점을]")
+    while k < min(len(words), index + _MAX_WORDS):
+        word = words[k]
         phrase = sentence[start : word.end]
-        tail = [t for t in word.tokens if t.end > end] if step == 0 else list(word.tokens)
+        tail = [t for t in word.tokens if t.end > end] if k == index else list(word.tokens)
         if any(t.form in _TOPIC_NOUNS and t.tag.startswith("NN") for t in tail):
             return Role.CONTEXT, phrase
         if any(t.form in ("간", "사이") and t.tag in ("NNB", "NNG") for t in tail):
             return Role.PARTY, phrase
         ending = _ending(tail)
         if ending == "continue":
+            k += 1
             continue
+        sited = _sited(sentence, words, k, tail)
+        if sited:  # "도쿄에 있는 은행 본점을", "시애틀에 본사를 둔 X와": the body based there
+            k += 1 + sited
+            based = words[k].start if k < len(words) else len(sentence)
+            continue
+        if based and ending is not Role.CONTEXT and _KOREAN_SIDE.search(sentence[based : word.end]):
+            # "독일 프랑크푸르트에 있는 전남도 유럽사무소와": a Korean body's office abroad (its
+            # phrase stops at the place, so the office's name is not read as the place's)
+            return Role.CONTEXT, sentence[start:based].rstrip()
         if ending is Role.PARTY:
             if title:
                 return Role.PARTY, phrase
-            return _after_with(sentence, words[index + step + 1 :]), phrase
+            return _after_with(sentence, words[k + 1 :]), phrase
         if ending is Role.CONTEXT and tail and tail[-1].tag == "JKO":
-            return _list_head(sentence, words, index + step), phrase
+            if _visited_body(sentence, words, k, tail) and not _KOREAN_SIDE.search(
+                sentence[based or end : word.end]
+            ):
+                return Role.PARTY, phrase
+            return _list_head(sentence, words, k), phrase
         return ending, phrase  # type: ignore[return-value]
     return Role.CONTEXT, sentence[start : words[min(len(words), index + _MAX_WORDS) - 1].end]
+
+
+# "X에 있는/위치한/소재한 Y", "X에 본사를 둔 Y": Y is based in X.
+_SITED_ONE = re.compile(r"^(?:있는|위치한|소재한|자리한|자리잡은|자리\s?잡은|있던|위치해\s?있는)$")
+_SITED_TWO = re.compile(r"^(?:본사|본부|본점|거점|근거지)(?:를|을)\s(?:둔|두고\s있는)$")
+# Nouns that name a place, not a body, as the object of a visit ("하노이시를 방문해").
+_PLACE_NOUN = re.compile(r"(?:시|성|주|도|현|군|구|수도|지역|일대|현지|국가|나라|도시)$")
+_VISIT_NEXT = re.compile(r"^\s?(?:방문|찾)")
+
+
+def _sited(sentence: str, words: list[Word], k: int, tail: list[Tok]) -> int:
+    """How many words after "X에" say a body is based in X (0 when they do not)."""
+    if not tail or tail[-1].tag != "JKB" or tail[-1].form != "에":
+        return 0
+    following = [sentence[w.start : w.end] for w in words[k + 1 : k + 3]]
+    if following and _SITED_ONE.match(following[0]):
+        return 1
+    if len(following) == 2 and _SITED_TWO.match(" ".join(following)):
+        return 2
+    return 0
+
+
+def _visited_body(sentence: str, words: list[Word], k: int, tail: list[Tok]) -> bool:
+    """ "캄보디아 경찰청을 방문해 ... 서명했다": the body visited for the signing is a party; a
+    city or a country visited ("하노이를 방문해") is not."""
+    if k + 1 >= len(words) or not _VISIT_NEXT.match(sentence[words[k + 1].start :]):
+        return False
+    nouns = [t for t in tail if t.tag in ("NNG", "NNP")]
+    if not nouns:  # "캄보디아를 방문해": the country alone
+        return False
+    last = nouns[-1].form
+    every = place_names()
+    return (
+        last not in every
+        and lookup_country(last) is None
+        and last not in _TOPIC_NOUNS
+        and not _PLACE_NOUN.search(last)
+    )
 
 
 def _company_role(
@@ -462,8 +518,7 @@ def _visited(
     codes: list[str] = []
     for i in signed:
         sentence = sentences[i]
-        if not _LOCAL_AUTHORITY.search(sentence):
-            continue
+        local = _LOCAL_AUTHORITY.search(sentence) is not None
         ms = found.get(i, [])
         for k, m in enumerate(ms):
             if m.pair or m.company or m.role is not Role.CONTEXT:
@@ -478,6 +533,8 @@ def _visited(
                 continue
             if _INTERNATIONAL.search(before_deal):
                 continue
+            if not local and not _LATIN_GLOSS.search(before_deal):
+                continue  # no Korean traveller, no name spelled as abroad: maybe Korean parties
             if not re.search(r"(?:와|과)\s", rest):
                 continue
             # "우즈베키스탄과 키르기스스탄 등 2개국을 방문해": the places listed before go too.
@@ -488,6 +545,9 @@ def _visited(
     return codes
 
 
+# A party named with its name as spelled abroad ("밸리 워터(Santa Clara Valley Water District)"),
+# not an acronym gloss as Korean bodies carry ("(KAIST)").
+_LATIN_GLOSS = re.compile(r"\((?=[^()]{0,80}[a-z])[A-Z][A-Za-z.&'’-]*(?:\s[A-Za-z.&'’-]+)+\)")
 # A Korean city, county, province or university as the signer who travelled.
 _LOCAL_AUTHORITY = re.compile(
     r"[가-힣]+(?:시|군|구|도|대학교|대학|대|시장|군수|구청장|도지사|총장)(?:\([^)]*\))?(?:는|은|가|이)\s"
@@ -519,6 +579,8 @@ def _foreign_sentence(
     None: it cannot tell."""
     if any(m.pair or (m.code == "KR" and m.role is not Role.CONTEXT) for m in found):
         return False
+    if len(names) >= 2 and all(_enclave_body(n) for n in names):
+        return True  # "주한독일상공회의소는 주한독일대사관과": two foreign bodies in Korea
     if _KOREAN_SIDE.search(" ".join(names)):
         return False
     if title:
@@ -540,6 +602,20 @@ def _foreign_sentence(
     if subjects and names and names <= placed:
         return True
     return None
+
+
+_ENCLAVE_NAME = re.compile(r"^(?:주한|駐韓|재한)")
+_MISSION = re.compile(r"(?:대사관|대표부|영사관|총영사관|상공회의소|상의|무역관|문화원)$")
+
+
+def _enclave_body(name: str) -> bool:
+    """A foreign country's mission or chamber in Korea ("주한독일대사관", "프랑스대사관",
+    "대사관" after it), not a Korean chamber ("대한상공회의소")."""
+    if _ENCLAVE_NAME.match(name):
+        return True
+    return _MISSION.search(name) is not None and (
+        has_name(name) or _MISSION.fullmatch(name) is not None
+    )
 
 
 def resolved_all(found: dict[int, list[Mention]], sentence: str, tokens: Sequence[Tok]) -> set[str]:
@@ -579,6 +655,42 @@ def _foreign_pair_start(text: str) -> bool:
     return second is not None
 
 
+# A sentence that lists who took part in the agreement just reported.
+_PARTICIPANTS = re.compile(
+    r"(?:협약|MOU|양해각서|협정|컨소시엄|협력)에\s?(?:참여|참가|서명)한\s?"
+    r"(?:곳|기관|기업|업체|회사|대학|국가|나라|파트너)(?:들)?(?:은|는)|"
+    r"참여\s?(?:기관|기업|업체|대학|회사)(?:들)?(?:은|는)\s"
+)
+# How far after a signing sentence its list of participants may come.
+_PARTICIPANT_SPAN = 3
+
+
+def _participant_lists(sentences: Sequence[str], signed: Sequence[int]) -> list[int]:
+    """Sentences right after a signing one that list its participants."""
+    near = {j for i in signed for j in range(i + 1, i + 1 + _PARTICIPANT_SPAN)}
+    return sorted(
+        j for j in near if j < len(sentences) and _PARTICIPANTS.search(sentences[j]) is not None
+    )
+
+
+_BOTH_COUNTRIES = re.compile(r"(?<![가-힣])(?:양국|두\s?나라|양국\s?정부)(?:은|는|이|가|\s?간)")
+# A state visit or a summit: who visits whom.
+_SUMMIT = re.compile(
+    r"정상회담|정상\s?회의|국빈|방한|순방|공식\s?방문|총리|대통령|주석|국왕|왕세자"
+)
+
+
+def _summit_countries(sentences: Sequence[str], found: dict[int, list[Mention]]) -> set[str]:
+    """Foreign countries named in a headline or lead sentence about a state visit or summit."""
+    return {
+        m.code
+        for i, ms in found.items()
+        if i <= 3 and _SUMMIT.search(sentences[i])
+        for m in ms
+        if m.code not in ("KR", "EU") and not m.company
+    }
+
+
 def has_name(text: str) -> bool:
     """Cheap test before Kiwi: could this sentence name a country at all?"""
     return bool(_name_pattern().search(text) or _HANJA_PREFIX.search(text) or _ENGLISH.search(text))
@@ -589,6 +701,9 @@ class Counterparts:
     codes: tuple[str, ...]
     foreign_only: bool
     """Every party named is foreign: a deal between two foreign parties, not Korean news."""
+    candidates: tuple[tuple[str, tuple[float, ...]], ...] = ()
+    """Every foreign country named, with its evidence (`country_score.FEATURES`); the rules'
+    codes first."""
 
 
 def article_counterparts(
@@ -679,6 +794,15 @@ def article_counterparts(
                 continue
             if not m.pair and not m.company and any(n in head for n in wanted):
                 add(m.code)
+    # "이번 협약에 참여한 곳은 노르웨이의 A, 덴마크의 B다": the parties, listed after the signing.
+    for i in _participant_lists(sentences, kept):
+        for m in found.get(i, []):
+            if (
+                not m.pair
+                and not _LOCATIVE.search(m.phrase)
+                and not _UNIT_ABROAD.match(sentences[i], m.end)
+            ):
+                add(m.code)
     if not codes:
         for code in _visited(sentences, found, kept):
             add(code)
@@ -686,5 +810,41 @@ def article_counterparts(
     pairs = {m.code for ms in found.values() for m in ms if m.pair}
     if len(pairs) == 1 and any("양국" in sentences[i] for i in kept):
         add(next(iter(pairs)))
-    foreign_only = False
-    return Counterparts(tuple(codes), foreign_only)
+    elif not pairs and any(_BOTH_COUNTRIES.search(sentences[i]) for i in kept):
+        # "양국은 핵심광물·금융 등 10건의 MOU를 체결했다" in a state visit or a summit: the other
+        # country is the one visiting or visited, named in the headline or the lead.
+        hosts = _summit_countries(sentences, found)
+        if len(hosts) == 1:
+            add(next(iter(hosts)))
+    return Counterparts(tuple(codes), False, _candidates(sentences, found, kept, codes))
+
+
+def _candidates(
+    sentences: Sequence[str], found: dict[int, list[Mention]], kept: Sequence[int], codes: list[str]
+) -> tuple[tuple[str, tuple[float, ...]], ...]:
+    """Each foreign country of the analysed sentences with the evidence for it, in the order of
+    `country_score.FEATURES`."""
+    named = [m.code for i in sorted(found) for m in found[i] if m.code not in ("KR",)]
+    order = [*codes, *(c for c in dict.fromkeys(named) if c not in codes)]
+    signing = set(kept) - {0}
+    out = []
+    for code in order:
+        ms = [(i, m) for i, mm in found.items() for m in mm if m.code == code]
+        in_signing = [m for i, m in ms if i in signing]
+        values = (
+            float(code in codes),
+            float(any(m.role is not Role.CONTEXT for m in in_signing)),
+            float(
+                any(m.role is Role.CONTEXT and not _LOCATIVE.search(m.phrase) for m in in_signing)
+            ),
+            float(any(_LOCATIVE.search(m.phrase) for m in in_signing)),
+            float(any(i == 0 for i, _ in ms)),
+            float(any(i == 0 and m.role is Role.PARTY for i, m in ms)),
+            float(any(m.pair for _, m in ms)),
+            float(any(1 <= i <= 3 for i, _ in ms)),
+            math.log1p(len(ms)),
+            float(set(named) == {code}),
+            float(any(m.company for _, m in ms)),
+        )
+        out.append((code, values))
+    return tuple(out)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 
-from extractors.counterparts import article_counterparts, has_name, party_names
+from extractors.counterparts import Counterparts, article_counterparts, has_name, party_names
 from extractors.document import Doc
 from extractors.facts import deal_amounts, deal_count, deal_sentences, money_sentences, signing_date
 from extractors.model import Extraction
 from extractors.parties import group_parties, sentence_parties
-from extractors.sector_detect import describing_sentences, detect_sectors
+from extractors.sector_detect import (
+    cooperation_sentences,
+    describing_sentences,
+    detect_sectors,
+)
 from extractors.status import AGREEMENT, Tense
 from extractors.summary import summarize
 
@@ -74,15 +78,18 @@ def _history(doc: Doc) -> bool:
     return any(y < doc.published.year - 1 for y in years)
 
 
+def counterparts_of(doc: Doc, signed: list[int]) -> Counterparts:
+    """The counterparts of an analysed document's signing sentences `signed`."""
+    return article_counterparts(doc.sentences, doc.tokens, signed, _other_deals(doc, signed))
+
+
 def decide(doc: Doc) -> Extraction:
     """The whole Extraction of an analysed document (tokens filled for `sentences_to_analyse`)."""
     signed = signing_sentences(doc)
     if not signed:
         status = "planned" if doc.with_tense(Tense.PLANNED) else "none"
         return Extraction(status=status)  # type: ignore[arg-type]
-    counterparts = article_counterparts(
-        doc.sentences, doc.tokens, signed, _other_deals(doc, signed)
-    )
+    counterparts = counterparts_of(doc, signed)
     if counterparts.foreign_only:
         return Extraction(status="none")
     described = describing_sentences(doc.sentences, signed)
@@ -96,11 +103,12 @@ def decide(doc: Doc) -> Extraction:
     ]
     body_first = [i for i in described if i > 0] + ([0] if 0 in described else [])
     deal = deal_sentences(doc, signed, described)
+    about = sorted({*described, *cooperation_sentences(doc.sentences, signed)})
     return Extraction(
         is_mou=True,
         status="signed",
         countries=counterparts.codes,
-        sectors=detect_sectors([doc.sentences[i] for i in described if i], names, doc.title),
+        sectors=detect_sectors([doc.sentences[i] for i in about if i], names, doc.title),
         parties=group_parties(groups),
         amounts=tuple(deal_amounts(doc, money_sentences(doc, signed, deal))),
         mou_count=deal_count(doc, deal),

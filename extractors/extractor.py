@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from extractors.bounds import MAX_TEXT_CHARS, bounded
 from extractors.decide import decide, sentences_to_analyse
 from extractors.document import Doc, prepare
 from extractors.gate import passes_gate
@@ -30,7 +31,7 @@ class Extractor:
 
         results: list[Extraction] = []
         pending: list[tuple[int, Doc]] = []
-        for article in articles:
+        for article in map(bounded, articles):
             # Most articles are not about agreements: the gate reads the raw body first, which
             # costs a regex where cleaning costs a parse (markup and page furniture only ever add
             # words; numeric character references could hide them, so those are cleaned first).
@@ -38,7 +39,7 @@ class Extractor:
             if "&#" not in raw and not passes_gate(article.title, raw):
                 results.append(NOT_MOU)
                 continue
-            text = article_text(raw)
+            text = article_text(raw)[:MAX_TEXT_CHARS]
             if not passes_gate(article.title, text):
                 results.append(NOT_MOU)
                 continue

@@ -51,6 +51,15 @@ _EXTRA_KO: dict[str, str] = {
     "인니": "ID",
     "카자흐": "KZ",
     "우즈벡": "UZ",
+    "우즈베크": "UZ",
+    "키르기스": "KG",
+    "투르크멘": "TM",
+    "타지크": "TJ",
+    "우크라": "UA",
+    "아제르": "AZ",
+    "말레이": "MY",
+    "아르헨": "AR",
+    "아프간": "AF",
     "필리핀": "PH",
     "뉴질랜드": "NZ",
     "체코공화국": "CZ",
@@ -413,11 +422,64 @@ FOREIGN_PLACES: dict[str, str] = {
 }
 
 
+# CLDR exemplar cities that are also Korean words, people's names, or names of places in
+# several countries (오클랜드: Auckland or Oakland; 코르도바: Argentina or Spain).
+_CLDR_CITY_EXCLUDED = {
+    "크리스마스",
+    "데이비스",
+    "케이시",
+    "스탠리",
+    "월리스",
+    "미드웨이",
+    "다윈",
+    "소피아",
+    "오클랜드",
+    "코르도바",
+    "산후안",
+    "트리폴리",
+    "산티아고",
+    "메리다",
+    "세인트존스",
+    "키로프",
+    "보이시",
+    "맥쿼리",
+    "린데만",
+    "칸톤",
+    "감비어",
+    "사마라",
+    "치와와",
+}
+
+
+@functools.cache
+def cldr_cities() -> dict[str, str]:
+    """Korean names of the cities CLDR gives as time-zone exemplars (Babel, Unicode licence),
+    with the country of their zone (zone.tab of the tz database, public domain, through the
+    tzdata package): names of three characters or more, one word, not in the exclusions."""
+    import importlib.resources
+
+    table = importlib.resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text()
+    zone_country = {
+        parts[2]: parts[0]
+        for line in table.splitlines()
+        if not line.startswith("#") and len(parts := line.split("\t")) >= 3
+    }
+    cities: dict[str, str] = {}
+    for zone, info in Locale("ko").time_zones.items():
+        city, code = info.get("city"), zone_country.get(zone)
+        if not city or not code or code in _NOT_COUNTRIES or code == "KR":
+            continue
+        if len(city) >= 3 and re.fullmatch(r"[가-힣]+", city) and city not in _CLDR_CITY_EXCLUDED:
+            cities.setdefault(city, code)
+    return cities
+
+
 @functools.cache
 def place_names() -> dict[str, str]:
-    """Foreign place surface forms (with the 시/주/성 suffixes news adds) -> country code."""
+    """Foreign place surface forms (with the 시/주/성 suffixes news adds) -> country code: the
+    hand list FOREIGN_PLACES first, then CLDR's exemplar cities."""
     names: dict[str, str] = {}
-    for name, code in FOREIGN_PLACES.items():
+    for name, code in {**cldr_cities(), **FOREIGN_PLACES}.items():
         names[name] = code
         for suffix in ("시", "주", "성", "현"):
             names[name + suffix] = code

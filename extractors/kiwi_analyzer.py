@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from extractors.gazetteer import PAIR_ABBREVIATIONS, korean_names
+from extractors.gazetteer import FOREIGN_PLACES, PAIR_ABBREVIATIONS, cldr_cities, korean_names
 
 if TYPE_CHECKING:
     from kiwipiepy import Kiwi
@@ -135,4 +135,7 @@ def _build(num_workers: int) -> Kiwi:
         kiwi.add_user_word(name, "NNP")
     for word in _pair_words():
         kiwi.add_user_word(word, "NNP")
+    for city in cldr_cities():  # "노보시비르스크" is one name, not three nouns
+        if city not in FOREIGN_PLACES:
+            kiwi.add_user_word(city, "NNP")
     return kiwi

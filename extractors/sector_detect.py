@@ -27,21 +27,23 @@ _PERSON_PAREN = (
 # ("국민건강보험공단", "카카오모빌리티", "광동제약", "국방과학연구소", "현대자동차그룹",
 # "제주항공우주박물관").
 _ORG_NAME = (
-    r"[가-힣A-Za-z]+(?:공단|연구소|연구원|제약|석유화학|모빌리티|첨단소재|자동차그룹|차그룹|박물관|과학관|미술관)"
+    r"[가-힣A-Za-z]{1,40}(?:공단|연구소|연구원|제약|석유화학|모빌리티|첨단소재|자동차그룹|차그룹|박물관|과학관|미술관)"
     r"(?=[\s,·와과는은이가의(’'\"”]|$)"
 )
-# Words that contain a cue without meaning it.
+# Words that contain a cue without meaning it. Every repeat is bounded (a word of at most 40
+# characters before its suffix): an unbounded one tried at every position of a long run without
+# spaces costs the square of its length (100,000 characters took 270 s, issue 11).
 _BLANK = re.compile(
-    r"\S*(?:부|처|청|위원회|교육원|연수원)"
+    r"\S{0,40}(?:부|처|청|위원회|교육원|연수원)"
     r"(?=[\s,·와과는은이가의’'\"”-]|$)|"
     r"(?<=[시구군동도주읍면국권역]\s)소재(?=\s)|소재지|"
-    r"\S+(?:장|센터|홀|호텔|회의실|청사|본관|사옥|캠퍼스|본사|전시관)(?:에서|에\s)|"
-    r"\S*(?:위원장|총장|학장|처장|원장|사장|회장|대표|지사|장관|차관|청장)(?=[\s(,]|$)|"
-    r"[가-힣]+시장(?=[\s(,]|$)(?!\s?(?:진출|공략|개척|확대|점유))|"
-    r"(?:안전|상조|장례|기업|조직|직장|소비|나눔|기부|결혼\S*|보행|교통|과학|금융|노사|근무|건강|"
+    r"\S{1,40}(?:장|센터|홀|호텔|회의실|청사|본관|사옥|캠퍼스|본사|전시관)(?:에서|에\s)|"
+    r"\S{0,40}(?:위원장|총장|학장|처장|원장|사장|회장|대표|지사|장관|차관|청장)(?=[\s(,]|$)|"
+    r"[가-힣]{1,40}시장(?=[\s(,]|$)(?!\s?(?:진출|공략|개척|확대|점유))|"
+    r"(?:안전|상조|장례|기업|조직|직장|소비|나눔|기부|결혼\S{0,10}|보행|교통|과학|금융|노사|근무|건강|"
     r"생활|시민|존중|배려|칭찬|보안|준법|윤리|청렴)\s?문화|"
     r"무역\s?갈등|수출\s?규제|무역\s?분쟁|생태계|환경\s?조성|투자\s?유치|유학생|"
-    r"제조(?:사|기업|업체|회사)|항공사|\S*항공(?=[와과은는이가의\s,])|"
+    r"제조(?:사|기업|업체|회사)|항공사|\S{0,40}항공(?=[와과은는이가의\s,])|"
     + _ORG_NAME
     + "|"
     + _PERSON_PAREN
@@ -51,8 +53,9 @@ _BLANK = re.compile(
 # A headline over several short items ("... 개최 외", "[동정]").
 _ROUNDUP = re.compile(r"\s외\s*$|^\[(?:플라자|동정|인사|부고|게시판|알림)\]")
 # Quoted speech ("“... 중심지로 도약하겠다”고 말했다"): hopes and background, not the deal.
-# Short quotes are names or titles and stay.
-_SPEECH = re.compile(r"“[^”]{25,}”|\"[^\"\n]{25,}\"")
+# Short quotes are names or titles and stay; a quote has at most 600 characters
+# and no opening mark inside (both keep the pattern linear on runs of marks or text).
+_SPEECH = re.compile(r"“[^“”]{25,600}”|\"[^\"\n]{25,600}\"")
 
 
 @functools.cache
@@ -160,3 +163,25 @@ def describing_sentences(sentences: Sequence[str], signed: Sequence[int]) -> lis
             elif j not in signed and not _FILLER.search(sentences[j]):
                 break
     return sorted(chosen)
+
+
+# A sentence saying what the parties will do together: "나노 및 인공지능(AI) 등 신사업에서도
+# 협력한다", "공동연구에 협력키로 했다", "언어지능 분야 공동연구를 추진키로 합의했다".
+_COOPERATES = re.compile(
+    r"협력(?:한다|하기로|키로|할\s?계획|할\s?방침|해\s?나갈|을\s?(?:확대|강화)한다|도\s?확대)|"
+    r"공동\s?(?:연구|개발)\S{0,3}\s?(?:추진|진행|협력|나서)|"
+    r"(?:추진|협력)(?:하기로|키로)\s?합의"
+)
+# How far into the article a cooperation sentence is read as the deal's (the lead and a little).
+COOPERATION_SPAN = 3
+
+
+def cooperation_sentences(sentences: Sequence[str], signed: Sequence[int]) -> list[int]:
+    """Sentences of the lead, or right after a signing sentence, that say what the parties will
+    do together: their fields are the deal's even when no agreement word is in them."""
+    near = set(range(1, 1 + COOPERATION_SPAN))
+    for i in signed:
+        near.update(range(i + 1, i + 1 + _DESCRIPTION_SPAN))
+    return sorted(
+        i for i in near if 0 < i < len(sentences) and _COOPERATES.search(sentences[i]) is not None
+    )

@@ -111,9 +111,11 @@ _NEGATED = re.compile(
     r"(?:체결|맺)(?:한|은)\s?적(?:이|도)?\s?없|허위|위조|사칭|가짜\s?(?:MOU|협약)|"
     r"(?:사례|경우|곳|기관)(?:는|은|가|이)\s?(?:없|한\s?곳도\s?없)|미체결"
 )
-# Words that tie a sentence to the news of the day.
+# Words that tie a sentence to the news of the day (or, for a signing reported in passing in a
+# story about something else, to the weeks before it: 최근, 이달, 지난주; LABELS.md).
 _ANCHOR = re.compile(
-    r"이날|오늘|전날|어제|현지\s?시간|이번|기간\s?중|(?<!\d)(?<!\d\.)(\d{1,2})\s?일(?!\s?(?:간|동안|째|까지|부터))"
+    r"이날|오늘|전날|어제|현지\s?시간|이번|기간\s?중|최근|이달(?!\s?(?:중|안|내|말|초))|지난\s?주|"
+    r"(?<!\d)(?<!\d\.)(\d{1,2})\s?일(?!\s?(?:간|동안|째|까지|부터))"
 )
 _YEAR = re.compile(r"((?:19|20)\d{2})\s?년")
 _MONTH_DAY = re.compile(r"(?<![\d.])(?<!오는)(?<!오는 )(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일)?")

@@ -13,6 +13,12 @@ agreement word only), "neither"; sizes in PER_ARCHIVE. Economy items published o
 unlabelled article in which a foreign country's name stands at most 60 characters before an
 agreement word (the first set holds only 16 articles with a foreign counterpart, too few to
 measure country recall). Its files are near-foreign-sample.jsonl, ids n001...
+
+The strata use the project's gazetteer of Korean country names, which grows: to draw a set again
+exactly, check out the commit that added its sample file.
+
+``--set train`` draws 400 training articles (eval/train/, ids t001...) from what remains: the
+extractor may be tuned on them, never on the blind sets.
 """
 
 from __future__ import annotations
@@ -118,20 +124,51 @@ def draw_near_foreign(shared: Path) -> list[dict[str, Any]]:
     return sample
 
 
+def draw_training(shared: Path, size: int = 400) -> list[dict[str, Any]]:
+    """Training articles (never blind): a seeded draw of the remaining unlabelled articles with
+    an agreement word, half with a foreign name, outside both blind sets and every gold set."""
+    corpus = shared / "corpus"
+    taken = _labelled_urls(corpus)
+    for name in ("sample.jsonl", "near-foreign-sample.jsonl"):
+        taken |= {json.loads(ln)["url"] for ln in (HERE / name).read_text("utf-8").splitlines()}
+    foreign = _foreign_names()
+    pools: dict[str, list[dict[str, Any]]] = {"agreement+foreign": [], "agreement": []}
+    archives = (("chosun", "chosun-national.jsonl.gz"), ("tera", "tera-economy.jsonl.gz"))
+    for archive, file in archives:
+        for row in _rows(corpus / file):
+            if row["url"] in taken:
+                continue
+            if archive == "tera" and str(row.get("published", "")) >= ECONOMY_CUTOFF:
+                continue
+            body = row.get("html") or row.get("text") or ""
+            name = stratum(row.get("title", ""), body, foreign)
+            if name in pools:
+                pools[name].append(
+                    {"url": row["url"], "archive": archive, "stratum": name, "row": row}
+                )
+    rng = random.Random(SEED + 1)
+    sample: list[dict[str, Any]] = []
+    for pool in pools.values():
+        pool.sort(key=lambda item: item["url"])
+        sample += rng.sample(pool, min(len(pool), size // 2))
+    rng.shuffle(sample)
+    return sample
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=HERE.parents[2] / "shared")
     parser.add_argument("--out", type=Path, default=Path("/tmp/blind"))
-    parser.add_argument("--set", choices=["stratified", "near-foreign"], default="stratified")
+    sets = ["stratified", "near-foreign", "train"]
+    parser.add_argument("--set", choices=sets, default="stratified")
     args = parser.parse_args()
     if args.set == "stratified":
         sample, index_name, prefix = draw(args.shared), "sample.jsonl", "b"
+    elif args.set == "near-foreign":
+        sample, index_name = draw_near_foreign(args.shared), "near-foreign-sample.jsonl"
+        prefix = "n"
     else:
-        sample, index_name, prefix = (
-            draw_near_foreign(args.shared),
-            "near-foreign-sample.jsonl",
-            "n",
-        )
+        sample, index_name, prefix = draw_training(args.shared), "../train/sample.jsonl", "t"
     args.out.mkdir(parents=True, exist_ok=True)
     with (HERE / index_name).open("w", encoding="utf-8") as index:
         for i, item in enumerate(sample, 1):

@@ -75,7 +75,8 @@ async def start_services(app: AnyApp, settings: Settings) -> None:
     from feeds.ingest import IngestProcess
     from subscriptions.store import open_repository
 
-    services = Services(settings=settings, repo=await open_repository(settings.database.url))
+    repo = await open_repository(settings.database.url)
+    services = Services(settings=settings, repo=repo)
     app.bot_data[SERVICES_KEY] = services  # from here on, post_shutdown closes what exists
     poller = services.poller = IngestProcess(settings, services.repo)
     await poller.sync_feeds(settings.feeds)
@@ -84,6 +85,15 @@ async def start_services(app: AnyApp, settings: Settings) -> None:
     pacer = limiter.pacer if isinstance(limiter, PacedRateLimiter) else Pacer()
     services.delivery = DeliveryWorker.from_settings(app.bot, services.repo, settings, pacer=pacer)
     await set_commands(app)
+    address = settings.metrics.address
+    if address is not None:
+        from bot.health import start_ops_server
+        from bot.metrics import Metrics
+
+        services.metrics = Metrics()
+        services.ops = await start_ops_server(
+            address, services.metrics, repo, settings.database.url, services.poller
+        )
     schedule_jobs(app, services)
 
 
@@ -111,7 +121,6 @@ def token_redacted(token: str | None) -> Iterator[None]:
     """While running, every log record (message, arguments and traceback) has the token
     replaced, whichever logger or handler it goes to: httpx and PTB put request URLs, which
     contain the token, into their messages and exceptions."""
-    logging.getLogger("httpx").setLevel(logging.WARNING)
     if not token:
         yield
         return

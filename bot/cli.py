@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import logging
+import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from core.settings import ConfigError, Settings, load_settings
+from core.logs import configure_logging
+from core.settings import LOG_LEVELS, ConfigError, LoggingSettings, Settings, load_settings
 
 
 def _add_config(p: argparse.ArgumentParser) -> None:
@@ -40,10 +41,41 @@ def build_parser() -> argparse.ArgumentParser:
     poll.add_argument("--once", action="store_true", required=True, help="run one cycle")
     _add_config(poll)
 
-    db = sub.add_parser("db", help="database maintenance")
-    db.add_argument("action", choices=["upgrade"], help="upgrade: apply all migrations")
+    back = sub.add_parser(
+        "backfill", help="store old articles (corpora, saved feeds) as history; alerts nobody"
+    )
+    back.add_argument(
+        "paths", nargs="+", help=".jsonl(.gz) corpus, saved RSS/Atom (.xml), .txt/.html article"
+    )
+    _add_config(back)
+
+    exp = sub.add_parser("export", help="write stored MOUs as CSV or JSON Lines")
+    exp.add_argument("--topic", help='a topic as /subscribe takes it ("France", "org:탈레스")')
+    exp.add_argument("--search", help="words the headline, parties or summary must hold")
+    exp.add_argument("--since", type=_date, help="only MOUs from this day on (YYYY-MM-DD)")
+    exp.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    exp.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+    _add_config(exp)
+
+    db = sub.add_parser(
+        "db",
+        help="database maintenance (reads the same configuration as run)",
+        description="upgrade: apply all migrations. backup PATH: a consistent copy of the "
+        "SQLite database, safe while the bot runs. copy --to URL: every row into another "
+        "database (e.g. PostgreSQL), migrated first; running it again adds nothing.",
+    )
+    db.add_argument("action", choices=["upgrade", "backup", "copy"])
+    db.add_argument("path", nargs="?", type=Path, help="backup: the new file to write")
+    db.add_argument("--to", metavar="URL", help="copy: the target database URL")
     _add_config(db)
     return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {text!r}") from None
 
 
 def resolve_config_path(
@@ -61,12 +93,38 @@ def _settings(args: argparse.Namespace) -> Settings:
     return load_settings(resolve_config_path(args.config, os.environ), os.environ)
 
 
+def _db(args: argparse.Namespace, settings: Settings) -> int:
+    if args.action == "backup":
+        if args.path is None or args.to:
+            print("usage: mou-alert db backup PATH", file=sys.stderr)
+            return 2
+        from subscriptions.backup import cmd_backup
+
+        return cmd_backup(settings, args.path)
+    if args.action == "copy":
+        if not args.to or args.path is not None:
+            print("usage: mou-alert db copy --to URL", file=sys.stderr)
+            return 2
+        from subscriptions.transfer import cmd_copy
+
+        return cmd_copy(settings, args.to)
+    if args.path is not None or args.to:
+        print("usage: mou-alert db upgrade", file=sys.stderr)
+        return 2
+    from subscriptions.migrate import cmd_upgrade
+
+    return cmd_upgrade(settings)
+
+
+def _env_level(environ: os._Environ[str] | dict[str, str]) -> str:
+    level = environ.get("MOU_ALERT_LOG_LEVEL", "INFO").upper()
+    return level if level in LOG_LEVELS else "INFO"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=os.environ.get("MOU_ALERT_LOG_LEVEL", "INFO"),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    # Until the settings are read: the environment's level, text lines.
+    configure_logging(LoggingSettings(level=_env_level(os.environ)))
     try:
         if args.command == "extract":
             from extractors.cli import cmd_extract
@@ -77,6 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return cmd_eval(args.gold, args.paths)
         settings = _settings(args)
+        configure_logging(settings.logging)
         if args.command == "run" and not settings.telegram.token:
             from devtools.sandbox import run_sandbox
 
@@ -89,10 +148,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             from feeds.cli import cmd_poll_once
 
             return cmd_poll_once(settings)
-        if args.command == "db":
-            from subscriptions.migrate import cmd_upgrade
+        if args.command == "backfill":
+            from feeds.backfill import cmd_backfill
 
-            return cmd_upgrade(settings)
+            return cmd_backfill(settings, args.paths)
+        if args.command == "export":
+            from bot.export_cli import cmd_export
+
+            return cmd_export(settings, args)
+        if args.command == "db":
+            return _db(args, settings)
     except ConfigError as exc:
         print(f"mou-alert: {exc}", file=sys.stderr)
         return 2

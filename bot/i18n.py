@@ -38,7 +38,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "/unsubscribe &lt;topic | all&gt; — stop following\n"
         "/list — what this chat follows; a sector can bring all MOUs or only those with a "
         "foreign partner (🌏 button)\n"
-        "/summary &lt;topic&gt; [7d|30d|90d|1y] — MOUs of a period\n"
+        "/summary &lt;topic&gt; [7d|30d|90d|1y] — MOUs of a period, with a chart\n"
+        "/search &lt;words&gt; [7d|30d|90d|1y|all] — find stored MOUs\n"
+        "/export &lt;topic or words&gt; [period] — the MOUs as a CSV file\n"
         "/latest [n | all] — the newest MOUs on this chat's topics (at most 20)\n"
         "/countries [name], /sectors — what can be followed\n"
         "/mode [instant | digest HH:MM | weekly &lt;day&gt; HH:MM] — how alerts arrive\n"
@@ -53,7 +55,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "/unsubscribe &lt;주제 | all&gt; — 구독 해지\n"
         "/list — 이 채팅의 구독 목록. 분야 구독은 모든 MOU 또는 해외 상대가 있는 MOU만 "
         "받을 수 있습니다(🌏 버튼)\n"
-        "/summary &lt;주제&gt; [7d|30d|90d|1y] — 기간별 MOU 요약\n"
+        "/summary &lt;주제&gt; [7d|30d|90d|1y] — 기간별 MOU 요약과 차트\n"
+        "/search &lt;검색어&gt; [7d|30d|90d|1y|all] — 저장된 MOU 검색\n"
+        "/export &lt;주제 또는 검색어&gt; [기간] — MOU 목록 CSV 파일\n"
         "/latest [n | all] — 이 채팅 주제의 최근 MOU (최대 20건)\n"
         "/countries [이름], /sectors — 구독할 수 있는 국가·분야\n"
         "/mode [instant | digest HH:MM | weekly &lt;요일&gt; HH:MM] — 알림 받는 방식\n"
@@ -367,6 +371,54 @@ TEXTS: dict[str, tuple[str, str]] = {
     "day_4": ("Friday", "금요일"),
     "day_5": ("Saturday", "토요일"),
     "day_6": ("Sunday", "일요일"),
+    # --- organisations and keywords, /search, /export, charts (issue 13) ---
+    "offer_term": (
+        "Follow “{word}” as an organisation (named as a signing party) or as a keyword "
+        "(in the headline, the parties or the summary)?",
+        "“{word}”을(를) 기관(서명 당사자)으로 구독할까요, 키워드(제목·당사자·요약)로 구독할까요?",
+    ),
+    "follow_org_button": ("🏢 Organisation: {word}", "🏢 기관: {word}"),
+    "follow_kw_button": ("🔎 Keyword: {word}", "🔎 키워드: {word}"),
+    "search_usage": (
+        "Tell me what to look for, e.g. <code>/search 수소</code> or "
+        "<code>/search Thales 1y</code> (7d, 30d, 90d, 1y, all).",
+        "찾을 말을 함께 보내 주세요. 예: <code>/search 수소</code>, "
+        "<code>/search 탈레스 1y</code> (7d, 30d, 90d, 1y, all).",
+    ),
+    "search_header": (
+        "🔎 <b>{words}</b> — MOUs, {period} (page {page}):",
+        "🔎 <b>{words}</b> — MOU 검색 결과, {period} ({page}쪽):",
+    ),
+    "search_none": (
+        "No stored MOU mentions “{words}” ({period}).",
+        "“{words}”이(가) 들어간 MOU가 없습니다 ({period}).",
+    ),
+    "search_no_more": (
+        "No more MOUs mention “{words}” ({period}).",
+        "“{words}” 검색 결과가 더 없습니다 ({period}).",
+    ),
+    "search_previous": ("◀ Previous", "◀ 이전"),
+    "search_next": ("Next ▶", "다음 ▶"),
+    "search_expired": (
+        "That search is no longer open: send /search again.",
+        "지난 검색입니다. /search 를 다시 보내 주세요.",
+    ),
+    "export_usage": (
+        "Tell me a topic or words and optionally a period, e.g. "
+        "<code>/export France 1y</code> or <code>/export 수소 all</code>.",
+        "주제나 검색어, 기간(선택)을 함께 보내 주세요. 예: "
+        "<code>/export 프랑스 1y</code>, <code>/export 수소 all</code>.",
+    ),
+    "export_none": (
+        "Nothing to export for “{words}” ({period}).",
+        "“{words}”에 해당하는 MOU가 없습니다 ({period}).",
+    ),
+    "export_caption": ("{count} MOUs — “{words}”, {period}", "MOU {count}건 — “{words}”, {period}"),
+    "chart_title": ("{topic}: MOUs, {period}", "{topic}: MOU 추이, {period}"),
+    "chart_per_week": ("MOUs per week", "주별 MOU 건수"),
+    "chart_per_month": ("MOUs per month", "월별 MOU 건수"),
+    "chart_other": ("other", "기타"),
+    "chart_total": ("MOUs", "MOU"),
     "period_days": ("{n} days", "{n}일"),
     "period_one_year": ("year", "1년"),
     "period_years": ("{n} years", "{n}년"),
@@ -392,6 +444,8 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("unsubscribe", "Stop following a topic", "구독 해지"),
     ("list", "What this chat follows", "구독 목록"),
     ("summary", "MOUs of a topic over a period", "주제별 MOU 요약"),
+    ("search", "Find stored MOUs by words", "저장된 MOU 검색"),
+    ("export", "MOUs as a CSV file", "MOU 목록 CSV 내려받기"),
     ("latest", "The newest MOUs", "최근 MOU"),
     ("countries", "Countries you can follow", "구독 가능한 국가"),
     ("sectors", "Sectors you can follow", "구독 가능한 분야"),

@@ -81,9 +81,10 @@ def _running(context: AnyContext) -> Callable[[], bool]:
 
 
 async def poll_job(context: AnyContext) -> None:
-    """One poll cycle; tells the admins about feeds it disabled and wakes the delivery job."""
+    """One poll cycle; tells the admins about feeds it disabled and wakes the delivery job.
+    Returns at once while another cycle runs."""
     services = services_of(context)
-    if services.poller is None:
+    if services.poller is None or services.poller.busy:
         return
     try:
         report = await services.poller.poll_due(dt.datetime.now(dt.UTC))
@@ -92,6 +93,8 @@ async def poll_job(context: AnyContext) -> None:
         return
     if report.skipped:
         return
+    if services.metrics is not None:
+        services.metrics.observe_cycle(report)
     if report.deliveries:
         assert context.job_queue is not None
         context.job_queue.run_once(delivery_job, 0, name=f"{DELIVERY_JOB}-now")
@@ -114,10 +117,13 @@ async def notify_admins_feed_disabled(services: Services, feed: Feed) -> int:
 
 async def delivery_job(context: AnyContext) -> None:
     """Send what is due; returns at once when another run is already sending."""
-    worker = services_of(context).worker
+    services = services_of(context)
+    worker = services.worker
     if worker.busy:
         return
     report = await worker.drain(keep_going=_running(context))
+    if services.metrics is not None:
+        services.metrics.observe_delivery(report)
     if report.sent or report.dead or report.dropped or report.retried:
         log.info(
             "delivery: %d sent, %d retried, %d dead, %d dropped (blocked chats)",
@@ -179,9 +185,13 @@ async def send_due_digests(
             continue
         ledger.served(chat, day)
         try:
-            sent += (await worker.send_digest(chat, day, keep_going)).sent
+            report = await worker.send_digest(chat, day, keep_going)
         except Exception:
             log.exception("digest for chat %s failed", chat.id)
+            continue
+        sent += report.sent
+        if services.metrics is not None:
+            services.metrics.observe_delivery(report)
     return sent
 
 

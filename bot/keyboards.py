@@ -67,6 +67,8 @@ def alert_keyboard(
 ) -> InlineKeyboardMarkup | None:
     """ "🔕 Mute <topic>" for the chat's subscriptions the story matched, "🔎 More like this"
     for its first topic."""
+    # Countries and sectors only (no parties or text given): an organisation or keyword topic
+    # never gets a Mute button, whose 64 bytes of data carry a country and a sector.
     matched = [s.topic for s in subscriptions if s.wants(story.countries, story.sectors)]
     grid = rows((mute_button(topic, lang) for topic in matched[:MAX_MUTES]), 1)
     first = first_topic(story)

@@ -274,7 +274,7 @@ def subscription_list(
     grid: list[list[InlineKeyboardButton]] = []
     for s in subs[:50]:
         row = [InlineKeyboardButton(f"✖ {topic_label(s.topic, lang)}", callback_data=f"rm:{s.id}")]
-        if s.topic.country is None:
+        if s.topic.sector is not None and s.topic.country is None:
             [switch] = scope_buttons(lang, [s.topic], s.international)
             if switch is not None:
                 row.append(switch)
@@ -285,7 +285,7 @@ def subscription_list(
 # --- reading -----------------------------------------------------------------------------------
 
 
-def _period_label(lang: Lang, period: str) -> str:
+def period_label(lang: Lang, period: str) -> str:
     number, unit = period[:-1], period[-1]
     if unit == "d":
         return plain_text(lang, "period_days", n=number)
@@ -294,7 +294,7 @@ def _period_label(lang: Lang, period: str) -> str:
 
 def summary(lang: Lang, s: Summary, arg: str, tz: ZoneInfo) -> Html:
     """``arg`` is the topic as the person typed it (for the "try a wider period" hint)."""
-    period = _period_label(lang, s.period)
+    period = period_label(lang, s.period)
     lines: list[str]
     if s.total == 0:
         lines = [t(lang, "summary_none", topic=label(s.topic, lang), period=period)]

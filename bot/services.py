@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from telegram.ext import Application, CallbackContext
 
     from bot.delivery.worker import DeliveryWorker
+    from bot.health import OpsServer
+    from bot.metrics import Metrics
     from feeds.ingest import FeedIngest
 
 SERVICES_KEY = "services"
@@ -37,6 +39,10 @@ class Services:
     resume_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     """Held while a chat's pause ends (``bot.jobs.resume``): /resume and the end of a timed
     pause never both send the held message."""
+    metrics: Metrics | None = None
+    """Counters and gauges for /metrics when ``[metrics] listen`` is set, else None."""
+    ops: OpsServer | None = None
+    """The server of /metrics and /healthz, when configured."""
 
     @property
     def worker(self) -> DeliveryWorker:
@@ -48,6 +54,7 @@ class Services:
     async def close(self) -> None:
         """Close everything in reverse order of creation; one failure does not stop the rest."""
         closers: list[tuple[str, Callable[[], Awaitable[None]] | None]] = [
+            ("ops", self.ops.aclose if self.ops else None),
             ("delivery", self.delivery.aclose if self.delivery else None),
             ("poller", self.poller.aclose if self.poller else None),
             ("repo", self.repo.close),

@@ -6,7 +6,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
@@ -69,6 +69,31 @@ class FetchSettings:
     allow_private_addresses: bool = False
 
 
+LogFormat = Literal["text", "json"]
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+@dataclass(frozen=True)
+class LoggingSettings:
+    level: str = "INFO"
+    """One of LOG_LEVELS; below DEBUG, APScheduler's and httpx's chatter stays at WARNING."""
+    format: LogFormat = "text"
+    """text: one readable line per record; json: one JSON object per line (for a collector)."""
+
+
+@dataclass(frozen=True)
+class MetricsSettings:
+    listen: str | None = None
+    """host:port serving /metrics and /healthz; None (the default) serves nothing."""
+
+    @property
+    def address(self) -> tuple[str, int] | None:
+        if self.listen is None:
+            return None
+        host, _, port = self.listen.rpartition(":")
+        return host.strip("[]"), int(port)
+
+
 @dataclass(frozen=True)
 class FeedConfig:
     url: str
@@ -81,6 +106,8 @@ class Settings:
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
     fetch: FetchSettings = field(default_factory=FetchSettings)
+    logging: LoggingSettings = field(default_factory=LoggingSettings)
+    metrics: MetricsSettings = field(default_factory=MetricsSettings)
     feeds: tuple[FeedConfig, ...] = ()
     source: str = "<defaults>"
 
@@ -116,8 +143,9 @@ class _Reader:
 def load_settings(path: Path | str | None, environ: Mapping[str, str]) -> Settings:
     """Load settings from ``path`` (None: defaults only) with environment overrides.
 
-    ``TELEGRAM_BOT_TOKEN`` overrides ``telegram.token`` and ``DATABASE_URL`` overrides
-    ``database.url``. Raises :class:`ConfigError` listing every problem found.
+    ``TELEGRAM_BOT_TOKEN`` overrides ``telegram.token``, ``DATABASE_URL`` overrides
+    ``database.url`` and ``MOU_ALERT_LOG_LEVEL`` overrides ``logging.level``.
+    Raises :class:`ConfigError` listing every problem found.
     """
     source = str(path) if path else "<defaults>"
     data: Mapping[str, Any] = {}
@@ -129,7 +157,7 @@ def load_settings(path: Path | str | None, environ: Mapping[str, str]) -> Settin
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(source, [f"not valid TOML: {exc}"]) from None
     r = _Reader(data)
-    known = {"telegram", "database", "schedule", "fetch", "feeds"}
+    known = {"telegram", "database", "schedule", "fetch", "logging", "metrics", "feeds"}
     r.problems.extend(f"unknown section or key: {k}" for k in data if k not in known)
 
     tg = r.table("telegram")
@@ -176,6 +204,9 @@ def load_settings(path: Path | str | None, environ: Mapping[str, str]) -> Settin
         allow_private_addresses=r.get(fe, "fetch", "allow_private_addresses", bool, False),
     )
 
+    logging_settings = _logging(r, environ)
+    metrics = _metrics(r)
+
     feeds: list[FeedConfig] = []
     raw_feeds = data.get("feeds", [])
     if not isinstance(raw_feeds, list):
@@ -199,6 +230,38 @@ def load_settings(path: Path | str | None, environ: Mapping[str, str]) -> Settin
         database=DatabaseSettings(db_url),
         schedule=ScheduleSettings(timezone, poll_interval, adaptive),
         fetch=fetch,
+        logging=logging_settings,
+        metrics=metrics,
         feeds=tuple(feeds),
         source=source,
     )
+
+
+def _logging(r: _Reader, environ: Mapping[str, str]) -> LoggingSettings:
+    lg = r.table("logging")
+    level = environ.get("MOU_ALERT_LOG_LEVEL") or r.get(lg, "logging", "level", str, "INFO")
+    if level.upper() not in LOG_LEVELS:
+        r.problems.append(f"logging.level must be one of {', '.join(LOG_LEVELS)}, got {level!r}")
+        level = "INFO"
+    fmt = r.get(lg, "logging", "format", str, "text")
+    if fmt not in ("text", "json"):
+        r.problems.append(f'logging.format must be "text" or "json", got {fmt!r}')
+        fmt = "text"
+    return LoggingSettings(level=level.upper(), format=cast(LogFormat, fmt))
+
+
+def _metrics(r: _Reader) -> MetricsSettings:
+    listen = r.get(r.table("metrics"), "metrics", "listen", str, None)
+    if listen is None:
+        return MetricsSettings()
+    settings = MetricsSettings(listen)
+    try:
+        host, port = settings.address or ("", 0)
+        if not host or not 0 < port < 65536:
+            raise ValueError
+    except ValueError:
+        r.problems.append(
+            f'metrics.listen must be "host:port", e.g. "127.0.0.1:9464", got {listen!r}'
+        )
+        return MetricsSettings()
+    return settings

@@ -20,7 +20,9 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from pathlib import Path
 from typing import Any, TextIO
 
+from core.logs import configure_logging
 from core.settings import DatabaseSettings, FeedConfig, Settings, TelegramSettings
+from devtools.sample_feed.history import load_history_in_child
 from devtools.sample_feed.server import SampleFeedServer
 from devtools.standin import BotApiStandin
 from devtools.terminal import render_outgoing
@@ -37,7 +39,8 @@ Serve = Callable[..., Coroutine[Any, Any, None]]
 
 HELP = """\
 Type as a Telegram user: /start, /subscribe France, /subscribe 인공지능, /list,
-/summary France 30d, /latest, /mode digest 08:00, /pause 1d, /resume, /lang ko, /feeds ...
+/summary France 1y, /search 수소, /export France 1y, /subscribe org:삼성전자,
+/latest, /mode digest 08:00, /pause 1d, /resume, /lang ko, /feeds, /stats ...
 Sandbox commands:
   :N          press button N of the latest message with buttons (e.g. :1)
   :publish    the sample feed publishes its next article now (one appears every {every:.0f} s)
@@ -88,7 +91,8 @@ class TerminalChat:
         self.echo = echo
         self.chat_id = SANDBOX_USER_ID
         self._mark = 0
-        """How many bot messages there were when the person last did something."""
+        """How many bot messages (and uploads) there were when the person last did
+        something."""
 
     def say(self, text: str) -> None:
         self.out.write(text + "\n")
@@ -110,7 +114,7 @@ class TerminalChat:
         if line.startswith(":"):
             await self._sandbox_command(line[1:].strip())
             return True
-        self._mark = len(self.api.messages(self.chat_id))
+        self._mark = self._received()
         self.api.user_sends(self.chat_id, line, first_name="You", language_code=self.language_code)
         return True
 
@@ -119,7 +123,7 @@ class TerminalChat:
         if word.isdigit():
             self._press(int(word))
         elif word == "publish":
-            self._mark = len(self.api.messages(self.chat_id))
+            self._mark = self._received()
             released = self.feed.release()
             self.say(f"(feed) published: {released[0].title}" if released else "(feed) no more")
         elif word == "wait":
@@ -140,7 +144,7 @@ class TerminalChat:
             hint = "a link: open it in a browser" if button else f"no button {number}"
             self.say(f"(sandbox) {hint}")
             return
-        self._mark = len(self.api.messages(self.chat_id))
+        self._mark = self._received()
         query_id = self.api.press_button(self.chat_id, latest.message_id, button.callback_data)
         asyncio.get_running_loop().create_task(self._show_answer(query_id))
 
@@ -151,13 +155,19 @@ class TerminalChat:
             if answers[query_id].get("text"):
                 self.say(f"bot (notice): {answers[query_id]['text']}")
 
+    def _received(self) -> int:
+        """Messages sent or edited, photos and documents: what ``:wait`` counts."""
+        return len(self.api.messages(self.chat_id)) + len(self.api.uploads(self.chat_id))
+
     async def _wait(self, count: int) -> None:
         target = self._mark + count
         try:
-            await self.api.wait_for_messages(self.chat_id, target, timeout=WAIT_TIMEOUT)
+            await self.api.wait_until(
+                lambda: self._received() >= target, WAIT_TIMEOUT, what="bot messages"
+            )
         except TimeoutError:
             self.say(f"(sandbox) nothing more after {WAIT_TIMEOUT:.0f} s")
-        self._mark = len(self.api.messages(self.chat_id))
+        self._mark = self._received()
 
 
 async def _until_first(bot: asyncio.Task[None], *aws: Awaitable[object]) -> None:
@@ -183,6 +193,7 @@ async def run_chat(
     color: bool = False,
     echo: bool = False,
     release_every: float | None = RELEASE_EVERY,
+    history: bool = True,
 ) -> int:
     """Run the sandbox until the lines end, ``/quit`` or ``quit_event``; 0 unless the bot
     failed to start or crashed."""
@@ -196,9 +207,12 @@ async def run_chat(
         async with BotApiStandin() as api:
             chat = TerminalChat(api, feed, out, language_code=language_code, color=color, echo=echo)
             stop = asyncio.Event()
-            bot = asyncio.create_task(
-                serve(sandbox_settings(settings, api, feed.feed_urls(), data_dir), stop=stop)
-            )
+            offline = sandbox_settings(settings, api, feed.feed_urls(), data_dir)
+            if history:
+                chat.say("(sandbox) storing the sample history for /summary, /search, /export ...")
+                if not await asyncio.to_thread(load_history_in_child, offline.database.url):
+                    chat.say("(sandbox) the sample history could not be stored; starting without")
+            bot = asyncio.create_task(serve(offline, stop=stop))
             printer = asyncio.create_task(chat.show_bot_messages())
             chat.say(
                 "mou-alert sandbox: no Telegram token, so the bot talks to a local stand-in.\n"
@@ -287,7 +301,10 @@ async def _main(settings: Settings, data_dir: Path) -> int:
 def run_sandbox(settings: Settings) -> int:
     """``mou-alert run`` with no token. Exit status 0 after Ctrl-D, Ctrl-C or ``/quit``."""
     if "MOU_ALERT_LOG_LEVEL" not in os.environ:  # the terminal belongs to the chat
-        logging.getLogger().setLevel(logging.WARNING)
+        # In the settings, so that the ingest process is quiet too.
+        quiet = dataclasses.replace(settings.logging, level="WARNING")
+        settings = dataclasses.replace(settings, logging=quiet)
+        configure_logging(quiet)
         logging.getLogger("apscheduler").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory(prefix="mou-alert-sandbox-") as tmp:
         return asyncio.run(_main(settings, Path(tmp)))

@@ -75,6 +75,8 @@ def render_keyboard(reply_markup: dict[str, Any] | None) -> list[str]:
 
 def render_outgoing(item: Outgoing, *, color: bool = False, indent: str = "  ") -> str:
     """A message the bot sent or edited, as the sandbox prints it."""
+    if item.upload is not None:
+        return render_upload(item, color=color, indent=indent)
     if item.kind == "send":
         head = "bot:"
     elif item.kind == "edit":
@@ -86,4 +88,18 @@ def render_outgoing(item: Outgoing, *, color: bool = False, indent: str = "  ") 
         body = render_parsed(item.parsed, color=color)
         lines += [indent + line for line in body.split("\n")]
     lines += [indent + line for line in render_keyboard(item.reply_markup)]
+    return "\n".join(lines)
+
+
+def render_upload(item: Outgoing, *, color: bool = False, indent: str = "  ") -> str:
+    """A photo or document: its name and size, a CSV's first lines, then its caption."""
+    data: bytes = item.upload.data
+    lines = [f"bot ({item.kind}): {item.upload.name}, {len(data):,} bytes"]
+    if item.upload.name.endswith(".csv"):
+        rows = data.decode("utf-8-sig", errors="replace").splitlines()
+        lines += [indent + row[:160] for row in rows[:3]]
+        if len(rows) > 3:
+            lines.append(f"{indent}... {len(rows) - 1} rows in all")
+    if item.parsed.text:
+        lines += [indent + line for line in render_parsed(item.parsed, color=color).split("\n")]
     return "\n".join(lines)

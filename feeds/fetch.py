@@ -5,7 +5,8 @@
 
     FetchError                 anything that kept us from a usable body
     ├── TransportError         DNS, refused or reset connection, TLS, bad gzip, invalid URL
-    │   └── FetchTimeout       the whole request (not just one read) took over fetch.timeout
+    │   ├── FetchTimeout       the whole request (not just one read) took over fetch.timeout
+    │   └── NonPublicAddress   a hop to a loopback/private address, allow_private_addresses off
     ├── TooManyRedirects       more than MAX_REDIRECTS hops (a redirect loop ends here)
     ├── BodyTooLarge           more than fetch.max_bytes after decompression
     └── HTTPStatusError        a 4xx/5xx answer; ``status`` and the raw ``retry_after``
@@ -23,7 +24,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from core.settings import FetchSettings
-from feeds.guard import PublicOnlyTransport
+from feeds.guard import NonPublicRefused, PublicOnlyTransport
 from feeds.urls import Resolver, system_resolver
 
 USER_AGENT = "mou-alert/0.1 (+https://github.com/mou-alert)"
@@ -32,6 +33,9 @@ PER_HOST_CONNECTIONS = 4
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
+ALLOW_PRIVATE_HINT = "set [fetch] allow_private_addresses = true to poll it"
+TIMEOUT_HINT = "[fetch] timeout sets how long to wait"
+"""The setting that changes an outcome, named in the reason an operator reads."""
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 
 
@@ -45,6 +49,10 @@ class TransportError(FetchError):
 
 class FetchTimeout(TransportError):
     pass
+
+
+class NonPublicAddress(TransportError):
+    """Never requested: ``str()`` names the setting that allows it."""
 
 
 class TooManyRedirects(FetchError):
@@ -165,9 +173,16 @@ class Fetcher:
                 async with asyncio.timeout(self.timeout):
                     return await self._get(url, headers)
             except TimeoutError:
-                return _failed(url, FetchTimeout(f"no complete answer within {self.timeout:g} s"))
+                return _failed(
+                    url,
+                    FetchTimeout(f"no complete answer within {self.timeout:g} s; {TIMEOUT_HINT}"),
+                )
             except httpx.TimeoutException as exc:
-                return _failed(url, FetchTimeout(f"timed out ({type(exc).__name__})"))
+                return _failed(
+                    url, FetchTimeout(f"timed out ({type(exc).__name__}); {TIMEOUT_HINT}")
+                )
+            except NonPublicRefused as exc:
+                return _failed(url, NonPublicAddress(f"{exc}; {ALLOW_PRIVATE_HINT}"))
             except httpx.TooManyRedirects:
                 return _failed(url, TooManyRedirects(f"more than {MAX_REDIRECTS} redirects"))
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
@@ -199,7 +214,7 @@ class Fetcher:
             return FetchResult(url, final_url, resp.status_code, bytes(body), got)
 
     def _too_large(self, url: str, final: str, status: int, got: dict[str, str]) -> FetchResult:
-        error = BodyTooLarge(f"body over {self.max_bytes} bytes")
+        error = BodyTooLarge(f"body over {self.max_bytes} bytes; [fetch] max_bytes raises the cap")
         return FetchResult(url, final, status, headers=got, error=error)
 
 

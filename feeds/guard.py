@@ -16,8 +16,21 @@ import httpx
 from feeds.urls import Resolver, is_ip, private_kind, system_resolver
 
 
+class NonPublicRefused(httpx.ConnectError):
+    """A request to a loopback, private or otherwise non-public address, never sent."""
+
+    def __init__(self, host: str, kind: str, address: str, request: httpx.Request) -> None:
+        self.host, self.kind, self.address = host, kind, address
+        where = (
+            f"{host} is {kind} address"
+            if host == address
+            else (f"{host} points to {kind} address ({address})")
+        )
+        super().__init__(where, request=request)
+
+
 class PublicOnlyTransport(httpx.AsyncBaseTransport):
-    """Wraps a transport; a request to a non-public address fails with ``httpx.ConnectError``."""
+    """Wraps a transport; a request to a non-public address fails with :class:`NonPublicRefused`."""
 
     def __init__(self, inner: httpx.AsyncBaseTransport, resolve: Resolver = system_resolver):
         self.inner = inner
@@ -32,9 +45,7 @@ class PublicOnlyTransport(httpx.AsyncBaseTransport):
         for address in addresses:
             kind = private_kind(address)
             if kind:
-                raise httpx.ConnectError(
-                    f"refused: {host} points to {kind} address ({address})", request=request
-                )
+                raise NonPublicRefused(host, kind, address, request)
         return await self.inner.handle_async_request(request)
 
     async def aclose(self) -> None:

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Protocol
 
+from core.logs import configure_logging
 from core.settings import FeedConfig, Settings
 from feeds.pipeline import CycleReport
 from feeds.schedule import due_by
@@ -44,7 +45,6 @@ log = logging.getLogger(__name__)
 START_TIMEOUT = 120.0
 """Seconds the child may take to open the store (a migration may run first)."""
 STOP_TIMEOUT = 30.0
-LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 class IngestError(RuntimeError):
@@ -58,6 +58,11 @@ class FeedIngest(Protocol):
     async def sync_feeds(self, feeds: Sequence[FeedConfig]) -> list[Feed]: ...
 
     async def poll_due(self, now: dt.datetime) -> CycleReport: ...
+
+    @property
+    def busy(self) -> bool:
+        """A cycle is running: the poll job's tick returns at once."""
+        ...
 
     async def aclose(self) -> None: ...
 
@@ -98,6 +103,7 @@ class IngestProcess:
         self._lock = asyncio.Lock()
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
+        self._start_error: str | None = None
 
     @property
     def pid(self) -> int | None:
@@ -105,20 +111,37 @@ class IngestProcess:
         alive = self._process is not None and self._process.is_alive()
         return self._process.pid if alive and self._process is not None else None
 
+    @property
+    def busy(self) -> bool:
+        """A request (a poll cycle, or the child's start) is in flight."""
+        return self._lock.locked()
+
+    def problem(self) -> str | None:
+        """What is wrong with the child for /healthz, or None (also before the first start:
+        it starts when a feed is first due)."""
+        process = self._process
+        if process is not None and not process.is_alive():
+            return (
+                f"process {process.pid} exited (code {process.exitcode}); "
+                "a new one starts at the next poll"
+            )
+        return f"could not start: {self._start_error}" if self._start_error else None
+
     async def _spawn(self) -> None:
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
-        level = logging.getLogger().getEffectiveLevel()
         process = context.Process(
-            target=child_main, args=(self.settings, child, level), name="mou-alert-ingest"
+            target=child_main, args=(self.settings, child), name="mou-alert-ingest"
         )
         process.start()
         child.close()  # only the child holds its end now: its death closes the pipe
         self._process, self._conn = process, parent
         answer = await asyncio.wait_for(asyncio.to_thread(parent.recv), START_TIMEOUT)
         if not isinstance(answer, Ready):
+            self._start_error = _why(answer)
             await self._reap()
             raise IngestError(f"the ingest process could not start: {_why(answer)}")
+        self._start_error = None
         log.info("ingest process %s started", process.pid)
 
     async def _poll(self, request: PollDue) -> CycleReport:
@@ -179,14 +202,13 @@ def _why(answer: object) -> str:
 # --- the child process -----------------------------------------------------------------------
 
 
-def child_main(settings: Settings, conn: Connection, log_level: int) -> None:
+def child_main(settings: Settings, conn: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
-    logging.basicConfig(level=log_level, format=LOG_FORMAT)
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    configure_logging(settings.logging)
     asyncio.run(_serve(settings, conn))
 
 

@@ -25,6 +25,7 @@ import httpx
 from core.settings import FeedConfig, Settings
 from extractors.model import Article, Extraction
 from feeds.article import article_text, visible_text
+from feeds.failures import FailureLog
 from feeds.fetch import Fetcher
 from feeds.keys import entry_key
 from feeds.parse import FeedEntry, parse_feed
@@ -235,6 +236,9 @@ class CycleReport:
     seconds: float = 0.0
     skipped: bool = False
     """Another cycle was still running: this one did nothing."""
+    outcomes: dict[str, int] = field(default_factory=dict)
+    """Feeds refreshed by outcome: new, unchanged, not_modified, failed (the metrics count
+    these)."""
 
     @property
     def items_new(self) -> int:
@@ -260,6 +264,10 @@ class CycleReport:
             f"{f', {len(self.disabled)} feeds disabled' if self.disabled else ''}"
             f" in {self.seconds:.2f} s"
         )
+
+
+def _count(counts: dict[str, int], key: str) -> None:
+    counts[key] = counts.get(key, 0) + 1
 
 
 class Poller:
@@ -293,6 +301,12 @@ class Poller:
         self.schedule = settings.schedule
         self._slots = asyncio.Semaphore(concurrency)
         self._running = asyncio.Lock()
+        self.failures = FailureLog()
+
+    @property
+    def busy(self) -> bool:
+        """A cycle is running (another one now would be skipped)."""
+        return self._running.locked()
 
     async def sync_feeds(self, feeds: Sequence[FeedConfig]) -> list[Feed]:
         """Upsert the feeds of the config file (at start); feeds added by /addfeed stay."""
@@ -326,17 +340,24 @@ class Poller:
             for feed, refresh in zip(feeds, refreshes, strict=True):
                 if isinstance(refresh, BaseException):
                     report.errors.append(FeedProblem(feed.id, feed.url, feed.name, str(refresh)))
+                    _count(report.outcomes, "error")
                     continue
+                _count(report.outcomes, refresh.outcome)
                 report.items.extend(refresh.items)
                 report.not_modified += refresh.outcome == "not_modified"
                 if refresh.outcome == "failed":
-                    report.errors.append(
-                        FeedProblem(feed.id, feed.url, feed.name, refresh.error or "failed")
-                    )
+                    error = refresh.error or "failed"
+                    report.errors.append(FeedProblem(feed.id, feed.url, feed.name, error))
+                    self.failures.failed(feed, error)
+                else:
+                    self.failures.succeeded(feed)
                 if refresh.disabled:
                     report.disabled.append(refresh.feed)
             report.seconds = time.perf_counter() - began
-        log.info("poll cycle: %s", report.summary())
+        # One line per tick that polled something; an idle tick says nothing.
+        log.log(
+            logging.INFO if report.feeds_due else logging.DEBUG, "poll cycle: %s", report.summary()
+        )
         return report
 
     async def _refresh(self, feed: Feed, now: dt.datetime) -> FeedRefresh | Exception:

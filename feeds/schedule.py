@@ -23,8 +23,11 @@ from core.settings import ScheduleSettings
 from subscriptions.models import Feed
 
 WEEK = 7 * 24 * 3600
-JOB_KWARGS = {"max_instances": 1, "coalesce": True}
-"""APScheduler options for the poll job: never two cycles at once, missed runs merged."""
+JOB_KWARGS = {"max_instances": 2, "coalesce": True}
+"""APScheduler options for the poll job: missed runs merged, and a second instance allowed so
+that a tick during a long cycle (the ingest process's first start takes seconds) runs and
+returns at once (the poller is ``busy``) instead of being skipped by the scheduler with a
+WARNING the operator can do nothing about. Never two cycles at once: the poller sees to that."""
 
 
 def tick(settings: ScheduleSettings) -> float:

@@ -18,6 +18,7 @@ from subscriptions.sql import (
     chat_of,
     chunks,
     recipients_query,
+    topic_of,
     topic_parts,
     utcnow,
 )
@@ -145,7 +146,10 @@ class ChatsAndSubscriptions(SqlBase):
             s, d = SUBS.c, DELIVERIES.c
             n = SUBS.alias("n")
             twin_sub = exists().where(
-                n.c.chat_id == new_id, n.c.country == s.country, n.c.sector == s.sector
+                n.c.chat_id == new_id,
+                n.c.country == s.country,
+                n.c.sector == s.sector,
+                n.c.term == s.term,
             )
             await conn.execute(delete(SUBS).where(s.chat_id == old_id, twin_sub))
             await conn.execute(update(SUBS).where(s.chat_id == old_id).values(chat_id=new_id))
@@ -161,7 +165,7 @@ class ChatsAndSubscriptions(SqlBase):
         self, chat_id: int, topic: Topic, *, international: bool = False
     ) -> bool:
         """False when the chat already had it. An unknown chat is created with defaults."""
-        country, sector = topic_parts(topic)
+        country, sector, term = topic_parts(topic)
         now = utcnow()
         async with self._writing() as conn:
             await conn.execute(
@@ -177,19 +181,23 @@ class ChatsAndSubscriptions(SqlBase):
                     country=country,
                     sector=sector,
                     international=international,
+                    term=term,
                     active=active,
                     created_at=now,
                 )
-                .on_conflict_do_nothing(index_elements=["chat_id", "country", "sector"])
+                .on_conflict_do_nothing(index_elements=["chat_id", "country", "sector", "term"])
             )
         return bool(result.rowcount)
 
     async def remove_subscription(self, chat_id: int, topic: Topic) -> bool:
-        country, sector = topic_parts(topic)
+        country, sector, term = topic_parts(topic)
         async with self._writing() as conn:
             result = await conn.execute(
                 delete(SUBS).where(
-                    SUBS.c.chat_id == chat_id, SUBS.c.country == country, SUBS.c.sector == sector
+                    SUBS.c.chat_id == chat_id,
+                    SUBS.c.country == country,
+                    SUBS.c.sector == sector,
+                    SUBS.c.term == term,
                 )
             )
         return bool(result.rowcount)
@@ -207,12 +215,15 @@ class ChatsAndSubscriptions(SqlBase):
         return int(result.rowcount)
 
     async def set_international(self, chat_id: int, topic: Topic, international: bool) -> bool:
-        country, sector = topic_parts(topic)
+        country, sector, term = topic_parts(topic)
         async with self._writing() as conn:
             result = await conn.execute(
                 update(SUBS)
                 .where(
-                    SUBS.c.chat_id == chat_id, SUBS.c.country == country, SUBS.c.sector == sector
+                    SUBS.c.chat_id == chat_id,
+                    SUBS.c.country == country,
+                    SUBS.c.sector == sector,
+                    SUBS.c.term == term,
                 )
                 .values(international=international)
             )
@@ -227,12 +238,12 @@ class ChatsAndSubscriptions(SqlBase):
         async with self.engine.connect() as conn:
             for part in chunks(sorted(set(chat_ids))):
                 rows = await conn.execute(
-                    select(s.id, s.chat_id, s.country, s.sector, s.international)
+                    select(s.id, s.chat_id, s.country, s.sector, s.term, s.international)
                     .where(s.chat_id.in_(part))
                     .order_by(s.id)
                 )
                 for r in rows:
-                    topic = Topic(r.country or None, r.sector or None)
+                    topic = topic_of(r.country, r.sector, r.term)
                     found.setdefault(r.chat_id, []).append(
                         Subscription(r.id, r.chat_id, topic, bool(r.international))
                     )

@@ -6,25 +6,45 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from subscriptions.organisations import keyword_matches, org_matches
+
 Language = Literal["ko", "en"]
 DeliveryMode = Literal["instant", "digest"]
 
 
 @dataclass(frozen=True)
 class Topic:
-    """What a chat follows: a country, a sector, or both (then both must match)."""
+    """What a chat follows: a country, a sector, an organisation or a keyword; a country
+    with one of the others is a combination (then both must match)."""
 
     country: str | None = None
     sector: str | None = None
+    org: str | None = None
+    """An organisation, matched against the story's parties (``subscriptions.organisations``)."""
+    keyword: str | None = None
+    """A word or phrase, matched against the headline, the parties and the summary."""
+
+    @property
+    def empty(self) -> bool:
+        return not (self.country or self.sector or self.org or self.keyword)
 
     def matches(
-        self, countries: tuple[str, ...] | list[str], sectors: tuple[str, ...] | list[str]
+        self,
+        countries: tuple[str, ...] | list[str],
+        sectors: tuple[str, ...] | list[str],
+        parties: tuple[tuple[str, ...], ...] = (),
+        title: str = "",
+        summary: str = "",
     ) -> bool:
-        if self.country is None and self.sector is None:
+        if self.empty:
             return False
-        return (self.country is None or self.country in countries) and (
-            self.sector is None or self.sector in sectors
-        )
+        if self.country is not None and self.country not in countries:
+            return False
+        if self.sector is not None and self.sector not in sectors:
+            return False
+        if self.org is not None and not org_matches(self.org, parties):
+            return False
+        return self.keyword is None or keyword_matches(self.keyword, title, parties, summary)
 
 
 PAUSED_FOREVER = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
@@ -61,10 +81,17 @@ class Subscription:
     """Only MOUs with a foreign party (sector subscriptions choose; a country implies it)."""
 
     def wants(
-        self, countries: tuple[str, ...] | list[str], sectors: tuple[str, ...] | list[str]
+        self,
+        countries: tuple[str, ...] | list[str],
+        sectors: tuple[str, ...] | list[str],
+        parties: tuple[tuple[str, ...], ...] = (),
+        title: str = "",
+        summary: str = "",
     ) -> bool:
         """The topic matches, and a domestic MOU (no country) only when all MOUs are wanted."""
-        return self.topic.matches(countries, sectors) and not (self.international and not countries)
+        if self.international and not countries:
+            return False
+        return self.topic.matches(countries, sectors, parties, title, summary)
 
 
 @dataclass(frozen=True)
@@ -117,6 +144,8 @@ class StoryView:
     mou_count: int | None = None
     signed_on: dt.date | None = None
     outlets: int = 1
+    status: str = "signed"
+    """"signed" or "planned", as the first report had it."""
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from extractors.model import Extraction
 from subscriptions.models import NewItem, RecordResult, StoryView, Topic
+from subscriptions.search import search_text
 from subscriptions.sql import (
     DELIVERIES,
     EXTRACTION_COUNTRIES,
@@ -37,10 +38,12 @@ from subscriptions.sql import (
     STORY_COUNTRIES,
     STORY_LOCK,
     STORY_SECTORS,
+    SUBS,
     SqlBase,
     chunks,
     recipients_query,
     story_of,
+    topic_of,
     topic_parts,
 )
 from subscriptions.stories import StoryFacts, best_match
@@ -169,7 +172,10 @@ class ItemsAndStories(SqlBase):
             return RecordResult(item_id=item_id, story_id=story_id)
         story_id = await self._create_story(conn, item, ex, now)
         await conn.execute(update(ITEMS).where(ITEMS.c.id == item_id).values(story_id=story_id))
-        queued = await self._enqueue(conn, story_id, ex, now) if item.alert else 0
+        queued = 0
+        if item.alert:
+            queued = await self._enqueue(conn, story_id, ex, now)
+            queued += await self._enqueue_terms(conn, story_id, item, ex, now)
         return RecordResult(item_id=item_id, story_id=story_id, new_story=True, deliveries=queued)
 
     async def _reprinted_story(
@@ -231,6 +237,8 @@ class ItemsAndStories(SqlBase):
                 summary=extraction.summary,
                 mou_count=extraction.mou_count,
                 outlets=1,
+                status=extraction.status,
+                search_text=search_text(item.title, extraction.parties, extraction.summary),
             )
             .returning(STORIES.c.id)
         )
@@ -269,12 +277,59 @@ class ItemsAndStories(SqlBase):
         )
         return int(result.rowcount)
 
+    async def _enqueue_terms(
+        self,
+        conn: AsyncConnection,
+        story_id: int,
+        item: NewItem,
+        extraction: Extraction,
+        now: dt.datetime,
+    ) -> int:
+        """Deliveries for the organisation and keyword topics the story matches: those few
+        subscriptions are read and matched in Python (``Topic.matches``). A chat that
+        ``_enqueue`` queued already keeps its one row (the outbox's unique key)."""
+        s = SUBS.c
+        rows = await conn.execute(
+            select(s.chat_id, s.country, s.sector, s.term).where(s.term != "", s.active == true())
+        )
+        countries, sectors = _countries(extraction), _sectors(extraction)
+        chats = sorted(
+            {
+                r.chat_id
+                for r in rows
+                if topic_of(r.country, r.sector, r.term).matches(
+                    countries, sectors, extraction.parties, item.title, extraction.summary
+                )
+            }
+        )
+        if not chats:
+            return 0
+        result = await conn.execute(
+            self._insert(DELIVERIES)
+            .values(
+                [
+                    {
+                        "chat_id": chat_id,
+                        "story_id": story_id,
+                        "status": "pending",
+                        "attempts": 0,
+                        "next_attempt": now,
+                        "created_at": now,
+                    }
+                    for chat_id in chats
+                ]
+            )
+            .on_conflict_do_nothing(index_elements=["chat_id", "story_id"])
+        )
+        return int(result.rowcount)
+
     # --- reading stories for people ---------------------------------------------------------
     @staticmethod
     def _about(topic: Topic) -> Any:
-        """The SQL condition "this story matches ``topic``"."""
+        """The SQL condition "this story matches ``topic``" (its country and sector parts:
+        organisations and keywords are matched in Python, ``_term_stories``)."""
         st = STORIES.c
-        country, sector = topic_parts(topic)
+        country, sector, _term = topic_parts(topic)
         parts = []
         if country:
             parts.append(
@@ -292,9 +347,22 @@ class ItemsAndStories(SqlBase):
         if not topics:
             return []
         st = STORIES.c
+        # An organisation or keyword topic is matched in Python: its newest ``limit`` stories
+        # join the SQL condition by id, so the newest ``limit`` of all are among them.
+        found = [self._about(topic) for topic in topics if not (topic.org or topic.keyword)]
+        term_ids = {
+            story.id
+            for topic in topics
+            if topic.org or topic.keyword
+            for story in await self._term_stories(topic, None, limit)
+        }
+        if term_ids:
+            found.append(st.id.in_(sorted(term_ids)))
+        if not found:  # only organisations or keywords, and none matched
+            return []
         query = (
             select(STORIES)
-            .where(or_(*(self._about(topic) for topic in topics)))
+            .where(or_(*found))
             .order_by(st.happened_at.desc(), st.id.desc())
             .limit(limit)
         )
@@ -309,12 +377,51 @@ class ItemsAndStories(SqlBase):
         st = STORIES.c
         query = select(STORIES)
         if topic is not None:
+            if topic.org or topic.keyword:
+                return await self._term_stories(topic, since, limit)
             query = query.where(self._about(topic))
         if since is not None:
             query = query.where(st.happened_at >= since)
         query = query.order_by(st.happened_at.desc(), st.id.desc()).limit(limit)
         async with self.engine.connect() as conn:
             return [story_of(r) for r in await conn.execute(query)]
+
+    async def _term_stories(
+        self, topic: Topic, since: dt.datetime | None, limit: int
+    ) -> list[StoryView]:
+        """Stories an organisation or keyword topic matches, newest first: the country and
+        sector parts narrow the rows in SQL, the name is matched in Python as alerts match it
+        (``Topic.matches``), reading the rows as a stream."""
+        st = STORIES.c
+        q = select(STORIES)
+        if topic.country:
+            q = q.where(
+                exists().where(
+                    STORY_COUNTRIES.c.story_id == st.id, STORY_COUNTRIES.c.country == topic.country
+                )
+            )
+        if topic.sector:
+            q = q.where(
+                exists().where(
+                    STORY_SECTORS.c.story_id == st.id, STORY_SECTORS.c.sector == topic.sector
+                )
+            )
+        if since is not None:
+            q = q.where(st.happened_at >= since)
+        q = q.order_by(st.happened_at.desc(), st.id.desc())
+        found: list[StoryView] = []
+        async with self.engine.connect() as conn:
+            rows = await conn.stream(q.execution_options(yield_per=500))
+            async for row in rows:
+                story = story_of(row)
+                if topic.matches(
+                    story.countries, story.sectors, story.parties, story.title, story.summary
+                ):
+                    found.append(story)
+                    if len(found) >= limit:
+                        break
+            await rows.close()
+        return found
 
     async def get_story(self, story_id: int) -> StoryView | None:
         async with self.engine.connect() as conn:

@@ -168,7 +168,15 @@ class Repository(Protocol):
         self, topic: Topic | None, since: dt.datetime | None, limit: int = 1000
     ) -> list[StoryView]:
         """Stories matching ``topic`` (all when None) that happened since ``since`` (published,
-        else first seen), newest first."""
+        else first seen), newest first. An organisation or keyword topic matches as its
+        alerts do (``Topic.matches``)."""
+
+    async def search_stories(
+        self, query: str, since: dt.datetime | None, *, limit: int = 5, offset: int = 0
+    ) -> list[StoryView]:
+        """Stories whose headline, parties or summary hold every word of ``query`` (three
+        characters or more through the full-text index, shorter ones as substrings), that
+        happened since ``since``, newest first."""
 
     async def stories_of(self, topics: Sequence[Topic], limit: int = 20) -> list[StoryView]:
         """The newest stories matching any of ``topics`` (a chat's /latest), newest first."""

@@ -15,6 +15,7 @@ from typing import Any, cast
 from sqlalchemy import (
     Select,
     Table,
+    and_,
     false,
     select,
     true,
@@ -32,6 +33,7 @@ from subscriptions.models import (
     StoryView,
     Topic,
 )
+from subscriptions.organisations import clean_term
 from subscriptions.tables import (
     ChatRow,
     DeliveryRow,
@@ -83,12 +85,30 @@ def chunks(values: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
         yield values[i : i + size]
 
 
-def topic_parts(topic: Topic) -> tuple[str, str]:
+ORG_PREFIX = "org:"
+KEYWORD_PREFIX = "kw:"
+
+
+def topic_parts(topic: Topic) -> tuple[str, str, str]:
+    """The (country, sector, term) columns of a subscription to ``topic``."""
     country = (topic.country or "").strip().upper()
     sector = (topic.sector or "").strip().lower()
-    if not country and not sector:
-        raise ValueError("a topic needs a country, a sector, or both")
-    return country, sector
+    org, keyword = clean_term(topic.org or ""), clean_term(topic.keyword or "")
+    if org and keyword:
+        raise ValueError("a topic names an organisation or a keyword, not both")
+    term = ORG_PREFIX + org if org else KEYWORD_PREFIX + keyword if keyword else ""
+    if not country and not sector and not term:
+        raise ValueError("a topic needs a country, a sector, an organisation or a keyword")
+    return country, sector, term
+
+
+def topic_of(country: str, sector: str, term: str) -> Topic:
+    return Topic(
+        country=country or None,
+        sector=sector or None,
+        org=term.removeprefix(ORG_PREFIX) if term.startswith(ORG_PREFIX) else None,
+        keyword=term.removeprefix(KEYWORD_PREFIX) if term.startswith(KEYWORD_PREFIX) else None,
+    )
 
 
 def chat_of(row: Row[Any]) -> Chat:
@@ -142,6 +162,7 @@ def story_of(row: Row[Any]) -> StoryView:
         mou_count=m[STORIES.c.mou_count],
         signed_on=m[STORIES.c.signed_on],
         outlets=m[STORIES.c.outlets],
+        status=m[STORIES.c.status],
     )
 
 
@@ -153,10 +174,12 @@ def recipients_query(
 
     Three index range scans (country only, sector only, both) instead of one OR over the
     whole table: the OR form scans every subscription. ``subscriptions.active`` mirrors the
-    chat's flag so that no chat row is read.
+    chat's flag so that no chat row is read. Organisation and keyword topics (``term``) are
+    left to ``subscriptions.recording``, which matches them in Python.
     """
     s = SUBS.c
-    active = s.active == true()  # "= true", not "IS true": an index condition on both dialects
+    # "= true", not "IS true": an index condition on both dialects
+    active = and_(s.term == "", s.active == true())
     parts: list[Select[Any]] = []
     if countries:
         parts.append(select(s.chat_id).where(s.country.in_(countries), s.sector == "", active))

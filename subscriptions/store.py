@@ -24,6 +24,7 @@ from subscriptions.models import Stats
 from subscriptions.outbox import Outbox
 from subscriptions.recording import ItemsAndStories
 from subscriptions.repository import Repository
+from subscriptions.search import SearchStories
 from subscriptions.sql import (
     CHATS,
     DELIVERIES,
@@ -55,7 +56,9 @@ __all__ = [
 ]
 
 
-class SqlRepository(ChatsAndSubscriptions, FeedStore, ItemsAndStories, Outbox, Repository):
+class SqlRepository(
+    SearchStories, ChatsAndSubscriptions, FeedStore, ItemsAndStories, Outbox, Repository
+):
     """The storage of mou-alert. Build it with :func:`open_repository`."""
 
     async def stats(self) -> Stats:

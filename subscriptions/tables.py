@@ -112,6 +112,8 @@ class SubscriptionRow(Base):
     sector: Mapped[str] = mapped_column(String(32), default="")
     international: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     """Only MOUs with a foreign party (a sector subscription's choice; countries imply it)."""
+    term: Mapped[str] = mapped_column(String(110), default="")
+    """An organisation ("org:삼성전자") or keyword ("kw:수소 연료전지") topic, else ''."""
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     """A copy of ``chats.active``, kept by the repository in the same transactions: matching
     then reads the covering indexes below only, never one chat row per recipient (2x faster
@@ -119,11 +121,18 @@ class SubscriptionRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
     __table_args__ = (
-        UniqueConstraint("chat_id", "country", "sector"),
-        CheckConstraint("country <> '' OR sector <> ''", name="topic"),
+        UniqueConstraint("chat_id", "country", "sector", "term"),
+        CheckConstraint("country <> '' OR sector <> '' OR term <> ''", name="topic"),
         # recipients(): one index per way in (by country, by sector), covering the query.
-        Index("ix_subscriptions_country_sector", "country", "sector", "active", "chat_id"),
-        Index("ix_subscriptions_sector_country", "sector", "country", "active", "chat_id"),
+        Index("ix_subscriptions_country_sector", "country", "sector", "term", "active", "chat_id"),
+        Index("ix_subscriptions_sector_country", "sector", "country", "term", "active", "chat_id"),
+        # Organisation and keyword topics are matched in Python: read them all, and only them.
+        Index(
+            "ix_subscriptions_term",
+            "term",
+            sqlite_where=text("term <> ''"),
+            postgresql_where=text("term <> ''"),
+        ),
     )
 
 
@@ -166,6 +175,11 @@ class StoryRow(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     mou_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
     outlets: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(16), default="signed")
+    """The first report's status ("signed" or "planned"), for exports."""
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    """Headline, party names and summary as plain text, for /search: SQLite indexes it with
+    FTS5 (trigram), PostgreSQL with pg_trgm (migration 0010, ``subscriptions.search``)."""
 
 
 class StoryCountryRow(Base):

@@ -13,6 +13,10 @@ reported in ``TopicParse.combined`` so that a reply can offer them separately in
 
 Sector names win over two-letter codes: "AI" is the sector, not
 Anguilla, and "IT" is ICT, not Italy (type "Italy" or "이탈리아").
+
+``org:`` (기관:, 기업:) and ``kw:`` (키워드:) take the rest of their line as one organisation
+name or keyword phrase; a lone country before them combines ("France org:탈레스"). The whole
+grammar, for people, is in docs/bot.md.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from extractors.gazetteer import (
 )
 from extractors.sectors import SECTORS, SECTORS_BY_ID
 from subscriptions.models import Topic
+from subscriptions.organisations import clean_term
 
 Lang = Literal["ko", "en"]
 Kind = Literal["country", "sector", "home"]
@@ -70,6 +75,8 @@ _TAGS = re.compile(r"<[^>]{0,200}>")
 _STRIP = "\"'“”‘’`()[]{}<>«»「」『』【】!?！？:：.。…*#@~"
 _FILLERS = {"and", "or", "&", "+", "/", "및", "그리고", "또는", "와", "과", "-", "·"}
 _PARTICLES = ("이랑", "하고", "와", "과", "랑", "은", "는", "을", "를", "의", "도")
+_TERM = re.compile(r"(?:^|(?<=[\s,;]))(org|kw|기관|기업|키워드)\s*:", re.IGNORECASE)
+_TERM_KINDS = {"org": "org", "기관": "org", "기업": "org", "kw": "kw", "키워드": "kw"}
 _NEWLINES = {"\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n", "\t": " "}
 
 
@@ -341,13 +348,55 @@ def _unknown_of(run: list[str]) -> list[UnknownWord]:
     return [UnknownWord(w[:64], suggest(w)) for w in run]
 
 
+def _split_term(line: str) -> tuple[str, Topic | None]:
+    """A line's text before ``org:``/``kw:`` and the organisation or keyword topic after it
+    (the rest of the line, separators and all, is one name or phrase)."""
+    found = _TERM.search(line)
+    if found is None:
+        return line, None
+    name = clean_term(line[found.end() :])
+    if not name:
+        return line[: found.start()], None
+    kind = _TERM_KINDS[found[1].casefold()]
+    return line[: found.start()], Topic(org=name) if kind == "org" else Topic(keyword=name)
+
+
+def _with_term(topics: list[Topic], term: Topic | None) -> list[Topic]:
+    """A lone country before a term combines with it ("France org:탈레스"); other topics
+    before it stay topics of their own."""
+    if term is None:
+        return topics
+    if len(topics) == 1 and topics[0].country and not topics[0].sector:
+        return [Topic(country=topics[0].country, org=term.org, keyword=term.keyword)]
+    return [*topics, term]
+
+
 def parse_topics(text: str) -> TopicParse:
     """Every topic in a command's argument string, and the words that are none. Never raises."""
     truncated = len(text) > MAX_CHARS
     topics: list[Topic] = []
     unknown: list[UnknownWord] = []
     combined: list[Combined] = []
-    for group in _SEPARATORS.split(_keep_names_whole(_clean(text[:MAX_CHARS]))):
+    for line in _clean(text[:MAX_CHARS]).split("\n"):
+        head, term = _split_term(line)
+        line_topics, line_truncated = _parse_line(head, unknown, combined)
+        truncated = truncated or line_truncated
+        for topic in _with_term(line_topics, term):
+            if topic not in topics:
+                topics.append(topic)
+    if len(unknown) > MAX_UNKNOWN:
+        unknown, truncated = unknown[:MAX_UNKNOWN], True
+    return TopicParse(tuple(topics), tuple(unknown), tuple(combined), truncated)
+
+
+def _parse_line(
+    line: str, unknown: list[UnknownWord], combined: list[Combined]
+) -> tuple[list[Topic], bool]:
+    """The topics of one line without a term; unknown words are appended to ``unknown``, the
+    groups that combined several pairs to ``combined``."""
+    truncated = False
+    topics: list[Topic] = []
+    for group in _SEPARATORS.split(_keep_names_whole(line)):
         entries, runs = _parse_group(_words(group))
         for entry in entries:
             if entry.kind == "home" and not any(u.home for u in unknown):
@@ -363,9 +412,7 @@ def parse_topics(text: str) -> TopicParse:
                 truncated = True
                 break
             unknown.extend(_unknown_of(run))
-    if len(unknown) > MAX_UNKNOWN:
-        unknown, truncated = unknown[:MAX_UNKNOWN], True
-    return TopicParse(tuple(topics), tuple(unknown), tuple(combined), truncated)
+    return topics, truncated
 
 
 def resolve_topic(text: str) -> Topic | None:
@@ -388,12 +435,16 @@ def country_label(code: str, lang: Lang) -> str:
 
 
 def topic_label(topic: Topic, lang: Lang) -> str:
-    """ "🇫🇷 France · AI & data", "🇫🇷 프랑스", "인공지능·데이터"."""
+    """ "🇫🇷 France · AI & data", "🇫🇷 프랑스", "인공지능·데이터", "🏢 삼성전자", "🔎 "수소"."""
     parts = []
     if topic.country:
         parts.append(country_label(topic.country, lang))
     if topic.sector:
         parts.append(sector_label(topic.sector, lang))
+    if topic.org:
+        parts.append(f"🏢 {topic.org}")
+    if topic.keyword:
+        parts.append(f"🔎 “{topic.keyword}”")
     return " · ".join(parts)
 
 

@@ -7,6 +7,7 @@ import asyncio
 import dataclasses
 import datetime as dt
 from pathlib import Path
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 from delivery_support import T0, FakeClock, FakeSender, Outbox, make_repo
@@ -19,6 +20,7 @@ from bot.jobs import (
     DIGEST_JOB,
     POLL_JOB,
     DigestLedger,
+    poll_job,
     resume,
     resume_ended_pauses,
     schedule_jobs,
@@ -138,7 +140,7 @@ def test_schedule_jobs_registers_the_three_jobs(tmp_path: Path) -> None:
     assert app.job_queue is not None
     jobs = {j.name: j.job for j in app.job_queue.jobs()}
     assert set(jobs) == {POLL_JOB, DELIVERY_JOB, DIGEST_JOB}
-    assert jobs[POLL_JOB].max_instances == 1 and jobs[POLL_JOB].coalesce
+    assert jobs[POLL_JOB].max_instances == 2 and jobs[POLL_JOB].coalesce  # a busy tick returns
     assert jobs[POLL_JOB].trigger.interval == dt.timedelta(seconds=30)  # type: ignore[attr-defined]
     assert isinstance(services.delivery, DeliveryWorker)  # created when the app gave none
 
@@ -160,6 +162,8 @@ class Cycle:
 
 class OneStoryPoller:
     """Publishes one France story on its first cycle and reports a feed it disabled."""
+
+    busy = False
 
     def __init__(self, box: Outbox) -> None:
         self.box = box
@@ -201,3 +205,23 @@ async def test_poll_then_deliver_through_a_real_application(
     assert standin.stats.entity_rejects == []
     assert await box.statuses() == {"sent": 1}
     await repo.close()
+
+
+class BusyPoller:
+    busy = True
+    cycles = 0
+
+    async def poll_due(self, now: dt.datetime) -> Cycle:
+        self.cycles += 1
+        return Cycle()
+
+
+async def test_a_tick_during_a_running_cycle_returns_at_once() -> None:
+    poller = BusyPoller()
+    services = Services(settings=Settings(), repo=object(), poller=poller)  # type: ignore[arg-type]
+    context = SimpleNamespace(application=SimpleNamespace(bot_data={SERVICES_KEY: services}))
+    await poll_job(context)  # type: ignore[arg-type]
+    assert poller.cycles == 0
+    poller.busy = False
+    await poll_job(context)  # type: ignore[arg-type]
+    assert poller.cycles == 1

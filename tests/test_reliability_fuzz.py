@@ -72,10 +72,11 @@ WORDS = [
     "France", "프랑스", "FR", "🇫🇷", "AI", "인공지능", "France AI", "japan", "미국", "all", "*",
     "7d", "30d", "90d", "1y", "0d", "-1d", "99999999999d", "08:00", "25:61", "digest", "instant",
     "ko", "en", "5", "0", "-3", "20", "21", "1e9", "NaN", "한·불", "佛", "uk", "EU",
+    "org:", "org:삼성전자", "kw:수소", "kw:%_\\", "전체", "org:(주)",
 ]  # fmt: skip
 COMMANDS = [
     "start", "help", "subscribe", "unsubscribe", "list", "summary", "latest", "countries",
-    "sectors", "mode", "lang", "nonsense",
+    "sectors", "mode", "lang", "search", "export", "nonsense",
 ]  # fmt: skip
 ADMIN_COMMANDS = ["feeds", "addfeed", "removefeed", "stats"]
 

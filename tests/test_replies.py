@@ -75,6 +75,8 @@ def test_every_text_is_valid_html_in_both_languages(key: str, lang: str) -> None
             "until",
             "command",
             "amount",
+            "words",
+            "page",
             "n",
             "i",
         )

@@ -142,7 +142,10 @@ async def _script(lines: Iterable[str]) -> AsyncIterator[str]:
 @pytest.mark.slow
 async def test_subscribe_then_the_sample_france_article_alerts(tmp_path: Path) -> None:
     out = io.StringIO()
-    script = ["/subscribe France", ":wait", ":publish", ":wait", "/quit"]
+    script = [
+        "/summary France 1y", ":wait 2", "/search 수소", ":wait", "/export France 1y", ":wait",
+        "/subscribe France", ":wait", ":publish", ":wait", "/quit",
+    ]  # fmt: skip
     status = await run_chat(
         load_settings(None, {}),
         _script(script),
@@ -153,6 +156,11 @@ async def test_subscribe_then_the_sample_france_article_alerts(tmp_path: Path) -
     )
     text = out.getvalue()
     assert status == 0, text
+    # The bundled history answers at once: a count, a chart, search results, a CSV.
+    assert "MOUs in the last year: 6" in text  # 7 French articles, one a reprint
+    assert "bot (photo): summary.png" in text
+    assert "한국수소연합, 佛 에어리퀴드와 수소 충전 인프라 MOU" in text
+    assert "bot (document): mou-France-1y.csv" in text and "date,countries,sectors" in text
     reply, alert = text.split("(feed) published:")
     assert "France" in reply
     assert "뤼미에르랩스" in alert and "🇫🇷" in alert

@@ -30,6 +30,7 @@ from subscriptions.migrate import (
     upgrade,
 )
 from subscriptions.models import Topic
+from subscriptions.search import is_search_object
 from subscriptions.store import open_repository
 from subscriptions.tables import Base
 
@@ -58,8 +59,13 @@ def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 async def _inspect(url: str) -> tuple[set[str], list[Any]]:
     def read(conn: Connection) -> tuple[set[str], list[Any]]:
-        diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
-        return set(inspect(conn).get_table_names()), diffs
+        def include(name: str | None, _type: str, _parent: Any) -> bool:
+            return not is_search_object(name)
+
+        context = MigrationContext.configure(conn, opts={"include_name": include})
+        diffs = compare_metadata(context, Base.metadata)
+        tables = {n for n in inspect(conn).get_table_names() if not is_search_object(n)}
+        return tables, diffs
 
     engine = make_engine(url)
     try:
@@ -211,5 +217,51 @@ async def test_upgrade_from_0001_keeps_queued_alerts_and_adds_claims(empty_url: 
     finally:
         await repo.close()
     assert await current_revision(empty_url) == head_revision()
+    _tables, diffs = await _inspect(empty_url)
+    assert diffs == []
+
+
+async def test_upgrade_to_0010_indexes_stories_and_keeps_subscriptions(empty_url: str) -> None:
+    """Stories stored before search existed are found after the upgrade; topics stay."""
+    await asyncio.to_thread(command.upgrade, alembic_config(empty_url), "0002")
+    now = dt.datetime(2026, 2, 9, tzinfo=dt.UTC)
+    naive = now.replace(tzinfo=None) if empty_url.startswith("sqlite") else now
+    engine = make_engine(empty_url)
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(
+                text(
+                    "INSERT INTO chats (id, type, title, language, mode, active, created_at) "
+                    "VALUES (1, 'private', '', 'en', 'instant', true, :now)"
+                ),
+                {"now": naive},
+            )
+            await conn.execute(
+                text(
+                    "INSERT INTO subscriptions (chat_id, country, sector, active, created_at) "
+                    "VALUES (1, 'FR', '', true, :now)"
+                ),
+                {"now": naive},
+            )
+            await conn.execute(
+                text(
+                    "INSERT INTO stories (id, title, url, outlet, first_seen, happened_at, "
+                    "countries, sectors, parties, amounts, summary, outlets) VALUES (1, "
+                    "'레이더 MOU', 'https://n.example/1', 'Yonhap', :now, :now, '[\"FR\"]', '[]', "
+                    "'[[\"LIG넥스원\", \"탈레스코리아\"]]', '[]', '공동개발', 1)"
+                ),
+                {"now": naive},
+            )
+    finally:
+        await engine.dispose()
+    repo = await open_repository(empty_url)
+    try:
+        [story] = await repo.search_stories("탈레스코리아", None)
+        assert story.title == "레이더 MOU"
+        assert [s.title for s in await repo.search_stories("공동개발", None)] == ["레이더 MOU"]
+        assert [s.topic for s in await repo.list_subscriptions(1)] == [Topic("FR")]
+        assert await repo.add_subscription(1, Topic("FR", org="탈레스"))
+    finally:
+        await repo.close()
     _tables, diffs = await _inspect(empty_url)
     assert diffs == []

@@ -75,6 +75,8 @@ class Outgoing:
     migrations: int = 0
     keyboard: InlineKeyboardMarkup | None = None
     """Buttons under the message (an alert's Mute and More like this)."""
+    published: dt.datetime | None = None
+    """The article's published time (alerts): the alert latency is measured from it."""
 
 
 @dataclass
@@ -88,6 +90,9 @@ class DeliveryReport:
     pauses: int = 0
     fallbacks: int = 0
     errors: list[str] = field(default_factory=list)
+    latencies: list[float] = field(default_factory=list)
+    """Seconds from each sent alert's published time to Telegram's accept (for the metrics;
+    not summed into the worker's totals)."""
 
     def add(self, other: DeliveryReport) -> None:
         for name in ("sent", "retried", "dead", "dropped", "migrated", "pauses", "fallbacks"):
@@ -258,6 +263,7 @@ class DeliveryWorker:
                             j.attempts,
                             alert_render(j, self.tz),
                             keyboard=keyboards.get(j.id),
+                            published=j.story.published,
                         )
                         for j in jobs
                     ]
@@ -461,10 +467,13 @@ class DeliveryWorker:
             self.pacer.settle(stamp)  # answered: from now on it counts in the limits' windows
             run.network_streak = 0
             self._outages = 0
-            await self.repo.mark_sent(list(out.delivery_ids), message_id, self.now())
+            accepted = self.now()
+            await self.repo.mark_sent(list(out.delivery_ids), message_id, accepted)
             run.unsure.difference_update(out.delivery_ids)
             run.held.difference_update(out.delivery_ids)
             run.report.sent += len(out.delivery_ids)
+            if out.published is not None and out.published <= accepted:
+                run.report.latencies.append((accepted - out.published).total_seconds())
             return []
         except asyncio.CancelledError:
             raise

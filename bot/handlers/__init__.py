@@ -14,7 +14,7 @@ from telegram.ext import (
 )
 
 from bot import buttons
-from bot.handlers import admin, callbacks, commands, membership, settings
+from bot.handlers import admin, callbacks, commands, history, membership, settings
 
 
 def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -25,6 +25,8 @@ def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         "unsubscribe": commands.unsubscribe,
         "list": commands.list_command,
         "summary": commands.summary,
+        "search": history.search,
+        "export": history.export_command,
         "latest": commands.latest,
         "countries": commands.countries,
         "sectors": commands.sectors,
@@ -53,6 +55,8 @@ def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         buttons.SEPARATELY: callbacks.separately_button,
         buttons.COUNTRIES: callbacks.countries_page,
         "rm": callbacks.remove_button,
+        "srch": history.search_button,
+        "term": history.term_button,
     }
     for prefix, handler in pressed.items():
         app.add_handler(CallbackQueryHandler(handler, pattern=f"^{prefix}:"))

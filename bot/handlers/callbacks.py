@@ -4,9 +4,6 @@ subscriptions are for a group's administrators only, like the commands."""
 
 from __future__ import annotations
 
-import html
-import re
-
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
@@ -19,17 +16,13 @@ from bot.handlers.common import (
     changes_settings,
     current_chat,
     lang_of,
+    plain,
     tz_of,
     utcnow,
 )
 from bot.i18n import plain_text, t
 from bot.keyboards import mute_button, swap, undo_button
 from subscriptions.topics import topic_label
-
-
-def plain(text: str) -> str:
-    """A toast (answerCallbackQuery) is plain text of at most 200 characters."""
-    return html.unescape(re.sub(r"<[^>]+>", "", text))[:200]
 
 
 def _pressed_markup(update: Update) -> InlineKeyboardMarkup | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot import replies
+from bot import replies, term_offers
+from bot.handlers import history
 from bot.handlers.common import (
     Context,
     args_text,
@@ -55,9 +56,14 @@ async def follow(
     for topic in topics:
         is_new = await services.repo.add_subscription(chat.id, topic)
         (added if is_new else already).append(topic)
-    had_sector = any(tp.country is None for tp in before)
-    first = [tp for tp in added if tp.country is None] if not had_sector else []
+    had_sector = any(_sector_only(tp) for tp in before)
+    first = [tp for tp in added if _sector_only(tp)] if not had_sector else []
     return added, already, first
+
+
+def _sector_only(topic: Topic) -> bool:
+    """A sector alone: the topics offered the international-only choice."""
+    return topic.sector is not None and topic.country is None
 
 
 @changes_settings
@@ -65,10 +71,12 @@ async def subscribe(update: Update, context: Context) -> None:
     services, chat = await current_chat(update, context)
     parsed = parse_topics(args_text(context))
     added, already, first = await follow(services, chat, parsed.topics)
-    reply = replies.subscribe_reply(
-        lang_of(chat), added, already, parsed.unknown, parsed.combined, first
-    )
-    await send(update, reply.text, reply.keyboard)
+    lang = lang_of(chat)
+    reply = replies.subscribe_reply(lang, added, already, parsed.unknown, parsed.combined, first)
+    # A name that is no country or sector: offered as an organisation or a keyword.
+    offers, offered = term_offers.offers(lang, parsed.unknown)
+    grid = [row for kb in (reply.keyboard, offered) if kb is not None for row in kb.inline_keyboard]
+    await send(update, fit_lines([reply.text, *offers]), markup(grid))
 
 
 @changes_settings
@@ -102,10 +110,12 @@ async def send_summary(
     """The summary of ``topic``, also behind an alert's "More like this" button."""
     services, chat = await current_chat(update, context)
     lang = lang_of(chat)
-    stories = await services.repo.stories(topic, since(period, utcnow()))
+    now = utcnow()
+    stories = await services.repo.stories(topic, since(period, now))
     result = summarize(stories, topic, period)
     typed = typed or topic_label(topic, "en")
     await send(update, replies.summary(lang, result, typed, tz_of(services, chat)))
+    await history.send_summary_chart(update, stories, topic, period, lang, now)
 
 
 async def summary(update: Update, context: Context) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
+import re
 from collections.abc import Callable, Coroutine
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,6 +18,12 @@ from bot.i18n import Lang, language_of, plain_text, t
 from bot.services import Services, services_of
 from bot.zones import zone_of
 from subscriptions.models import Chat
+
+
+def plain(text: str) -> str:
+    """A toast (answerCallbackQuery) is plain text of at most 200 characters."""
+    return html.unescape(re.sub(r"<[^>]+>", "", text))[:200]
+
 
 Context = ContextTypes.DEFAULT_TYPE
 Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]

@@ -8,6 +8,7 @@ from typing import Any
 from aiohttp import web
 
 from devtools.standin.errors import ApiError
+from devtools.standin.media import Upload
 from devtools.standin.methods import DropConnection, call
 from devtools.standin.state import World
 
@@ -34,7 +35,8 @@ def _decode(name: str, value: Any) -> Any:
 
 
 async def read_params(request: web.Request) -> dict[str, Any]:
-    """Query string, then a JSON, urlencoded or multipart body; files are ignored."""
+    """Query string, then a JSON, urlencoded or multipart body; a file becomes an
+    :class:`~devtools.standin.media.Upload`."""
     params: dict[str, Any] = dict(request.query)
     if request.can_read_body:
         if request.content_type == "application/json":
@@ -44,7 +46,12 @@ async def read_params(request: web.Request) -> dict[str, Any]:
             params.update(body)
         else:
             form = await request.post()
-            params.update({k: v for k, v in form.items() if isinstance(v, str)})
+            for name, value in form.items():
+                if isinstance(value, str):
+                    params[name] = value
+                elif isinstance(value, web.FileField):
+                    data = value.file.read()
+                    params[name] = Upload(value.filename, value.content_type, data)
     return {name: _decode(name, value) for name, value in params.items()}
 
 

@@ -13,7 +13,7 @@ import math
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from devtools.standin import users
+from devtools.standin import media, users
 from devtools.standin.errors import ApiError
 from devtools.standin.faults import Delay, Disconnect
 from devtools.standin.html import EntityError, ParsedText, parse_html, strip_text
@@ -507,6 +507,8 @@ METHODS: dict[str, Method] = {
     "getme": get_me,
     "getupdates": get_updates,
     "sendmessage": send_message,
+    "sendphoto": media.send_photo,
+    "senddocument": media.send_document,
     "editmessagetext": edit_message_text,
     "editmessagereplymarkup": edit_message_reply_markup,
     "deletemessage": delete_message,

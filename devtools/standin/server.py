@@ -206,10 +206,26 @@ class BotApiStandin:
         return self.world.stats
 
     def messages(self, chat_id: int | None = None) -> list[Outgoing]:
-        """What the bot sent and edited (in order), in one chat or all."""
+        """What the bot sent and edited (in order), in one chat or all; photos and documents
+        are in :meth:`uploads`."""
         if chat_id is None:
-            return list(self.world.outgoing)
+            return [o for o in self.world.outgoing if o.upload is None]
         return list(self.world.outgoing_by_chat.get(chat_id, ()))
+
+    def uploads(self, chat_id: int) -> list[Outgoing]:
+        """The photos and documents the bot sent to a chat, in order (``Outgoing.upload``)."""
+        return list(self.world.uploads_by_chat.get(chat_id, ()))
+
+    async def wait_for_uploads(
+        self,
+        chat_id: int,
+        count: int,
+        timeout: float = 10.0,  # noqa: ASYNC109
+    ) -> list[Outgoing]:
+        await self.wait_until(
+            lambda: len(self.uploads(chat_id)) >= count, timeout, what=f"{count} upload(s)"
+        )
+        return self.uploads(chat_id)
 
     def message(self, chat_id: int, message_id: int) -> StoredMessage | None:
         """A message as it stands now (after edits)."""

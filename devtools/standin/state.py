@@ -17,7 +17,9 @@ from devtools.standin.faults import Faults
 from devtools.standin.html import Entity, ParsedText
 from devtools.standin.limits import Limits, RateGate, RetryWindows, Violation
 
-SENDING_METHODS = frozenset({"sendmessage", "editmessagetext", "editmessagereplymarkup"})
+SENDING_METHODS = frozenset(
+    {"sendmessage", "editmessagetext", "editmessagereplymarkup", "sendphoto", "senddocument"}
+)
 """Methods a retry_after window holds back and a flood fault answers with 429."""
 
 DEFAULT_ALLOWED_UPDATES = frozenset(
@@ -135,7 +137,7 @@ class Outgoing:
     """One thing the bot did to a chat: a sent message or an edit, in the order they happened."""
 
     kind: str
-    """``send``, ``edit`` (text) or ``edit_markup``."""
+    """``send``, ``edit`` (text), ``edit_markup``, ``photo`` or ``document``."""
     chat_id: int
     message_id: int
     source: str
@@ -146,6 +148,9 @@ class Outgoing:
     at: float
     reply_to_message_id: int | None = None
     link_preview_options: dict[str, Any] | None = None
+    upload: Any = None
+    """The file of a ``photo`` or ``document`` (``devtools.standin.media.Upload``); its caption is
+    ``source``/``parsed``."""
 
     @property
     def text(self) -> str:
@@ -254,6 +259,9 @@ class World:
         self.messages: dict[tuple[int, int], StoredMessage] = {}
         self.outgoing: list[Outgoing] = []
         self.outgoing_by_chat: dict[int, list[Outgoing]] = {}
+        self.uploads_by_chat: dict[int, list[Outgoing]] = {}
+        """Photos and documents, apart from ``outgoing`` so that a chart sent after a reply
+        never passes for the answer to the next command."""
         self.updates: list[dict[str, Any]] = []
         self.next_update_id = 1
         self.allowed_updates: frozenset[str] = DEFAULT_ALLOWED_UPDATES
@@ -306,6 +314,14 @@ class World:
         )
         self.messages[(chat.id, msg.message_id)] = msg
         return msg
+
+    def record_upload(self, item: Outgoing) -> None:
+        """A photo or document: in ``outgoing`` (the sandbox's terminal shows it) but not in
+        ``outgoing_by_chat``, the chat's messages."""
+        self.outgoing.append(item)
+        self.uploads_by_chat.setdefault(item.chat_id, []).append(item)
+        self.outgoing_changed.notify()
+        self.changed.notify()
 
     def record_outgoing(self, item: Outgoing) -> None:
         self.outgoing.append(item)

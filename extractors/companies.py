@@ -157,6 +157,3 @@ def company_pattern() -> re.Pattern[str]:
     alt = "|".join(re.escape(n) for n in names)
     return re.compile(rf"(?<![가-힣A-Za-z0-9]){_PREFIX}(?P<name>{alt}){_SUFFIX}{_END}")
 
-
-def company_country(name: str) -> str | None:
-    return FOREIGN_COMPANIES.get(name)

@@ -501,8 +501,6 @@ _KOREAN_SIDE = re.compile(
 )
 
 
-# Words after a country that name the party it heads ("중국 허베이성 당산시 후이다그룹").
-_NAME_WINDOW = 5
 _VISIT = re.compile(r"(?:을|를)$|에서$")
 _VISIT_VERB = re.compile(r"^\s?(?:방문|찾)")
 _HELD = re.compile(r"^\s?\S*\s?(?:열린|개최된|진행된|진행\s?중인|열리는|개막한|참가|참석)")

@@ -156,4 +156,3 @@ def company_pattern() -> re.Pattern[str]:
     names = sorted(FOREIGN_COMPANIES, key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in names)
     return re.compile(rf"(?<![가-힣A-Za-z0-9]){_PREFIX}(?P<name>{alt}){_SUFFIX}{_END}")
-

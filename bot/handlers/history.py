@@ -13,8 +13,16 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot import charts, export, replies
-from bot.handlers.callbacks import plain
-from bot.handlers.common import NO_PREVIEW, Context, current_chat, lang_of, send, utcnow
+from bot.handlers.common import (
+    NO_PREVIEW,
+    Context,
+    changes_settings,
+    current_chat,
+    lang_of,
+    plain,
+    send,
+    utcnow,
+)
 from bot.i18n import Lang, t
 from bot.markup import shorten
 from bot.search import (
@@ -158,6 +166,7 @@ async def send_summary_chart(
     await message.reply_photo(InputFile(png, filename="summary.png"), do_quote=False)
 
 
+@changes_settings
 async def term_button(update: Update, context: Context) -> None:
     """A tap on "follow as an organisation / as a keyword" under a /subscribe reply."""
     callback = update.callback_query

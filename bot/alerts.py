@@ -32,6 +32,7 @@ from bot.markup import (
     trim,
     utf16_len,
 )
+from bot.story_text import amount_groups, clean_summary
 from extractors.gazetteer import country_name, flag
 from extractors.sectors import SECTORS_BY_ID
 from subscriptions.models import StoryView
@@ -103,6 +104,19 @@ def amount_text(text: str, value: float, currency: str, lang: str) -> str:
     return text or normal or ""
 
 
+def amount_with_equivalent(
+    first: tuple[str, float, str], equivalent: tuple[str, float, str] | None, lang: str
+) -> str:
+    """ "2억달러 ($200,000,000, 약 2천700억원)": one amount, its won equivalent inside."""
+    shown = amount_text(*first, lang)
+    if equivalent is None:
+        return shown
+    about = plain_text(lang, "amount_about", amount=clean(equivalent[0]).strip())
+    if shown.endswith(")"):
+        return f"{shown[:-1]}, {about})"
+    return f"{shown} ({about})"
+
+
 def party_text(parties: Sequence[Sequence[str]], cut: int = MAX_MESSAGE) -> str:
     """The signing parties, each name cut to ``cut`` characters before cleaning."""
     groups = [
@@ -150,7 +164,12 @@ def _alert_parts(story: StoryView, lang: str, tz: dt.tzinfo, limit: int) -> _Ale
     url = safe_url(story.url) if len(story.url) <= MAX_URL else None
     if url and utf16_len(html.escape(url, quote=True)) > MAX_URL:
         url = None
-    amounts = [amount_text(most(t), v, most(c), lang) for t, v, c in story.amounts[:MAX_AMOUNTS]]
+    # Each shown amount may bring its won equivalent: at most twice as many are looked at.
+    cut = [(most(t), v, most(c)) for t, v, c in story.amounts[: 2 * MAX_AMOUNTS]]
+    amounts = [
+        amount_with_equivalent(first, equivalent, lang)
+        for first, equivalent in amount_groups(cut)[:MAX_AMOUNTS]
+    ]
     footer = " · ".join(
         p
         for p in (
@@ -170,7 +189,10 @@ def _alert_parts(story: StoryView, lang: str, tz: dt.tzinfo, limit: int) -> _Ale
         mou_count=plain_text(lang, "alert_mou_count", n=story.mou_count)
         if story.mou_count and story.mou_count > 1
         else "",
-        summary=first_sentences(clean(most(story.summary)).strip(), MAX_SUMMARY_SENTENCES),
+        summary=first_sentences(
+            clean_summary(clean(most(story.summary)), most(story.title), (most(story.outlet),)),
+            MAX_SUMMARY_SENTENCES,
+        ),
         footer=footer,
     )
 
@@ -309,14 +331,17 @@ def format_digest(
     day: dt.date,
     *,
     limit: int = MAX_MESSAGE,
+    kind: str = "digest",
 ) -> list[DigestPart]:
     """The day's MOUs as one message, or several when they do not fit in one; [] for none.
+    ``kind``: ``digest`` (daily), ``weekly`` or ``held`` (what a pause kept, on resume).
 
     Every message is at most ``limit`` UTF-16 code units and no story is split across two.
     """
     if not stories:
         return []
-    count = plain_text(lang, "alert_digest_title", n=len(stories))
+    title_key = {"weekly": "weekly_title", "held": "held_title"}.get(kind, "alert_digest_title")
+    count = plain_text(lang, title_key, n=len(stories))
     title = f"📰 {count} · {day.isoformat()}"
     # Room on every message for the title and a "(continued i/n)" note.
     more = utf16_len(plain_text(lang, "alert_digest_more", i=999, n=999))

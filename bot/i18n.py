@@ -32,29 +32,39 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "help": (
         "<b>Commands</b>\n"
-        "/subscribe &lt;topic&gt; … — follow a country, a sector or both "
-        '(France, AI, "France AI")\n'
+        "/subscribe &lt;topic&gt; … — follow countries, sectors or combinations: in one "
+        "group each country combines with each sector (“France AI”: both must match), "
+        "commas separate topics (“France, AI”)\n"
         "/unsubscribe &lt;topic | all&gt; — stop following\n"
-        "/list — what this chat follows\n"
+        "/list — what this chat follows; a sector can bring all MOUs or only those with a "
+        "foreign partner (🌏 button)\n"
         "/summary &lt;topic&gt; [7d|30d|90d|1y] — MOUs of a period, with a chart\n"
         "/search &lt;words&gt; [7d|30d|90d|1y|all] — find stored MOUs\n"
         "/export &lt;topic or words&gt; [period] — the MOUs as a CSV file\n"
-        "/latest [n] — the newest MOUs\n"
-        "/countries, /sectors — what can be followed\n"
-        "/mode instant | digest [HH:MM] — alerts at once or one message a day\n"
-        "/lang ko | en — reply language",
+        "/latest [n | all] — the newest MOUs on this chat's topics (at most 20)\n"
+        "/countries [name], /sectors — what can be followed\n"
+        "/mode [instant | digest HH:MM | weekly &lt;day&gt; HH:MM] — how alerts arrive\n"
+        "/pause [1d | 1w | HH:MM], /resume — hold alerts, then get them in one message\n"
+        "/timezone [Area/City] — the time zone of alerts, digests and summaries\n"
+        "/lang [en | ko] — reply language\n"
+        "In groups only administrators change these settings.",
         "<b>명령어</b>\n"
-        "/subscribe &lt;주제&gt; … — 국가, 분야 또는 둘의 조합 구독 "
-        '(프랑스, 인공지능, "프랑스 바이오")\n'
+        "/subscribe &lt;주제&gt; … — 국가, 분야 또는 조합 구독: 한 묶음 안에서는 국가와 분야를 "
+        "짝짓고(“프랑스 인공지능”: 둘 다 해당해야 알림), 쉼표로 주제를 나눕니다"
+        "(“프랑스, 인공지능”)\n"
         "/unsubscribe &lt;주제 | all&gt; — 구독 해지\n"
-        "/list — 이 채팅의 구독 목록\n"
+        "/list — 이 채팅의 구독 목록. 분야 구독은 모든 MOU 또는 해외 상대가 있는 MOU만 "
+        "받을 수 있습니다(🌏 버튼)\n"
         "/summary &lt;주제&gt; [7d|30d|90d|1y] — 기간별 MOU 요약과 차트\n"
         "/search &lt;검색어&gt; [7d|30d|90d|1y|all] — 저장된 MOU 검색\n"
         "/export &lt;주제 또는 검색어&gt; [기간] — MOU 목록 CSV 파일\n"
-        "/latest [n] — 최근 MOU\n"
-        "/countries, /sectors — 구독할 수 있는 국가·분야\n"
-        "/mode instant | digest [HH:MM] — 즉시 알림 또는 하루 한 번 모아 받기\n"
-        "/lang ko | en — 답변 언어",
+        "/latest [n | all] — 이 채팅 주제의 최근 MOU (최대 20건)\n"
+        "/countries [이름], /sectors — 구독할 수 있는 국가·분야\n"
+        "/mode [instant | digest HH:MM | weekly &lt;요일&gt; HH:MM] — 알림 받는 방식\n"
+        "/pause [1d | 1w | HH:MM], /resume — 알림을 멈췄다가 한 번에 받기\n"
+        "/timezone [지역/도시] — 알림·요약에 쓰는 시간대\n"
+        "/lang [en | ko] — 답변 언어\n"
+        "그룹에서는 관리자만 설정을 바꿀 수 있습니다.",
     ),
     "subscribe_usage": (
         "Tell me what to follow, e.g. <code>/subscribe France</code>, "
@@ -162,8 +172,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "매일 {time} ({tz})에 그날의 MOU를 모아 보내 드립니다. 없는 날에는 보내지 않습니다.",
     ),
     "lang_usage": (
-        "Replies are in English. Use <code>/lang ko</code> for Korean.",
-        "지금은 한국어로 답합니다. 영어는 <code>/lang en</code> 을 보내세요.",
+        "Replies are in English. Languages: English (<code>/lang en</code>) and Korean "
+        "(<code>/lang ko</code>).",
+        "지금은 한국어로 답합니다. 언어: 한국어(<code>/lang ko</code>), "
+        "영어(<code>/lang en</code>).",
+    ),
+    "lang_not_offered": (
+        "“{code}” is not offered: I reply in English (<code>/lang en</code>) or Korean "
+        "(<code>/lang ko</code>).",
+        "“{code}”은(는) 지원하지 않습니다. 한국어(<code>/lang ko</code>)와 "
+        "영어(<code>/lang en</code>)로 답할 수 있습니다.",
     ),
     "lang_set": ("I'll reply in English.", "이제 한국어로 답합니다."),
     "admin_only": (
@@ -204,7 +222,161 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Sorry, something went wrong on my side. Please try again in a moment.",
         "죄송합니다. 처리 중 문제가 생겼습니다. 잠시 후 다시 시도해 주세요.",
     ),
+    # --- settings, admins, hints ---------------------------------------------------------
+    "admins_only_here": (
+        "Only this group's administrators can change its settings.",
+        "이 그룹의 설정은 그룹 관리자만 바꿀 수 있습니다.",
+    ),
+    "unknown_command": (
+        "I don't know the command /{command}. /help lists the ones I do.",
+        "/{command} 은(는) 없는 명령입니다. /help 에서 명령어를 확인하세요.",
+    ),
+    "text_hint": (
+        "Send /subscribe and a country or sector to follow it; /help lists everything.",
+        "국가나 분야를 구독하려면 /subscribe 와 이름을 보내세요. 모든 명령은 /help 에 있습니다.",
+    ),
+    "text_hint_topics": (
+        "Tap to follow {topics}, or see /help for everything else.",
+        "{topics}을(를) 구독하려면 누르세요. 다른 명령은 /help 에 있습니다.",
+    ),
+    "follow_button": ("Follow {topic}?", "{topic} 구독?"),
+    "combined_note": (
+        "In one group each country is combined with each sector: an alert needs both.",
+        "한 묶음 안의 국가와 분야는 짝지어 구독합니다. 둘 다 해당하는 MOU만 알립니다.",
+    ),
+    "separately_button": ("Follow {topics} separately instead", "대신 {topics} 각각 구독"),
+    "separately_done": ("Now following separately: {topics}", "각각 구독합니다: {topics}"),
+    "scope_offer": (
+        "{topics}: all MOUs, domestic ones included. Only those with a foreign partner?",
+        "{topics}: 국내 MOU를 포함한 모든 MOU를 알립니다. 해외 상대가 있는 MOU만 받을까요?",
+    ),
+    "scope_international_button": ("🌏 Only international: {topic}", "🌏 해외 MOU만: {topic}"),
+    "scope_all_button": ("🌐 All MOUs: {topic}", "🌐 모든 MOU: {topic}"),
+    "scope_set_international": (
+        "{topic}: only MOUs with a foreign partner.",
+        "{topic}: 해외 상대가 있는 MOU만 알립니다.",
+    ),
+    "scope_set_all": (
+        "{topic}: all MOUs, domestic ones included.",
+        "{topic}: 국내 MOU를 포함한 모든 MOU를 알립니다.",
+    ),
+    "scope_international": ("international only", "해외 MOU만"),
+    "scope_all": ("all MOUs", "모든 MOU"),
+    "mode_current": (
+        "Delivery: {mode}; time zone {tz}. Change it with <code>/mode instant</code>, "
+        "<code>/mode digest 08:00</code> or <code>/mode weekly mon 08:00</code>.",
+        "알림 방식: {mode}, 시간대 {tz}. <code>/mode instant</code>, "
+        "<code>/mode digest 08:00</code>, <code>/mode weekly mon 08:00</code> "
+        "으로 바꿀 수 있습니다.",
+    ),
+    "mode_weekly": ("weekly digest on {day} at {time}", "매주 {day} {time} 모아 받기"),
+    "mode_set_weekly": (
+        "One message a week, on {day} at {time} ({tz}), with that week's MOUs.",
+        "매주 {day} {time} ({tz})에 한 주의 MOU를 모아 보내 드립니다.",
+    ),
+    "bad_mode": (
+        "“{mode}” is not a mode: use instant, digest or weekly.",
+        "“{mode}”은(는) 알 수 없는 방식입니다. instant, digest, weekly 중에서 골라 주세요.",
+    ),
+    "bad_time": (
+        "“{time}” is not a time of day: use HH:MM between 00:00 and 23:59.",
+        "“{time}”은(는) 올바른 시각이 아닙니다. 00:00부터 23:59 사이로 HH:MM 처럼 보내 주세요.",
+    ),
+    "bad_day": (
+        "“{day}” is not a day of the week: use mon, tue, wed, thu, fri, sat or sun.",
+        "“{day}”은(는) 요일이 아닙니다. 월, 화, 수, 목, 금, 토, 일 (또는 mon … sun) "
+        "중에서 골라 주세요.",
+    ),
+    "weekly_needs_day": (
+        "Tell me the day, e.g. <code>/mode weekly mon 08:00</code>.",
+        "요일을 함께 보내 주세요. 예: <code>/mode weekly 월 08:00</code>.",
+    ),
+    "paused": (
+        "Alerts paused until {until} ({tz}). They are kept and arrive as one message when the "
+        "pause ends or you send /resume.",
+        "{until} ({tz})까지 알림을 멈춥니다. 그동안의 알림은 보관했다가 끝나거나 /resume 을 "
+        "보내면 한 번에 보내 드립니다.",
+    ),
+    "paused_forever": (
+        "Alerts paused until you send /resume. They are kept and arrive then as one message.",
+        "/resume 을 보낼 때까지 알림을 멈춥니다. 그동안의 알림은 그때 한 번에 보내 드립니다.",
+    ),
+    "bad_pause": (
+        "“{arg}” is not a pause I know: use /pause, /pause 1d, /pause 1w or /pause 18:00 "
+        "(until that time).",
+        "“{arg}”은(는) 알 수 없는 기간입니다. /pause, /pause 1d, /pause 1w, /pause 18:00 "
+        "(그 시각까지) 중에서 골라 주세요.",
+    ),
+    "resumed": (
+        "Alerts resumed; what arrived meanwhile ({count}) is in the message above.",
+        "알림을 다시 보냅니다. 그동안의 MOU {count}건은 위 메시지에 모았습니다.",
+    ),
+    "resumed_nothing": (
+        "Alerts resumed; nothing arrived meanwhile.",
+        "알림을 다시 보냅니다. 그동안 새 MOU는 없었습니다.",
+    ),
+    "not_paused": ("Alerts are not paused.", "알림이 멈춰 있지 않습니다."),
+    "pause_line": ("paused until {until}", "{until}까지 멈춤"),
+    "pause_line_forever": ("paused until /resume", "/resume 까지 멈춤"),
+    "timezone_current": (
+        "Time zone: {tz}. Change it with an IANA name, e.g. <code>/timezone Europe/Paris</code>.",
+        "시간대: {tz}. <code>/timezone Europe/Paris</code> 처럼 IANA 이름으로 바꿀 수 있습니다.",
+    ),
+    "timezone_set": (
+        "Times are now in {tz}: alerts, digests and /summary.",
+        "이제 알림, 모아 받기, /summary 의 시각을 {tz} 기준으로 보여 드립니다.",
+    ),
+    "bad_timezone": (
+        "“{tz}” is not a time zone I know: use an IANA name such as Asia/Seoul or Europe/Paris.",
+        "“{tz}”은(는) 알 수 없는 시간대입니다. Asia/Seoul, Europe/Paris 같은 IANA 이름을 "
+        "보내 주세요.",
+    ),
+    "latest_capped": (
+        "Showing the newest {max}: that is the most /latest shows.",
+        "/latest 는 최대 {max}건까지 보여 드립니다.",
+    ),
+    "latest_mine_title": (
+        "<b>Newest MOUs on this chat's topics ({count})</b> — <code>/latest all</code> for "
+        "every topic",
+        "<b>이 채팅 주제의 최근 MOU {count}건</b> — 전체는 <code>/latest all</code>",
+    ),
+    "latest_none_mine": (
+        "No MOUs on this chat's topics yet; <code>/latest all</code> shows every topic.",
+        "이 채팅 주제의 MOU가 아직 없습니다. 전체는 <code>/latest all</code> 로 볼 수 있습니다.",
+    ),
+    "muted": (
+        "Muted {topic}: no more alerts about it.",
+        "{topic} 알림을 껐습니다.",
+    ),
+    "unmuted": ("Following {topic} again.", "{topic}을(를) 다시 구독합니다."),
+    "mute_button": ("🔕 Mute {topic}", "🔕 {topic} 끄기"),
+    "undo_button": ("↩ Undo: follow {topic} again", "↩ 되돌리기: {topic} 다시 구독"),
+    "more_button": ("🔎 More like this", "🔎 비슷한 MOU 더 보기"),
+    "countries_main_header": (
+        "<b>Main partners</b> — tap to follow or stop (✓ followed). Search with "
+        "<code>/countries name</code>.",
+        "<b>주요 상대국</b> — 누르면 구독/해지됩니다 (✓ 구독 중). "
+        "<code>/countries 이름</code> 으로 찾을 수 있습니다.",
+    ),
+    "countries_more_button": ("All countries ›", "모든 국가 ›"),
+    "countries_back_button": ("‹ Main partners", "‹ 주요 상대국"),
+    "countries_found": ("<b>Countries matching “{query}”</b>:", "<b>“{query}” 검색 결과</b>:"),
+    "countries_none_found": (
+        "No country matches “{query}”. /countries lists them all.",
+        "“{query}”에 맞는 국가가 없습니다. /countries 에서 전체 목록을 볼 수 있습니다.",
+    ),
     "none": ("none", "없음"),
+    "domestic": ("domestic (no foreign partner)", "국내 (해외 상대 없음)"),
+    "amount_about": ("about {amount}", "약 {amount}"),
+    "weekly_title": ("This week's MOUs: {n}", "이번 주 MOU {n}건"),
+    "held_title": ("MOUs while paused: {n}", "멈춘 동안의 MOU {n}건"),
+    "day_0": ("Monday", "월요일"),
+    "day_1": ("Tuesday", "화요일"),
+    "day_2": ("Wednesday", "수요일"),
+    "day_3": ("Thursday", "목요일"),
+    "day_4": ("Friday", "금요일"),
+    "day_5": ("Saturday", "토요일"),
+    "day_6": ("Sunday", "일요일"),
     # --- organisations and keywords, /search, /export, charts (issue 13) ---
     "offer_term": (
         "Follow “{word}” as an organisation (named as a signing party) or as a keyword "
@@ -283,7 +455,10 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("latest", "The newest MOUs", "최근 MOU"),
     ("countries", "Countries you can follow", "구독 가능한 국가"),
     ("sectors", "Sectors you can follow", "구독 가능한 분야"),
-    ("mode", "Instant alerts or a daily digest", "즉시 알림 또는 하루 요약"),
+    ("mode", "Instant alerts or a daily/weekly digest", "즉시 알림 또는 하루·주간 요약"),
+    ("pause", "Hold alerts for a while", "알림 잠시 멈추기"),
+    ("resume", "Get held alerts and resume", "멈춘 알림 받고 다시 시작"),
+    ("timezone", "Time zone of this chat", "이 채팅의 시간대"),
     ("lang", "Reply language (ko/en)", "답변 언어 (ko/en)"),
     ("help", "All commands", "명령어 도움말"),
 )

@@ -14,6 +14,7 @@ from telegram.ext import Application, CallbackContext
 from bot.alerts import format_feed_disabled
 from bot.delivery.worker import DeliveryWorker, new_owner
 from bot.services import Services, services_of
+from bot.zones import zone_of
 from feeds.ingest import IngestInterrupted
 from feeds.schedule import JOB_KWARGS, tick
 from subscriptions.models import Chat, Feed
@@ -145,8 +146,12 @@ class DigestLedger:
     owner: str = field(default_factory=new_owner)
 
     def due(self, chat: Chat, now_local: dt.datetime) -> dt.date | None:
-        """The day whose digest ``chat`` should get now (if nobody sent it yet), or None."""
+        """The local day whose digest ``chat`` should get now (``now_local`` in the chat's
+        zone), or None; a weekly digest only on its day of the week. Whether somebody sent
+        it already is the database's to say (``claim_digest``)."""
         day = now_local.date()
+        if chat.digest_day is not None and day.weekday() != chat.digest_day:
+            return None
         slot = dt.datetime.combine(day, chat.digest_time or DEFAULT_DIGEST_TIME, now_local.tzinfo)
         if not slot <= now_local < slot + DIGEST_GRACE:
             return None
@@ -159,8 +164,9 @@ async def digest_job(context: AnyContext) -> None:
     services = services_of(context)
     assert context.job is not None
     ledger: DigestLedger = context.job.data  # type: ignore[assignment]
-    now_local = dt.datetime.now(services.settings.schedule.tz)
-    await send_due_digests(services, ledger, now_local, keep_going=_running(context))
+    now = dt.datetime.now(dt.UTC)
+    await resume_ended_pauses(services, now)
+    await send_due_digests(services, ledger, now, keep_going=_running(context))
 
 
 async def send_due_digests(
@@ -169,27 +175,66 @@ async def send_due_digests(
     now_local: dt.datetime,
     keep_going: Callable[[], bool] = lambda: True,
 ) -> int:
-    """Send the digests due at ``now_local`` that this process claims; returns how many
-    stories went out."""
+    """Send the digests due at ``now_local`` (any aware time: each chat's digest is due in
+    its own time zone) that this process claims; returns how many stories went out. Paused
+    chats wait, unclaimed. A claim is keyed by chat, kind (daily or weekly) and the chat's
+    local day, so a restart or a second process never sends one twice."""
     worker = services.worker
     repo = services.repo
     now = now_local.astimezone(dt.UTC)
     sent = 0
     for chat in await repo.digest_chats():
-        day = ledger.due(chat, now_local)
-        if day is None or not await repo.claim_digest(chat.id, day, ledger.owner, now):
+        if chat.paused(now_local):
+            continue
+        day = ledger.due(chat, now_local.astimezone(zone_of(chat, services.settings.schedule.tz)))
+        kind = "weekly" if chat.digest_day is not None else "daily"
+        if day is None or not await repo.claim_digest(chat.id, day, ledger.owner, now, kind):
             continue
         try:
             report = await worker.send_digest(chat, day, keep_going)
         except Exception:
             log.exception("digest for chat %s failed; the next tick tries again", chat.id)
-            await repo.release_digest(chat.id, day, ledger.owner)
+            await repo.release_digest(chat.id, day, ledger.owner, kind)
             continue
-        await repo.finish_digest(chat.id, day, ledger.owner, now)
+        await repo.finish_digest(chat.id, day, ledger.owner, now, kind)
         sent += report.sent
         if services.metrics is not None:
             services.metrics.observe_delivery(report)
     return sent
 
 
-__all__ = ["DigestLedger", "schedule_jobs", "send_due_digests"]
+async def resume(services: Services, chat: Chat, now: dt.datetime) -> int:
+    """End ``chat``'s pause: an instant-mode chat gets what was held as one message first
+    (a digest-mode chat gets it in its next digest). The pause is lifted only after that
+    send, so the outbox worker never sends the same rows one by one meanwhile. Returns how
+    many stories the message carried (0 when another resume got there first)."""
+    # /resume and the digest job's resume of an ended pause must not both send the message.
+    async with services.resume_lock:
+        current = await services.repo.get_chat(chat.id)
+        if current is None or current.paused_until is None:
+            return 0
+        sent = 0
+        if current.mode == "instant":
+            worker = services.worker
+            today = now.astimezone(zone_of(current, services.settings.schedule.tz)).date()
+            sent = (await worker.send_digest(current, today, held=True)).sent
+        await services.repo.set_pause(chat.id, None)
+        return sent
+
+
+async def resume_ended_pauses(services: Services, now: dt.datetime) -> int:
+    """Resume every chat whose pause ran out (/pause 1d, 1w, HH:MM); returns how many."""
+    try:
+        ended = await services.repo.ended_pauses(now)
+    except Exception:
+        log.exception("reading ended pauses failed")
+        return 0
+    for chat in ended:
+        try:
+            await resume(services, chat, now)
+        except Exception:
+            log.exception("resuming chat %s failed; trying again next tick", chat.id)
+    return len(ended)
+
+
+__all__ = ["DigestLedger", "resume", "resume_ended_pauses", "schedule_jobs", "send_due_digests"]

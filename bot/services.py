@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from bot.admins import ChatAdmins
 from core.settings import Settings
 from subscriptions.repository import Repository
 
@@ -32,6 +34,11 @@ class Services:
     extracts in a process of its own."""
     delivery: DeliveryWorker | None = None
     """The outbox worker (``bot.delivery.worker``); ``schedule_jobs`` creates it if absent."""
+    admins: ChatAdmins = field(default_factory=ChatAdmins)
+    """Who may change a group's settings (its administrators, cached briefly)."""
+    resume_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    """Held while a chat's pause ends (``bot.jobs.resume``): /resume and the end of a timed
+    pause never both send the held message."""
     metrics: Metrics | None = None
     """Counters and gauges for /metrics when ``[metrics] listen`` is set, else None."""
     ops: OpsServer | None = None

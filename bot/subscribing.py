@@ -18,16 +18,22 @@ class Subscribed:
 
 
 async def subscribe_topics(
-    repo: Repository, chat_id: int, topics: Sequence[Topic], limit: int
+    repo: Repository,
+    chat_id: int,
+    topics: Sequence[Topic],
+    limit: int,
+    *,
+    international: bool = False,
 ) -> Subscribed:
     """Each topic added, already followed, or refused at the limit (the repository checks the
-    count in the same transaction as the insert)."""
+    count in the same transaction as the insert). Every path that adds a subscription comes
+    through here, so the limit holds for commands and buttons alike."""
     outcome = Subscribed()
     have = {s.topic for s in await repo.list_subscriptions(chat_id)}
     for topic in topics:
         if topic in have:
             outcome.already.append(topic)
-        elif await repo.add_subscription(chat_id, topic, limit=limit):
+        elif await repo.add_subscription(chat_id, topic, limit=limit, international=international):
             outcome.added.append(topic)
             have.add(topic)
         else:

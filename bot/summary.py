@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from bot.story_text import KRW_PER_UNIT
 from subscriptions.models import StoryView, Topic
 
 PERIODS: dict[str, int] = {"7d": 7, "30d": 30, "90d": 90, "1y": 365}
@@ -26,17 +27,6 @@ _PERIOD_ALIASES = {
     "12m": "1y",
 }
 _LOOKS_LIKE_PERIOD = re.compile(r"^\d+\s*([a-z]|일|주|개월|달|년)$", re.IGNORECASE)
-
-# Rough KRW value of one unit, only to ORDER amounts written in different currencies; the reply
-# always shows the amount as the article wrote it, never a converted figure.
-_KRW_PER_UNIT = {
-    "KRW": 1.0,
-    "USD": 1400.0,
-    "EUR": 1500.0,
-    "JPY": 9.5,
-    "CNY": 195.0,
-    "GBP": 1800.0,
-}
 
 
 def parse_period(word: str) -> str | None:
@@ -103,8 +93,10 @@ class Summary:
 
 def _krw(amount: tuple[str, float, str]) -> float:
     _text, value, currency = amount
+    # Rough won values only ORDER amounts written in different currencies; the reply always
+    # shows the amount as the article wrote it, never a converted figure.
     # Unknown currencies sort after every known one of any size rather than being guessed.
-    rate = _KRW_PER_UNIT.get(currency.upper())
+    rate = KRW_PER_UNIT.get(currency.upper())
     return value * rate if rate is not None else -1.0 / (1.0 + value)
 
 

@@ -40,7 +40,7 @@ Serve = Callable[..., Coroutine[Any, Any, None]]
 HELP = """\
 Type as a Telegram user: /start, /subscribe France, /subscribe 인공지능, /list,
 /summary France 1y, /search 수소, /export France 1y, /subscribe org:삼성전자,
-/latest, /mode digest 08:00, /lang ko, /feeds, /stats ...
+/latest, /mode digest 08:00, /pause 1d, /resume, /lang ko, /feeds, /stats ...
 Sandbox commands:
   :N          press button N of the latest message with buttons (e.g. :1)
   :publish    the sample feed publishes its next article now (one appears every {every:.0f} s)
@@ -214,7 +214,10 @@ async def run_chat(
                     chat.say("(sandbox) the sample history could not be stored; starting without")
             bot = asyncio.create_task(serve(offline, stop=stop))
             printer = asyncio.create_task(chat.show_bot_messages())
-            chat.say("mou-alert sandbox: no Telegram token, so the bot talks to a local stand-in.")
+            chat.say(
+                "mou-alert sandbox: no Telegram token, so the bot talks to a local stand-in.\n"
+                "Nothing is kept: the database is thrown away when you leave."
+            )
             polling = api.wait_until(
                 lambda: api.stats.requests["getupdates"] > 0, STARTUP_TIMEOUT, what="the bot"
             )

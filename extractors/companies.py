@@ -50,6 +50,8 @@ FOREIGN_COMPANIES: dict[str, str] = {
     "에어비앤비": "US",
     "페이팔": "US",
     "골드만삭스": "US",
+    "코카콜라": "US",
+    "코카-콜라": "US",
     "JP모건": "US",
     "블랙록": "US",
     "제너럴모터스": "US",
@@ -156,7 +158,3 @@ def company_pattern() -> re.Pattern[str]:
     names = sorted(FOREIGN_COMPANIES, key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in names)
     return re.compile(rf"(?<![가-힣A-Za-z0-9]){_PREFIX}(?P<name>{alt}){_SUFFIX}{_END}")
-
-
-def company_country(name: str) -> str | None:
-    return FOREIGN_COMPANIES.get(name)

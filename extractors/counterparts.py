@@ -501,8 +501,6 @@ _KOREAN_SIDE = re.compile(
 )
 
 
-# Words after a country that name the party it heads ("중국 허베이성 당산시 후이다그룹").
-_NAME_WINDOW = 5
 _VISIT = re.compile(r"(?:을|를)$|에서$")
 _VISIT_VERB = re.compile(r"^\s?(?:방문|찾)")
 _HELD = re.compile(r"^\s?\S*\s?(?:열린|개최된|진행된|진행\s?중인|열리는|개막한|참가|참석)")
@@ -658,11 +656,11 @@ def _foreign_pair_start(text: str) -> bool:
 # A sentence that lists who took part in the agreement just reported.
 _PARTICIPANTS = re.compile(
     r"(?:협약|MOU|양해각서|협정|컨소시엄|협력)에\s?(?:참여|참가|서명)한\s?"
-    r"(?:곳|기관|기업|업체|회사|대학|국가|나라|파트너)(?:들)?(?:은|는)|"
+    r"(?:곳|기관|기업|업체|회사|대학|국가|나라|파트너|개발사|사업자|투자사|\S{1,4}사)(?:들)?(?:은|는)|"
     r"참여\s?(?:기관|기업|업체|대학|회사)(?:들)?(?:은|는)\s"
 )
 # How far after a signing sentence its list of participants may come.
-_PARTICIPANT_SPAN = 3
+_PARTICIPANT_SPAN = 5
 
 
 def _participant_lists(sentences: Sequence[str], signed: Sequence[int]) -> list[int]:

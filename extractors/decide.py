@@ -8,6 +8,7 @@ from extractors.counterparts import Counterparts, article_counterparts, has_name
 from extractors.document import Doc
 from extractors.facts import deal_amounts, deal_count, deal_sentences, money_sentences, signing_date
 from extractors.model import Extraction
+from extractors.mou_score import MouModel, model_signing_sentences
 from extractors.parties import group_parties, sentence_parties
 from extractors.sector_detect import (
     cooperation_sentences,
@@ -85,7 +86,7 @@ def counterparts_of(doc: Doc, signed: list[int]) -> Counterparts:
 
 def decide(doc: Doc) -> Extraction:
     """The whole Extraction of an analysed document (tokens filled for `sentences_to_analyse`)."""
-    signed = signing_sentences(doc)
+    signed = doc.signed if doc.signed is not None else signing_sentences(doc)
     if not signed:
         status = "planned" if doc.with_tense(Tense.PLANNED) else "none"
         return Extraction(status=status)  # type: ignore[arg-type]
@@ -122,8 +123,18 @@ def decide(doc: Doc) -> Extraction:
 _EXTRA_SENTENCES = 12
 
 
-def sentences_to_analyse(doc: Doc) -> list[int]:
-    signed = signing_sentences(doc)
+def chosen_signing(doc: Doc, model: MouModel | None = None) -> list[int]:
+    """The signing sentences by the rules, or by the fitted model where it is confident the
+    rules are wrong (`mou_score.MouModel`)."""
+    rules = signing_sentences(doc)
+    if model is None or model.is_mou(doc, bool(rules)) == bool(rules):
+        return rules
+    return model_signing_sentences(doc) if not rules else []
+
+
+def sentences_to_analyse(doc: Doc, model: MouModel | None = None) -> list[int]:
+    """Decide the signing sentences (kept in `doc.signed`) and return what Kiwi must read."""
+    signed = doc.signed = chosen_signing(doc, model)
     if not signed:
         return []
     extra = [i for i, s in enumerate(doc.sentences) if i not in signed and i and has_name(s)]

@@ -31,6 +31,8 @@ class Doc:
     analyse: list[int] = field(default_factory=list)
     """Sentences Kiwi must read."""
     tokens: dict[int, list[Tok]] = field(default_factory=dict)
+    signed: list[int] | None = None
+    """The signing sentences once decided (rules and model), before Kiwi reads them."""
 
     @property
     def published(self) -> dt.datetime | None:

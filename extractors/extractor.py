@@ -10,13 +10,15 @@ from extractors.document import Doc, prepare
 from extractors.gate import passes_gate
 from extractors.kiwi_analyzer import Analyzer
 from extractors.model import NOT_MOU, Article, Extraction
+from extractors.mou_score import MouModel
 
 
 class Extractor:
     """Holds one lazily built Kiwi; reuse one Extractor for a whole process."""
 
-    def __init__(self, num_workers: int = 1) -> None:
+    def __init__(self, num_workers: int = 1, mou_model: MouModel | None = None) -> None:
         self._analyzer = Analyzer(num_workers)
+        self._mou_model = mou_model if mou_model is not None else MouModel.shipped()
 
     @property
     def analyzer(self) -> Analyzer:
@@ -44,7 +46,7 @@ class Extractor:
                 results.append(NOT_MOU)
                 continue
             doc = prepare(article, text, split_sentences)
-            doc.analyse = sentences_to_analyse(doc)
+            doc.analyse = sentences_to_analyse(doc, self._mou_model)
             pending.append((len(results), doc))
             results.append(NOT_MOU)
         wanted = [(doc, i) for _, doc in pending for i in doc.analyse]

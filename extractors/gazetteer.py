@@ -174,7 +174,6 @@ HANJA: dict[str, str] = {
     "蒙": "MN",
     "韓": "KR",
 }
-KOREA_PREFIXES = ("한", "韓")
 
 # Foreign cities, states and provinces Korean news names parties by ("톈진크루즈요트협회",
 # "美 앵커리지시"). Only names that are not also common Korean words; read with Kiwi's tags.

@@ -44,7 +44,10 @@ _FINITE = re.compile(
     r"(?:협약서|협정서|약정서|양해\s?각서|MOU)에\s?(?:서명|사인)(?:했|하고|하며)|"
     # "업무협약을 진행했다": the signing itself was held (not "협약 사업을 진행했다").
     r"^(?:MOU|양해\s?각서|업무\s?협약|협약)(?:\([^)]{0,20}\))?[’'\"”]?(?:을|를)\s?"
-    r"진행(?:했|하였|하고|하며)"
+    r"진행(?:했|하였|하고|하며)|"
+    # "업무협약(MOU)을 했다", "투자하기로 협약했다": the noun with a plain 하다.
+    r"^(?:MOU|양해\s?각서|업무\s?협약|협약)(?:\([^)]{0,20}\))?[’'\"”]?(?:을|를)?\s?"
+    r"(?:했|하였)(?:다|고|으며|는데)"
 )
 # "체결한 X", "협약식에서", "체결식 행사": done only when a time word ties it to the news.
 _RELATIVE = re.compile(
@@ -261,6 +264,11 @@ def _days_back(published: dt.datetime, day: int) -> int:
         return published.day - day
     back = published.day + max(0, 31 - day)
     return back if back <= 7 else RECENT_DAYS + 1
+
+
+def is_stale(text: str, published: dt.datetime | None) -> bool:
+    """True when a time word dates the text to an earlier month or year than the news."""
+    return _is_stale(text, published)
 
 
 def _is_stale(before_verb: str, published: dt.datetime | None) -> bool:

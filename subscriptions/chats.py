@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlalchemy import String, delete, exists, func, select, update
 from sqlalchemy import cast as sql_cast
@@ -15,6 +16,7 @@ from subscriptions.sql import (
     SUBS,
     SqlBase,
     chat_of,
+    chunks,
     recipients_query,
     topic_of,
     topic_parts,
@@ -70,18 +72,47 @@ class ChatsAndSubscriptions(SqlBase):
             await conn.execute(update(CHATS).where(CHATS.c.id == chat_id).values(language=language))
 
     async def set_mode(
-        self, chat_id: int, mode: DeliveryMode, digest_time: dt.time | None = None
+        self,
+        chat_id: int,
+        mode: DeliveryMode,
+        digest_time: dt.time | None = None,
+        digest_day: int | None = None,
     ) -> None:
         if mode not in ("instant", "digest"):
             raise ValueError(f"unsupported delivery mode {mode!r}")
         if mode == "digest" and digest_time is None:
             raise ValueError("digest mode needs a time of day")
+        if digest_day is not None and (mode != "digest" or not 0 <= digest_day <= 6):
+            raise ValueError("a weekly digest needs digest mode and a day of the week (0-6)")
         async with self._writing() as conn:
             await conn.execute(
                 update(CHATS)
                 .where(CHATS.c.id == chat_id)
-                .values(mode=mode, digest_time=digest_time if mode == "digest" else None)
+                .values(
+                    mode=mode,
+                    digest_time=digest_time if mode == "digest" else None,
+                    digest_day=digest_day,
+                )
             )
+
+    async def set_timezone(self, chat_id: int, timezone: str | None) -> None:
+        async with self._writing() as conn:
+            await conn.execute(update(CHATS).where(CHATS.c.id == chat_id).values(timezone=timezone))
+
+    async def set_pause(self, chat_id: int, until: dt.datetime | None) -> None:
+        async with self._writing() as conn:
+            await conn.execute(
+                update(CHATS).where(CHATS.c.id == chat_id).values(paused_until=until)
+            )
+
+    async def ended_pauses(self, now: dt.datetime) -> list[Chat]:
+        async with self.engine.connect() as conn:
+            rows = await conn.execute(
+                select(CHATS)
+                .where(CHATS.c.paused_until.is_not(None), CHATS.c.paused_until <= now)
+                .order_by(CHATS.c.id)
+            )
+            return [chat_of(r) for r in rows]
 
     async def deactivate_chat(self, chat_id: int, reason: str) -> int:
         async with self._writing() as conn:
@@ -130,7 +161,9 @@ class ChatsAndSubscriptions(SqlBase):
             await self._mirror_active(conn, new_id)
 
     # --- subscriptions -----------------------------------------------------------------------
-    async def add_subscription(self, chat_id: int, topic: Topic, limit: int | None = None) -> bool:
+    async def add_subscription(
+        self, chat_id: int, topic: Topic, limit: int | None = None, *, international: bool = False
+    ) -> bool:
         """False when the chat already had it, or already has ``limit`` subscriptions. An
         unknown chat is created with defaults."""
         country, sector, term = topic_parts(topic)
@@ -152,6 +185,7 @@ class ChatsAndSubscriptions(SqlBase):
                     chat_id=chat_id,
                     country=country,
                     sector=sector,
+                    international=international,
                     term=term,
                     active=active,
                     created_at=now,
@@ -185,16 +219,40 @@ class ChatsAndSubscriptions(SqlBase):
             result = await conn.execute(delete(SUBS).where(SUBS.c.chat_id == chat_id))
         return int(result.rowcount)
 
-    async def list_subscriptions(self, chat_id: int) -> list[Subscription]:
-        async with self.engine.connect() as conn:
-            rows = await conn.execute(
-                select(SUBS.c.id, SUBS.c.chat_id, SUBS.c.country, SUBS.c.sector, SUBS.c.term)
-                .where(SUBS.c.chat_id == chat_id)
-                .order_by(SUBS.c.id)
+    async def set_international(self, chat_id: int, topic: Topic, international: bool) -> bool:
+        country, sector, term = topic_parts(topic)
+        async with self._writing() as conn:
+            result = await conn.execute(
+                update(SUBS)
+                .where(
+                    SUBS.c.chat_id == chat_id,
+                    SUBS.c.country == country,
+                    SUBS.c.sector == sector,
+                    SUBS.c.term == term,
+                )
+                .values(international=international)
             )
-            return [
-                Subscription(r.id, r.chat_id, topic_of(r.country, r.sector, r.term)) for r in rows
-            ]
+        return bool(result.rowcount)
+
+    async def list_subscriptions(self, chat_id: int) -> list[Subscription]:
+        return (await self.subscriptions_of([chat_id])).get(chat_id, [])
+
+    async def subscriptions_of(self, chat_ids: Sequence[int]) -> dict[int, list[Subscription]]:
+        found: dict[int, list[Subscription]] = {}
+        s = SUBS.c
+        async with self.engine.connect() as conn:
+            for part in chunks(sorted(set(chat_ids))):
+                rows = await conn.execute(
+                    select(s.id, s.chat_id, s.country, s.sector, s.term, s.international)
+                    .where(s.chat_id.in_(part))
+                    .order_by(s.id)
+                )
+                for r in rows:
+                    topic = topic_of(r.country, r.sector, r.term)
+                    found.setdefault(r.chat_id, []).append(
+                        Subscription(r.id, r.chat_id, topic, bool(r.international))
+                    )
+        return found
 
     async def recipients(self, countries: tuple[str, ...], sectors: tuple[str, ...]) -> list[int]:
         """Active chats with at least one matching subscription, each once, ascending.

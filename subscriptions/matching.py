@@ -22,7 +22,8 @@ def matching_chats(
     """Chats in ``active`` with at least one subscription the extraction matches, each once,
     in the order of their first matching subscription. A combination (a country AND another
     part) matches only when both parts do; an empty topic matches nothing. Organisations
-    match ``parties``; keywords the ``title``, the parties and the ``summary``."""
+    match ``parties``; keywords the ``title``, the parties and the ``summary``. An
+    international-only subscription skips MOUs without a foreign country."""
     codes = tuple(countries)
     ids = tuple(sectors)
     found: dict[int, None] = {}
@@ -30,7 +31,7 @@ def matching_chats(
         if (
             sub.chat_id in active
             and sub.chat_id not in found
-            and sub.topic.matches(codes, ids, parties, title, summary)
+            and sub.wants(codes, ids, parties, title, summary)
         ):
             found[sub.chat_id] = None
     return list(found)

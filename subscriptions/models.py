@@ -47,6 +47,10 @@ class Topic:
         return self.keyword is None or keyword_matches(self.keyword, title, parties, summary)
 
 
+PAUSED_FOREVER = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
+"""``Chat.paused_until`` of a pause without an end (/pause with no duration)."""
+
+
 @dataclass(frozen=True)
 class Chat:
     id: int
@@ -57,6 +61,15 @@ class Chat:
     digest_time: dt.time | None = None
     active: bool = True
     stopped_reason: str | None = None
+    digest_day: int | None = None
+    """Digest mode: None for a daily digest, else weekly on this day (0 Monday ... 6 Sunday)."""
+    timezone: str | None = None
+    """The chat's IANA time zone name; None: the schedule's."""
+    paused_until: dt.datetime | None = None
+    """Alerts are held until then (``PAUSED_FOREVER``: until /resume); None: not paused."""
+
+    def paused(self, now: dt.datetime) -> bool:
+        return self.paused_until is not None and self.paused_until > now
 
 
 @dataclass(frozen=True)
@@ -64,6 +77,21 @@ class Subscription:
     id: int
     chat_id: int
     topic: Topic
+    international: bool = False
+    """Only MOUs with a foreign party (sector subscriptions choose; a country implies it)."""
+
+    def wants(
+        self,
+        countries: tuple[str, ...] | list[str],
+        sectors: tuple[str, ...] | list[str],
+        parties: tuple[tuple[str, ...], ...] = (),
+        title: str = "",
+        summary: str = "",
+    ) -> bool:
+        """The topic matches, and a domestic MOU (no country) only when all MOUs are wanted."""
+        if self.international and not countries:
+            return False
+        return self.topic.matches(countries, sectors, parties, title, summary)
 
 
 @dataclass(frozen=True)

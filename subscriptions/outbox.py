@@ -57,7 +57,7 @@ class Outbox(SqlBase):
         lease: dt.timedelta | None = None,
         per_chat: int | None = None,
     ) -> list[DeliveryJob]:
-        """Pending rows due now, for active instant-mode chats, oldest first, CLAIMED for
+        """Pending rows due now, for active instant-mode chats not paused, oldest first, CLAIMED for
         ``owner`` (default: this repository's ``claim_owner``) until ``now + lease`` (default
         ``claim_lease``): no other call returns a row while its claim holds, which the owner
         extends with :meth:`renew_claims`. A row whose claim lapsed (its worker died) is
@@ -79,6 +79,9 @@ class Outbox(SqlBase):
                 or_(d.claimed_until.is_(None), d.claimed_until <= now),
                 CHATS.c.active.is_(True),
                 CHATS.c.mode == "instant",
+                # Held until resumed, even past the pause's end: the resume sends them as
+                # one message first (``bot.jobs.resume``).
+                CHATS.c.paused_until.is_(None),
             )
             .order_by(d.id)
             .limit(scan)

@@ -12,9 +12,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
+    and_,
     exists,
     insert,
     literal,
+    or_,
     select,
     text,
     true,
@@ -322,6 +324,51 @@ class ItemsAndStories(SqlBase):
         return int(result.rowcount)
 
     # --- reading stories for people ---------------------------------------------------------
+    @staticmethod
+    def _about(topic: Topic) -> Any:
+        """The SQL condition "this story matches ``topic``" (its country and sector parts:
+        organisations and keywords are matched in Python, ``_term_stories``)."""
+        st = STORIES.c
+        country, sector, _term = topic_parts(topic)
+        parts = []
+        if country:
+            parts.append(
+                exists().where(
+                    STORY_COUNTRIES.c.story_id == st.id, STORY_COUNTRIES.c.country == country
+                )
+            )
+        if sector:
+            parts.append(
+                exists().where(STORY_SECTORS.c.story_id == st.id, STORY_SECTORS.c.sector == sector)
+            )
+        return and_(*parts)
+
+    async def stories_of(self, topics: Sequence[Topic], limit: int = 20) -> list[StoryView]:
+        if not topics:
+            return []
+        st = STORIES.c
+        # An organisation or keyword topic is matched in Python: its newest ``limit`` stories
+        # join the SQL condition by id, so the newest ``limit`` of all are among them.
+        found = [self._about(topic) for topic in topics if not (topic.org or topic.keyword)]
+        term_ids = {
+            story.id
+            for topic in topics
+            if topic.org or topic.keyword
+            for story in await self._term_stories(topic, None, limit)
+        }
+        if term_ids:
+            found.append(st.id.in_(sorted(term_ids)))
+        if not found:  # only organisations or keywords, and none matched
+            return []
+        query = (
+            select(STORIES)
+            .where(or_(*found))
+            .order_by(st.happened_at.desc(), st.id.desc())
+            .limit(limit)
+        )
+        async with self.engine.connect() as conn:
+            return [story_of(r) for r in await conn.execute(query)]
+
     async def stories(
         self, topic: Topic | None, since: dt.datetime | None, limit: int = 1000
     ) -> list[StoryView]:
@@ -330,21 +377,9 @@ class ItemsAndStories(SqlBase):
         st = STORIES.c
         query = select(STORIES)
         if topic is not None:
-            country, sector, _term = topic_parts(topic)
             if topic.org or topic.keyword:
                 return await self._term_stories(topic, since, limit)
-            if country:
-                query = query.where(
-                    exists().where(
-                        STORY_COUNTRIES.c.story_id == st.id, STORY_COUNTRIES.c.country == country
-                    )
-                )
-            if sector:
-                query = query.where(
-                    exists().where(
-                        STORY_SECTORS.c.story_id == st.id, STORY_SECTORS.c.sector == sector
-                    )
-                )
+            query = query.where(self._about(topic))
         if since is not None:
             query = query.where(st.happened_at >= since)
         query = query.order_by(st.happened_at.desc(), st.id.desc()).limit(limit)

@@ -38,8 +38,22 @@ class Repository(Protocol):
     async def set_language(self, chat_id: int, language: Language) -> None: ...
 
     async def set_mode(
-        self, chat_id: int, mode: DeliveryMode, digest_time: dt.time | None = None
-    ) -> None: ...
+        self,
+        chat_id: int,
+        mode: DeliveryMode,
+        digest_time: dt.time | None = None,
+        digest_day: int | None = None,
+    ) -> None:
+        """``digest`` needs a time, and a day (0 Monday) for a weekly digest."""
+
+    async def set_timezone(self, chat_id: int, timezone: str | None) -> None:
+        """The chat's IANA time zone (checked by the caller); None: the schedule's."""
+
+    async def set_pause(self, chat_id: int, until: dt.datetime | None) -> None:
+        """Hold the chat's alerts (kept pending) until ``until``; None resumes."""
+
+    async def ended_pauses(self, now: dt.datetime) -> list[Chat]:
+        """Chats whose pause ended by ``now`` and were not resumed yet."""
 
     async def deactivate_chat(self, chat_id: int, reason: str) -> int:
         """Mark the chat inactive and drop its pending deliveries (status dead, with ``reason``);
@@ -49,9 +63,14 @@ class Repository(Protocol):
         """A group became a supergroup: move the chat, its subscriptions and deliveries."""
 
     # --- subscriptions -----------------------------------------------------------------------
-    async def add_subscription(self, chat_id: int, topic: Topic, limit: int | None = None) -> bool:
+    async def add_subscription(
+        self, chat_id: int, topic: Topic, limit: int | None = None, *, international: bool = False
+    ) -> bool:
         """False when the chat already had it or already has ``limit`` topics. An unknown chat is
-        created with defaults."""
+        created with defaults. ``international``: only MOUs with a foreign party."""
+
+    async def set_international(self, chat_id: int, topic: Topic, international: bool) -> bool:
+        """Switch an existing subscription's choice; False when the chat does not follow it."""
 
     async def remove_subscription(self, chat_id: int, topic: Topic) -> bool: ...
 
@@ -62,8 +81,12 @@ class Repository(Protocol):
 
     async def list_subscriptions(self, chat_id: int) -> list[Subscription]: ...
 
+    async def subscriptions_of(self, chat_ids: Sequence[int]) -> dict[int, list[Subscription]]:
+        """The subscriptions of several chats at once (for the buttons under alerts)."""
+
     async def recipients(self, countries: tuple[str, ...], sectors: tuple[str, ...]) -> list[int]:
-        """Active chats with at least one matching subscription, each once."""
+        """Active chats with at least one matching subscription, each once (a domestic MOU,
+        without countries, only those of subscriptions that want all MOUs)."""
 
     # --- feeds -------------------------------------------------------------------------------
     async def upsert_feed(self, url: str, name: str) -> Feed: ...
@@ -176,6 +199,9 @@ class Repository(Protocol):
         """Stories whose headline, parties or summary hold every word of ``query`` (three
         characters or more through the full-text index, shorter ones as substrings), that
         happened since ``since``, newest first."""
+
+    async def stories_of(self, topics: Sequence[Topic], limit: int = 20) -> list[StoryView]:
+        """The newest stories matching any of ``topics`` (a chat's /latest), newest first."""
 
     async def get_story(self, story_id: int) -> StoryView | None: ...
 

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Select,
     Table,
     and_,
+    false,
     select,
     true,
     union,
@@ -123,6 +124,9 @@ def chat_of(row: Row[Any]) -> Chat:
         digest_time=m[CHATS.c.digest_time],
         active=bool(m[CHATS.c.active]),
         stopped_reason=m[CHATS.c.stopped_reason],
+        digest_day=m[CHATS.c.digest_day],
+        timezone=m[CHATS.c.timezone],
+        paused_until=m[CHATS.c.paused_until],
     )
 
 
@@ -182,7 +186,10 @@ def recipients_query(
     if countries:
         parts.append(select(s.chat_id).where(s.country.in_(countries), s.sector == "", active))
     if sectors:
-        parts.append(select(s.chat_id).where(s.country == "", s.sector.in_(sectors), active))
+        sector_only = [s.country == "", s.sector.in_(sectors), active]
+        if not countries:  # a domestic MOU: only subscriptions that want all MOUs
+            sector_only.append(s.international == false())
+        parts.append(select(s.chat_id).where(*sector_only))
     if countries and sectors:
         parts.append(
             select(s.chat_id).where(s.country.in_(countries), s.sector.in_(sectors), active)

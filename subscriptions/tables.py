@@ -26,6 +26,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -84,6 +85,12 @@ class ChatRow(Base):
     language: Mapped[str] = mapped_column(String(2), default="en")
     mode: Mapped[str] = mapped_column(String(8), default="instant")
     digest_time: Mapped[dt.time | None] = mapped_column(Time, nullable=True)
+    digest_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    """Digest mode: NULL daily, else weekly on this day (0 Monday ... 6 Sunday)."""
+    timezone: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    """The chat's IANA time zone; NULL: the schedule's."""
+    paused_until: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    """Alerts are held (kept pending) until then; ``chats.PAUSED_FOREVER`` until /resume."""
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     stopped_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
@@ -103,6 +110,8 @@ class SubscriptionRow(Base):
     )
     country: Mapped[str] = mapped_column(String(2), default="")
     sector: Mapped[str] = mapped_column(String(32), default="")
+    international: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """Only MOUs with a foreign party (a sector subscription's choice; countries imply it)."""
     term: Mapped[str] = mapped_column(String(110), default="")
     """An organisation ("org:삼성전자") or keyword ("kw:수소 연료전지") topic, else ''."""
     active: Mapped[bool] = mapped_column(Boolean, default=True)

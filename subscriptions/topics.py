@@ -5,9 +5,13 @@ code ("FR"), flag ("🇫🇷"), hanja ("佛") or unambiguous one-syllable news f
 its id, label or an alias in either language ("AI", "인공지능", "바이오"). Names come from
 ``extractors.gazetteer`` (Babel/CLDR plus news forms) and ``extractors.sectors``.
 
-Commas, "、", ";" and new lines separate topics. Within one group, one country and one sector
-make a combination ("France AI": both must match); any other mix splits into separate topics
-("France Germany" is two). Sector names win over two-letter codes: "AI" is the sector, not
+Commas, "、", ";" and new lines separate groups. Within one group, every country named combines
+with every sector named ("France AI": both must match; "France Germany AI": France · AI and
+Germany · AI); a group of countries only or sectors only is that many separate topics ("France
+Germany" is two). Groups with several countries or sectors and at least one of the other are
+reported in ``TopicParse.combined`` so that a reply can offer them separately instead.
+
+Sector names win over two-letter codes: "AI" is the sector, not
 Anguilla, and "IT" is ICT, not Italy (type "Italy" or "이탈리아").
 
 ``org:`` (기관:, 기업:) and ``kw:`` (키워드:) take the rest of their line as one organisation
@@ -87,9 +91,29 @@ class UnknownWord:
 
 
 @dataclass(frozen=True)
+class Combined:
+    """A group that combined several countries or sectors: ``countries`` x ``sectors``."""
+
+    countries: tuple[str, ...]
+    sectors: tuple[str, ...]
+
+    @property
+    def separately(self) -> tuple[Topic, ...]:
+        return tuple(Topic(country=c) for c in self.countries) + tuple(
+            Topic(sector=s) for s in self.sectors
+        )
+
+    @property
+    def topics(self) -> tuple[Topic, ...]:
+        return tuple(Topic(c, s) for c in self.countries for s in self.sectors)
+
+
+@dataclass(frozen=True)
 class TopicParse:
     topics: tuple[Topic, ...] = ()
     unknown: tuple[UnknownWord, ...] = ()
+    combined: tuple[Combined, ...] = ()
+    """Groups whose countries and sectors were combined pairwise (more than one pair)."""
     truncated: bool = False
     """The input was longer than ``MAX_CHARS`` or had more than ``MAX_UNKNOWN`` unknown words."""
 
@@ -304,15 +328,15 @@ def _parse_group(words: list[str]) -> tuple[list[_Entry], list[list[str]]]:
     return entries, runs
 
 
-def _topics_of(entries: list[_Entry]) -> list[Topic]:
+def _topics_of(entries: list[_Entry]) -> tuple[list[Topic], Combined | None]:
+    """The group's topics: each country with each sector when it names both, else each."""
     entries = [e for e in entries if e.kind != "home"]
-    countries = [e.value for e in entries if e.kind == "country"]
-    sectors = [e.value for e in entries if e.kind == "sector"]
-    if len(set(countries)) == 1 and len(set(sectors)) == 1:
-        return [Topic(countries[0], sectors[0])]
-    return [
-        Topic(country=e.value) if e.kind == "country" else Topic(sector=e.value) for e in entries
-    ]
+    countries = tuple(dict.fromkeys(e.value for e in entries if e.kind == "country"))
+    sectors = tuple(dict.fromkeys(e.value for e in entries if e.kind == "sector"))
+    if countries and sectors:
+        group = Combined(countries, sectors)
+        return list(group.topics), group if len(group.topics) > 1 else None
+    return [Topic(country=c) for c in countries] + [Topic(sector=s) for s in sectors], None
 
 
 def _unknown_of(run: list[str]) -> list[UnknownWord]:
@@ -352,20 +376,24 @@ def parse_topics(text: str) -> TopicParse:
     truncated = len(text) > MAX_CHARS
     topics: list[Topic] = []
     unknown: list[UnknownWord] = []
+    combined: list[Combined] = []
     for line in _clean(text[:MAX_CHARS]).split("\n"):
         head, term = _split_term(line)
-        line_topics, line_truncated = _parse_line(head, unknown)
+        line_topics, line_truncated = _parse_line(head, unknown, combined)
         truncated = truncated or line_truncated
         for topic in _with_term(line_topics, term):
             if topic not in topics:
                 topics.append(topic)
     if len(unknown) > MAX_UNKNOWN:
         unknown, truncated = unknown[:MAX_UNKNOWN], True
-    return TopicParse(tuple(topics), tuple(unknown), truncated)
+    return TopicParse(tuple(topics), tuple(unknown), tuple(combined), truncated)
 
 
-def _parse_line(line: str, unknown: list[UnknownWord]) -> tuple[list[Topic], bool]:
-    """The topics of one line without a term; unknown words are appended to ``unknown``."""
+def _parse_line(
+    line: str, unknown: list[UnknownWord], combined: list[Combined]
+) -> tuple[list[Topic], bool]:
+    """The topics of one line without a term; unknown words are appended to ``unknown``, the
+    groups that combined several pairs to ``combined``."""
     truncated = False
     topics: list[Topic] = []
     for group in _SEPARATORS.split(_keep_names_whole(line)):
@@ -373,7 +401,10 @@ def _parse_line(line: str, unknown: list[UnknownWord]) -> tuple[list[Topic], boo
         for entry in entries:
             if entry.kind == "home" and not any(u.home for u in unknown):
                 unknown.append(UnknownWord(entry.display[:64], home=True))
-        for topic in _topics_of(entries):
+        group_topics, group_combined = _topics_of(entries)
+        if group_combined is not None:
+            combined.append(group_combined)
+        for topic in group_topics:
             if topic not in topics:
                 topics.append(topic)
         for run in runs:

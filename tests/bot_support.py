@@ -50,10 +50,18 @@ async def running_bot(api: BotApiStandin, settings: Settings) -> AsyncIterator[a
 
 
 async def ask(api: BotApiStandin, chat_id: int, text: str, **kwargs: object) -> Outgoing:
-    """Send ``text`` as a user of ``chat_id`` and return the bot's (first) answer."""
+    """Send ``text`` as a user of ``chat_id`` and return the bot's (first) answer: the first
+    message it sends after, not an edit a button pressed earlier may still make meanwhile."""
     before = len(api.messages(chat_id))
     api.user_sends(chat_id, text, **kwargs)  # type: ignore[arg-type]
-    return (await api.wait_for_messages(chat_id, before + 1))[before]
+
+    def answer() -> Outgoing | None:
+        return next((m for m in api.messages(chat_id)[before:] if m.kind == "send"), None)
+
+    await api.wait_until(lambda: answer() is not None, what=f"an answer to {text!r}")
+    reply = answer()
+    assert reply is not None
+    return reply
 
 
 async def record_story(

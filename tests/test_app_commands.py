@@ -12,6 +12,7 @@ from standin_fixtures import ADMIN_ID
 
 from core.settings import FetchSettings, Settings
 from devtools.standin import BotApiStandin
+from devtools.standin.state import keyboard_buttons
 from extractors.model import Amount
 from subscriptions.models import Topic
 from subscriptions.store import SqlRepository
@@ -63,8 +64,10 @@ async def test_subscribe_list_unsubscribe_in_english(
     assert [b.text for b in listing.buttons] == [
         "✖ 🇫🇷 France",
         "✖ AI & data",
+        "🌏 Only international: AI & data",  # a sector's choice; countries are international
         "✖ 🇩🇪 Germany · Semiconductors",
     ]
+    assert "• AI & data (all MOUs)" in listing.text
 
     gone = await ask(api, 7, "/unsubscribe AI")
     assert gone.text == "Stopped following: AI & data"
@@ -79,7 +82,15 @@ async def test_subscribe_list_unsubscribe_in_korean(
     api: BotApiStandin, repo: SqlRepository
 ) -> None:
     reply = await ask(api, 8, "/subscribe 프랑스 바이오, 인공지능", language_code="ko")
-    assert reply.text == "구독을 시작했습니다: 🇫🇷 프랑스 · 바이오·헬스케어, 인공지능·데이터"
+    first, offer = reply.text.splitlines()
+    assert first == "구독을 시작했습니다: 🇫🇷 프랑스 · 바이오·헬스케어, 인공지능·데이터"
+    # The chat's first sector: all MOUs at once, and a button for international ones only.
+    assert offer.startswith("인공지능·데이터: 국내 MOU를 포함한 모든 MOU를 알립니다.")
+    [switch] = reply.buttons
+    query = api.press_button(8, reply.message_id, switch.callback_data)
+    await api.wait_until(lambda: query in api.callback_answers, what="scope switched")
+    assert [s.international for s in await repo.list_subscriptions(8)] == [False, True]
+    assert "(해외 MOU만)" in (await ask(api, 8, "/list")).text
     listing = await ask(api, 8, "/list")
     assert "구독 목록 (2개)" in listing.text and "알림 방식: 즉시 알림" in listing.text
     gone = await ask(api, 8, "/unsubscribe 인공지능")
@@ -185,11 +196,16 @@ async def test_bad_arguments_get_a_short_helpful_reply(api: BotApiStandin) -> No
         "/summary 5년 France": "“5년” is not a period I know",
         "/summary France Germany": "Tell me the topic",
         "/latest many": "Use /latest or /latest 10 (1 to 20).",
-        "/latest 500": "Use /latest",
-        "/mode sometimes": "Use /mode instant or /mode digest 08:30",
-        "/mode digest 25:00": "Use /mode instant",
-        "/lang fr": "Replies are in English.",
-        "/frobnicate": "Commands",
+        "/mode sometimes": "“sometimes” is not a mode: use instant, digest or weekly.",
+        "/mode digest 25:00": "“25:00” is not a time of day",
+        "/mode weekly": "Tell me the day",
+        "/mode weekly someday 08:00": "“someday” is not a day of the week",
+        "/mode weekly fri 7:99": "“7:99” is not a time of day",
+        "/pause forever": "“forever” is not a pause I know",
+        "/timezone Mars/Base": "“Mars/Base” is not a time zone I know",
+        "/lang": "Languages: English (/lang en) and Korean (/lang ko).",
+        "/lang fr": "“fr” is not offered: I reply in English (/lang en) or Korean (/lang ko).",
+        "/resume": "Alerts are not paused.",
     }
     for command, expected in cases.items():
         reply = await ask(api, 30, command)
@@ -216,18 +232,32 @@ async def test_mode_and_lang_are_stored_on_the_chat(
     assert back.text == "I'll reply in English."
 
 
-async def test_countries_and_sectors_lists(api: BotApiStandin) -> None:
+async def test_countries_main_partners_first_the_rest_a_tap_away_and_searchable(
+    api: BotApiStandin, repo: SqlRepository
+) -> None:
+    main = await ask(api, 32, "/countries", language_code="ko")
+    assert main.text.startswith("주요 상대국")
+    names = [b.text for b in main.buttons]
+    assert names[:3] == ["🇺🇸 미국", "🇨🇳 중국", "🇯🇵 일본"] and names[-1] == "모든 국가 ›"
+    assert not any("사크" in n or "카나리아" in n for n in names)
+    france = next(b for b in main.buttons if b.text == "🇫🇷 프랑스")
+    query = api.press_button(32, main.message_id, france.callback_data)
+    await api.wait_until(lambda: query in api.callback_answers, what="followed")
+    await api.wait_for_messages(32, len(api.messages(32)) + 1)  # the ✓ edit
+    assert [s.topic for s in await repo.list_subscriptions(32)] == [Topic(country="FR")]
+    marked = api.message(32, main.message_id)
+    assert marked is not None
+    assert "✓ 🇫🇷 프랑스" in [b.text for b in keyboard_buttons(marked.reply_markup)]
+
     before = len(api.messages(32))
-    api.user_sends(32, "/countries", language_code="ko")
-    api.user_sends(32, "/sectors")
-    # Updates are handled in order: once the sectors are there, every country page came first.
-    await api.wait_until(
-        lambda: any(m.text.startswith("분야") for m in api.messages(32)), what="sectors"
-    )
-    *pages, sectors = api.messages(32)[before:]
-    assert len(pages) > 1 and pages[0].text.startswith("국가")
-    listed = "".join(p.text for p in pages)
-    assert "🇫🇷 프랑스 (FR)" in listed and "🇿🇼 짐바브웨 (ZW)" in listed
+    api.press_button(32, main.message_id, main.buttons[-1].callback_data)
+    rest = (await api.wait_for_messages(32, before + 1))[-1]
+    assert rest.kind == "edit" and "짐바브웨 (ZW)" in rest.text and not rest.text.endswith("…")
+    assert "프랑스 (FR)" not in rest.text  # a main partner, on the first page
+
+    found = await ask(api, 32, "/countries 짐바")
+    assert [b.text for b in found.buttons] == ["🇿🇼 짐바브웨"]
+    sectors = await ask(api, 32, "/sectors")
     assert sectors.text.startswith("분야") and "인공지능·데이터" in sectors.text
 
 
@@ -277,6 +307,8 @@ async def test_blocking_kicking_and_readding_update_the_chat(
 
 
 async def test_group_upgrade_keeps_subscriptions(api: BotApiStandin, repo: SqlRepository) -> None:
+    api.add_chat(-70, "group", title="Desk")
+    api.set_member(-70, 1001, "administrator")
     await ask(api, -70, "/subscribe Japan", chat_type="group", chat_title="Desk")
     new_id = api.migrate(-70)
     moved = await eventually(lambda: repo.list_subscriptions(new_id), bool)

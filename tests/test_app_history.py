@@ -61,7 +61,9 @@ async def test_unknown_name_offers_organisation_or_keyword(
     assert [s.topic for s in await repo.list_subscriptions(30)] == [Topic(org="삼성전자")]
 
     typo = await ask(api, 31, "/subscribe Frnace")
-    assert "Did you mean France?" in typo.text and typo.buttons == []
+    # A typo gets the suggestion's Follow button (issue 14), no organisation or keyword offer.
+    assert "Did you mean France?" in typo.text
+    assert [b.text for b in typo.buttons] == ["Follow 🇫🇷 France?"]
     english = await ask(api, 31, "/subscribe LNG")
     assert [b.text for b in english.buttons] == ["🏢 Organisation: LNG", "🔎 Keyword: LNG"]
     query = api.press_button(31, english.message_id, english.buttons[1].callback_data)

@@ -29,7 +29,7 @@ async def test_subscriptions_stop_at_the_per_chat_limit_with_a_clear_reply(
     assert len(await repo.list_subscriptions(7)) == 3
     done = await subscribe_topics(repo, 7, [Topic(country="FR"), Topic(country="CN")], limit=3)
     assert done.already == [Topic(country="FR")] and done.over_limit == [Topic(country="CN")]
-    text = replies.subscribe_result("en", [], done.already, [], done.over_limit, 3)
+    text = replies.subscribe_result("en", [], done.already, [], over_limit=done.over_limit, limit=3)
     assert "Not added: 🇨🇳 China. A chat can follow at most 3 topics" in text
     assert not await repo.add_subscription(7, Topic(country="CN"), limit=3)
     assert await repo.add_subscription(8, Topic(country="CN"), limit=3)  # another chat

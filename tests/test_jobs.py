@@ -21,6 +21,8 @@ from bot.jobs import (
     POLL_JOB,
     DigestLedger,
     poll_job,
+    resume,
+    resume_ended_pauses,
     schedule_jobs,
     send_due_digests,
 )
@@ -111,6 +113,110 @@ async def test_a_lapsed_digest_claim_is_taken_over_and_a_sent_one_never(
     assert await repo.claim_digest(7, day, "c", later, kind="weekly")  # its own kind
     await repo.release_digest(7, day, "c", kind="weekly")
     assert await repo.claim_digest(7, day, "d", later, kind="weekly")  # released: free again
+
+
+async def test_weekly_digest_on_its_day_in_the_chats_time_zone(repo: SqlRepository) -> None:
+    box = Outbox(repo)
+    await box.chat(7, language="en")
+    await repo.set_mode(7, "digest", dt.time(8, 0), digest_day=0)  # Mondays
+    await repo.set_timezone(7, "Europe/Paris")
+    await box.story(at=T0)
+    sender = FakeSender(FakeClock())
+    clock = sender.clock
+    worker = DeliveryWorker(repo, sender, tz=KST, clock=clock, now=clock.now, sleep=clock.sleep)
+    services = Services(settings=Settings(), repo=repo, delivery=worker)
+    ledger = DigestLedger()
+    paris = ZoneInfo("Europe/Paris")
+    # 2026-02-09 is a Monday: 08:00 in Seoul is midnight in Paris, nothing yet.
+    assert await send_due_digests(services, ledger, at(8, 0)) == 0
+    assert (
+        await send_due_digests(services, ledger, dt.datetime(2026, 2, 10, 8, 0, tzinfo=paris)) == 0
+    )
+    assert (
+        await send_due_digests(services, ledger, dt.datetime(2026, 2, 9, 8, 0, tzinfo=paris)) == 1
+    )
+    assert "This week's MOUs: 1" in sender.calls[0].text
+
+
+async def test_a_pause_that_ran_out_sends_what_it_held_once(repo: SqlRepository) -> None:
+    box = Outbox(repo)
+    await box.chat(7, language="en")
+    await box.story(at=T0)
+    await box.story(at=T0)
+    await repo.set_pause(7, T0 + dt.timedelta(hours=1))
+    sender = FakeSender(FakeClock())
+    clock = sender.clock
+    worker = DeliveryWorker(repo, sender, tz=KST, clock=clock, now=clock.now, sleep=clock.sleep)
+    services = Services(settings=Settings(), repo=repo, delivery=worker)
+    assert await resume_ended_pauses(services, T0) == 0
+    assert await resume_ended_pauses(services, T0 + dt.timedelta(hours=1)) == 1
+    [held] = sender.calls
+    assert "MOUs while paused: 2" in held.text
+    chat = await repo.get_chat(7)
+    assert chat is not None and chat.paused_until is None
+    assert await repo.due_deliveries(T0 + dt.timedelta(hours=2)) == []  # settled: sent once
+
+
+async def test_two_resumes_at_once_send_the_held_message_once(repo: SqlRepository) -> None:
+    box = Outbox(repo)
+    await box.chat(7, language="en")
+    await box.story(at=T0)
+    await repo.set_pause(7, T0)
+    sender = FakeSender(FakeClock())
+    clock = sender.clock
+    worker = DeliveryWorker(repo, sender, tz=KST, clock=clock, now=clock.now, sleep=clock.sleep)
+    services = Services(settings=Settings(), repo=repo, delivery=worker)
+    chat = await repo.get_chat(7)
+    assert chat is not None
+    sent = await asyncio.gather(resume(services, chat, T0), resume_ended_pauses(services, T0))
+    assert sent[0] == 1 and len(sender.calls) == 1
+
+
+async def test_digest_claims_are_per_kind_and_the_chats_local_day(repo: SqlRepository) -> None:
+    """08:00 on Monday in Los Angeles is already Tuesday in Seoul: the weekly claim is for the
+    chat's Monday, a restart finds it, and the daily kind is a claim of its own."""
+    box = Outbox(repo)
+    await box.chat(7, language="en")
+    await repo.set_mode(7, "digest", dt.time(8, 0), digest_day=0)  # Mondays
+    await repo.set_timezone(7, "America/Los_Angeles")
+    await box.story(at=T0)
+    sender = FakeSender(FakeClock())
+    clock = sender.clock
+    worker = DeliveryWorker(repo, sender, tz=KST, clock=clock, now=clock.now, sleep=clock.sleep)
+    services = Services(settings=Settings(), repo=repo, delivery=worker)
+    monday = dt.datetime(2026, 2, 9, 8, 0, tzinfo=ZoneInfo("America/Los_Angeles"))
+    assert await send_due_digests(services, DigestLedger(), monday) == 1
+    await box.story(at=T0)
+    later = monday + dt.timedelta(minutes=5)
+    assert await send_due_digests(services, DigestLedger(), later) == 0  # restarted: claimed
+    now = monday.astimezone(dt.UTC)
+    assert not await repo.claim_digest(7, dt.date(2026, 2, 9), "x", now, "weekly")
+    assert await repo.claim_digest(7, dt.date(2026, 2, 10), "x", now, "weekly")
+    await repo.set_mode(7, "digest", dt.time(8, 0))  # daily from now on: its own claim
+    assert await send_due_digests(services, DigestLedger(), later) == 1
+    assert len(sender.calls) == 2
+
+
+async def test_a_paused_digest_chat_claims_nothing_and_gets_its_digest_after_resume(
+    repo: SqlRepository,
+) -> None:
+    box = Outbox(repo)
+    await box.chat(7, language="en")
+    await repo.set_mode(7, "digest", dt.time(8, 0))
+    await box.story(at=T0)
+    await repo.set_pause(7, at(8, 30).astimezone(dt.UTC))
+    sender = FakeSender(FakeClock())
+    clock = sender.clock
+    worker = DeliveryWorker(repo, sender, tz=KST, clock=clock, now=clock.now, sleep=clock.sleep)
+    services = Services(settings=Settings(), repo=repo, delivery=worker)
+    ledger = DigestLedger()
+    assert await send_due_digests(services, ledger, at(8, 0)) == 0  # paused: waits, unclaimed
+    assert sender.calls == []
+    assert await resume_ended_pauses(services, at(8, 30).astimezone(dt.UTC)) == 1
+    assert sender.calls == []  # a digest-mode chat gets what was held in its digest
+    assert await send_due_digests(services, ledger, at(8, 31)) == 1
+    assert await send_due_digests(services, DigestLedger(), at(8, 32)) == 0
+    assert len(sender.calls) == 1
 
 
 def test_schedule_jobs_registers_the_three_jobs(tmp_path: Path) -> None:

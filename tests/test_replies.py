@@ -3,6 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot import buttons as callback
 from bot import replies
 from bot.i18n import TEXTS, language_of, plain_text, t
 from bot.markup import Html, escape
@@ -68,6 +69,12 @@ def test_every_text_is_valid_html_in_both_languages(key: str, lang: str) -> None
             "feeds",
             "stories",
             "deliveries",
+            "day",
+            "query",
+            "code",
+            "until",
+            "command",
+            "amount",
             "words",
             "page",
             "n",
@@ -91,15 +98,16 @@ def test_values_are_escaped_but_markup_is_kept() -> None:
     assert escape("a&b") == "a&amp;b"
 
 
-def test_welcome_keyboard_buttons_subscribe_to_topics() -> None:
-    reply = replies.welcome("ko")
+def test_welcome_keyboard_buttons_toggle_topics_and_mark_the_followed() -> None:
+    reply = replies.welcome("ko", {Topic(country="FR")})
     assert "MOU" in valid(reply.text)
     assert reply.keyboard is not None
     buttons = [b for row in reply.keyboard.inline_keyboard for b in row]
-    topics = [replies.parse_subscribe_button(str(b.callback_data)) for b in buttons]
+    topics = [callback.topic_of(callback.split(str(b.callback_data))[1]) for b in buttons]
     assert Topic(country="FR") in topics and Topic(sector="ai") in topics
     assert all(len(str(b.callback_data).encode()) <= 64 for b in buttons)
-    assert any(b.text.endswith("프랑스") or "프랑스" in b.text for b in buttons)
+    marked = [b.text for b in buttons if b.text.startswith("✓ ")]
+    assert marked == ["✓ 🇫🇷 프랑스"]
 
 
 def test_callback_data_parsing_rejects_junk() -> None:

@@ -64,6 +64,24 @@ async def test_stories_of_an_org_topic(repo: SqlRepository) -> None:
     assert story.title == "삼성전자-지멘스 MOU"
 
 
+async def test_a_chats_latest_takes_its_org_and_keyword_topics_too(repo: SqlRepository) -> None:
+    """/latest on the chat's topics (``stories_of``): organisations and keywords, matched in
+    Python, join the country and sector topics matched in SQL, newest first."""
+    await repo.record_item(item("a", title="LIG넥스원-탈레스 MOU"), THALES, NOW)
+    smart = mou(parties=(("삼성전자", "지멘스"),), summary="스마트 공장", countries=("DE",))
+    later = NOW + dt.timedelta(hours=1)
+    await repo.record_item(item("b", title="삼성전자-지멘스 MOU", published=later), smart, later)
+    other = mou(parties=(("현대차", "도요타"),), summary="수소차", countries=("JP",))
+    await repo.record_item(item("c", title="현대차-도요타 MOU"), other, NOW)
+    mine = [Topic(org="탈레스"), Topic(country="DE"), Topic(keyword="없는말")]
+    titles = [s.title for s in await repo.stories_of(mine)]
+    assert titles == ["삼성전자-지멘스 MOU", "LIG넥스원-탈레스 MOU"]
+    assert [s.title for s in await repo.stories_of([Topic(keyword="스마트공장")])] == [
+        "삼성전자-지멘스 MOU"
+    ]
+    assert await repo.stories_of([Topic(keyword="없는말")]) == []
+
+
 async def test_search_long_and_short_words_headline_parties_summary(
     repo: SqlRepository,
 ) -> None:

@@ -176,6 +176,25 @@ async def test_ptb_sees_telegrams_exceptions(standin: BotApiStandin, standin_bot
         await standin_bot.do_api_request("sendHologram", api_kwargs={"chat_id": new_id})
 
 
+async def test_get_chat_member_answers_statuses_ptb_parses(
+    standin: BotApiStandin, standin_bot: Bot
+) -> None:
+    standin.add_chat(-90, "supergroup", title="Desk")
+    standin.set_member(-90, 7, "administrator")
+    standin.set_member(-90, 8, "creator")
+    assert (await standin_bot.get_chat_member(-90, 7)).status == ChatMemberStatus.ADMINISTRATOR
+    assert (await standin_bot.get_chat_member(-90, 8)).status == ChatMemberStatus.OWNER
+    assert (await standin_bot.get_chat_member(-90, 9)).status == ChatMemberStatus.MEMBER
+    standin.add_chat(31, "private")
+    assert (await standin_bot.get_chat_member(31, 31)).status == ChatMemberStatus.MEMBER
+    with pytest.raises(BadRequest, match="User not found"):
+        await standin_bot.get_chat_member(31, 32)
+    with pytest.raises(BadRequest, match="Chat not found"):
+        await standin_bot.get_chat_member(-91, 7)
+    with pytest.raises(ValueError, match="not a group"):
+        standin.set_member(31, 5, "administrator")
+
+
 async def test_migration_updates_carry_both_ids(standin: BotApiStandin, standin_bot: Bot) -> None:
     standin.user_sends(-88, "hi", chat_type="group")
     standin.migrate(-88, -1000000000088)

@@ -287,18 +287,20 @@ async def test_upgrade_to_0010_indexes_stories_and_keeps_subscriptions(empty_url
 
 
 def test_the_migrations_are_one_chain() -> None:
-    """Issue 11's two revisions come before search's (0010): one head, no branch."""
+    """Issue 11's two revisions come before search's (0010), and the chat settings (0020)
+    after it: one head, no branch."""
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(alembic_config(""))
-    assert script.get_heads() == ["0010"]
+    assert script.get_heads() == ["0020"]
     chain = [r.revision for r in script.walk_revisions("base", "heads")]
-    assert chain == ["0010", "0004", "0003", "0002", "0001"]
+    assert chain == ["0020", "0010", "0004", "0003", "0002", "0001"]
 
 
 async def test_the_chain_through_search_keeps_scoped_items_both_ways(empty_url: str) -> None:
-    """0002 -> head scopes the item keys (0003) and 0010 still finds each story's status
-    through them; down to 0002 and up again leaves the same rows and the ORM's tables."""
+    """0002 -> head (through 0003, 0004, 0010 and 0020) scopes the item keys (0003) and 0010
+    still finds each story's status through them; down to 0002 and up again leaves the same
+    rows and the ORM's tables."""
     await _at_revision(
         empty_url,
         "0002",

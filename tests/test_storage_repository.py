@@ -244,7 +244,7 @@ async def test_recipients_agree_with_the_pure_rule(repo: SqlRepository) -> None:
                 rng.choice(countries) if kind != "sector" else None,
                 rng.choice(sectors) if kind != "country" else None,
             )
-            await repo.add_subscription(chat_id, topic)
+            await repo.add_subscription(chat_id, topic, international=rng.random() < 0.5)
         if rng.random() < 0.2:
             await repo.deactivate_chat(chat_id, "blocked")
     subs = [s for c in range(1, 41) for s in await repo.list_subscriptions(c)]
@@ -254,6 +254,42 @@ async def test_recipients_agree_with_the_pure_rule(repo: SqlRepository) -> None:
         ss = tuple(rng.sample(sectors, rng.randint(0, 2)))
         expected = sorted(matching_chats(cs, ss, subs, active))
         assert await repo.recipients(cs, ss) == expected, (cs, ss)
+
+
+async def test_international_only_subscriptions_skip_domestic_mous(repo: SqlRepository) -> None:
+    await repo.add_subscription(1, Topic(sector="ai"))
+    await repo.add_subscription(2, Topic(sector="ai"), international=True)
+    assert await repo.recipients((), ("ai",)) == [1]
+    assert await repo.recipients(("FR",), ("ai",)) == [1, 2]
+    assert await repo.set_international(1, Topic(sector="ai"), True)
+    assert not await repo.set_international(1, Topic(sector="energy"), True)
+    assert await repo.recipients((), ("ai",)) == []
+    [sub] = await repo.list_subscriptions(1)
+    assert sub.international and (await repo.subscriptions_of([1, 2, 3])).keys() == {1, 2}
+    # The outbox follows the same rule: a domestic AI MOU queues nothing for them.
+    result = await repo.record_item(item("domestic"), mou(countries=(), sectors=("ai",)), NOW)
+    assert result.new_story and result.deliveries == 0
+
+
+async def test_weekly_digest_time_zone_and_pause(repo: SqlRepository) -> None:
+    await chat(repo, 1, Topic("FR"))
+    await repo.set_mode(1, "digest", dt.time(9, 0), digest_day=4)
+    await repo.set_timezone(1, "Europe/Paris")
+    [weekly] = await repo.digest_chats()
+    assert (weekly.digest_day, weekly.timezone) == (4, "Europe/Paris")
+    with pytest.raises(ValueError):
+        await repo.set_mode(1, "instant", digest_day=4)
+    await repo.set_mode(1, "instant")
+    await repo.record_item(item("a"), mou(), NOW)
+    await repo.set_pause(1, NOW + HOUR)
+    assert await repo.due_deliveries(NOW) == []  # held, still pending
+    assert await repo.ended_pauses(NOW) == []
+    [ended] = await repo.ended_pauses(NOW + HOUR)
+    assert ended.id == 1 and ended.paused(NOW) and not ended.paused(NOW + HOUR)
+    assert await repo.due_deliveries(NOW + 2 * HOUR) == []  # still held: a resume sends them
+    assert len(await repo.pending_digest(1)) == 1
+    await repo.set_pause(1, None)
+    assert len(await repo.due_deliveries(NOW)) == 1
 
 
 # --- feeds -----------------------------------------------------------------------------------

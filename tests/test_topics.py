@@ -154,9 +154,20 @@ def test_one_country_and_one_sector_make_a_combination(text: str, topic: Topic) 
 def test_several_countries_or_sectors_split_into_topics() -> None:
     assert parse_topics("France Germany").topics == (FR, Topic(country="DE"))
     assert parse_topics("AI 반도체").topics == (AI, Topic(sector="semiconductor"))
-    assert parse_topics("France Germany AI").topics == (FR, Topic(country="DE"), AI)
+
     assert parse_topics("프랑스와 독일").topics == (FR, Topic(country="DE"))
     assert parse_topics("France and Germany").topics == (FR, Topic(country="DE"))
+
+
+def test_every_country_of_a_group_combines_with_every_sector() -> None:
+    parsed = parse_topics("France AI Germany")
+    assert parsed.topics == (Topic("FR", "ai"), Topic("DE", "ai"))
+    [group] = parsed.combined
+    assert group.separately == (FR, Topic(country="DE"), AI)
+    two = parse_topics("France AI 반도체").topics
+    assert two == (Topic("FR", "ai"), Topic("FR", "semiconductor"))
+    assert parse_topics("France AI").combined == ()  # one pair: nothing to offer instead
+    assert parse_topics("France AI, Germany").topics == (Topic("FR", "ai"), Topic(country="DE"))
 
 
 def test_separators_keep_combinations_apart() -> None:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from telegram import Bot, LinkPreviewOptions
+from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.request import HTTPXRequest
 
 
 class Sender(Protocol):
     async def send(self, chat_id: int, text: str, *, html: bool) -> int:
-        """Send one message; return its message id. Raises python-telegram-bot's errors."""
+        """Send one message; return its message id. Raises python-telegram-bot's errors.
+        A sender that shows buttons also takes ``keyboard=`` (an InlineKeyboardMarkup); the
+        worker passes it only when it has one."""
 
 
 class BotSender:
@@ -21,12 +23,15 @@ class BotSender:
         self.bot = bot
         self._owns_bot = owns_bot
 
-    async def send(self, chat_id: int, text: str, *, html: bool) -> int:
+    async def send(
+        self, chat_id: int, text: str, *, html: bool, keyboard: InlineKeyboardMarkup | None = None
+    ) -> int:
         message = await self.bot.send_message(
             chat_id=chat_id,
             text=text,
             parse_mode=ParseMode.HTML if html else None,
             link_preview_options=LinkPreviewOptions(is_disabled=True),
+            reply_markup=keyboard,
         )
         return message.message_id
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
+from zoneinfo import ZoneInfo
 
 from bot.alerts import DigestPart, format_alert, format_alert_plain
 from bot.delivery.answers import Variant
 from bot.markup import cut_units
+from bot.zones import zone_of
 from subscriptions.models import DeliveryJob
 
 SHORT_LIMIT = 1500
@@ -17,8 +18,10 @@ Render = Callable[[Variant], tuple[str, bool]]
 """A message in one of its variants: (text, is HTML)."""
 
 
-def alert_render(job: DeliveryJob, tz: dt.tzinfo) -> Render:
+def alert_render(job: DeliveryJob, default_tz: ZoneInfo) -> Render:
+    """The alert in the chat's own time zone (``default_tz`` when it has none)."""
     lang = job.chat.language
+    tz = zone_of(job.chat, default_tz)
 
     def render(variant: Variant) -> tuple[str, bool]:
         if variant == "html":

@@ -28,8 +28,9 @@ from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from telegram import Bot
+from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import TelegramError
 
 from bot.alerts import format_digest
@@ -47,9 +48,11 @@ from bot.delivery.answers import (
 )
 from bot.delivery.sending import BotSender, Sender, dedicated_bot
 from bot.delivery.variants import Render, alert_render, digest_render
+from bot.keyboards import alert_keyboard
 from bot.pacing import Pacer, Stamp
+from bot.zones import zone_of
 from core.settings import Settings
-from subscriptions.models import Chat
+from subscriptions.models import Chat, DeliveryJob
 from subscriptions.repository import Repository
 
 log = logging.getLogger(__name__)
@@ -70,6 +73,8 @@ class Outgoing:
     render: Render
     variant: Variant = "html"
     migrations: int = 0
+    keyboard: InlineKeyboardMarkup | None = None
+    """Buttons under the message (an alert's Mute and More like this)."""
     published: dt.datetime | None = None
     """The article's published time (alerts): the alert latency is measured from it."""
 
@@ -130,7 +135,7 @@ class DeliveryWorker:
         repo: Repository,
         sender: Sender,
         *,
-        tz: dt.tzinfo,
+        tz: ZoneInfo,
         pacer: Pacer | None = None,
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
@@ -147,6 +152,7 @@ class DeliveryWorker:
         heartbeat: float = 5.0,
         send_timeout: float = 10.0,
         owner: str | None = None,
+        alert_buttons: bool = False,
     ) -> None:
         if lease <= heartbeat + send_timeout:
             raise ValueError("the lease must outlast a heartbeat interval plus a send timeout")
@@ -171,6 +177,9 @@ class DeliveryWorker:
         self.send_timeout = send_timeout
         """Longest a send may take: one still unanswered by then is abandoned and retried."""
         self.owner = owner or new_owner()
+        self.alert_buttons = alert_buttons
+        """Put Mute / More like this buttons under alerts (the running bot; a sender that
+        takes ``keyboard=``)."""
         # Claim no more than can be sent while the claim surely holds: the overall rate for
         # the batch, one group's rate (the slowest chat) for the rows of one chat.
         budget = lease - send_timeout
@@ -192,6 +201,7 @@ class DeliveryWorker:
         (closed by :meth:`aclose`), times shown in the schedule's time zone."""
         max_in_flight = int(options.get("max_in_flight", 8))
         sender = BotSender(dedicated_bot(bot, pool_size=max_in_flight + 1), owns_bot=True)
+        options.setdefault("alert_buttons", True)
         return cls(repo, sender, tz=settings.schedule.tz, **options)
 
     # --- control -----------------------------------------------------------------------------
@@ -245,12 +255,14 @@ class DeliveryWorker:
                     run.held.update(j.id for j in jobs)
                     run.held_until = started + self.lease
                     run.renew_at = started + self.heartbeat
+                    keyboards = await self._alert_keyboards(jobs)
                     batch = [
                         Outgoing(
                             j.chat.id,
                             (j.id,),
                             j.attempts,
                             alert_render(j, self.tz),
+                            keyboard=keyboards.get(j.id),
                             published=j.story.published,
                         )
                         for j in jobs
@@ -260,6 +272,22 @@ class DeliveryWorker:
                 await self._release(run)
         self.total.add(run.report)
         return run.report
+
+    async def _alert_keyboards(
+        self, jobs: Sequence[DeliveryJob]
+    ) -> dict[int, InlineKeyboardMarkup | None]:
+        """Each alert's buttons (by delivery id), from one read of the chats' subscriptions;
+        none when that read fails: an alert without buttons beats no alert."""
+        if not self.alert_buttons:
+            return {}
+        try:
+            subs = await self.repo.subscriptions_of([j.chat.id for j in jobs])
+        except Exception:
+            log.exception("reading subscriptions for alert buttons failed; sending without")
+            return {}
+        return {
+            j.id: alert_keyboard(j.story, subs.get(j.chat.id, []), j.chat.language) for j in jobs
+        }
 
     async def _release(self, run: _Run) -> None:
         """Give back the claims of rows not sent, except those that may be with Telegram."""
@@ -296,15 +324,22 @@ class DeliveryWorker:
         return not run.claims or self.clock() + self.send_timeout <= run.held_until
 
     async def send_digest(
-        self, chat: Chat, day: dt.date, keep_going: Callable[[], bool] = lambda: True
+        self,
+        chat: Chat,
+        day: dt.date,
+        keep_going: Callable[[], bool] = lambda: True,
+        *,
+        held: bool = False,
     ) -> DeliveryReport:
         """Send a digest-mode chat its pending stories as one message (more if they do not
-        fit in one); nothing when there are none."""
+        fit in one); nothing when there are none. ``held``: what a pause kept, on resume."""
         run = _Run(DeliveryReport(), keep_going)
         jobs = await self.repo.pending_digest(chat.id)
         if not jobs:
             return run.report
-        parts = format_digest([j.story for j in jobs], chat.language, self.tz, day)
+        tz = zone_of(chat, self.tz)
+        kind = "held" if held else "weekly" if chat.digest_day is not None else "digest"
+        parts = format_digest([j.story for j in jobs], chat.language, tz, day, kind=kind)
         batch, start = [], 0
         for part in parts:
             chunk = jobs[start : start + part.count]
@@ -416,7 +451,8 @@ class DeliveryWorker:
             run.unsure.update(out.delivery_ids)
             try:
                 async with asyncio.timeout(self.send_timeout):
-                    message_id = await self.sender.send(out.chat_id, text, html=html)
+                    extra = {"keyboard": out.keyboard} if out.keyboard is not None else {}
+                    message_id = await self.sender.send(out.chat_id, text, html=html, **extra)
             except asyncio.CancelledError:
                 raise
             except Exception as exc:

@@ -13,7 +13,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot.handlers import admin, callbacks, commands, history, membership
+from bot import buttons
+from bot.handlers import admin, callbacks, commands, history, membership, settings
 
 
 def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -29,8 +30,11 @@ def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         "latest": commands.latest,
         "countries": commands.countries,
         "sectors": commands.sectors,
-        "mode": commands.mode,
-        "lang": commands.lang,
+        "mode": settings.mode,
+        "pause": settings.pause,
+        "resume": settings.resume,
+        "timezone": settings.timezone,
+        "lang": settings.lang,
     }
     admins = {
         "feeds": admin.feeds,
@@ -40,15 +44,29 @@ def register_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     }
     for name, handler in (public | admins).items():
         app.add_handler(CommandHandler(name, handler))
-    app.add_handler(CallbackQueryHandler(callbacks.subscribe_button, pattern=r"^sub:"))
-    app.add_handler(CallbackQueryHandler(callbacks.remove_button, pattern=r"^rm:"))
-    app.add_handler(CallbackQueryHandler(history.search_button, pattern=r"^srch:"))
-    app.add_handler(CallbackQueryHandler(history.term_button, pattern=r"^term:"))
+    pressed = {
+        "sub": callbacks.subscribe_button,
+        buttons.FOLLOW: callbacks.subscribe_button,
+        buttons.TOGGLE: callbacks.toggle_button,
+        buttons.MUTE: callbacks.mute_button_pressed,
+        buttons.UNMUTE: callbacks.unmute_button,
+        buttons.MORE: callbacks.more_button,
+        buttons.SCOPE: callbacks.scope_button,
+        buttons.SEPARATELY: callbacks.separately_button,
+        buttons.COUNTRIES: callbacks.countries_page,
+        "rm": callbacks.remove_button,
+        "srch": history.search_button,
+        "term": history.term_button,
+    }
+    for prefix, handler in pressed.items():
+        app.add_handler(CallbackQueryHandler(handler, pattern=f"^{prefix}:"))
     app.add_handler(ChatMemberHandler(membership.my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, membership.migrated))
-    # Commands the bot does not know get the help text, in private chats only: in a group they
-    # may be meant for another bot.
-    app.add_handler(
-        MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, commands.unknown_command)
-    )
+    # A command the bot does not know gets a reply naming it, in private chats only: in a
+    # group it may be meant for another bot. Plain text in a private chat gets a one-line
+    # hint; in groups people talk to each other, and the bot keeps quiet.
+    private = filters.ChatType.PRIVATE
+    app.add_handler(MessageHandler(filters.COMMAND & private, commands.unknown_command))
+    typed = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND  # not an edit
+    app.add_handler(MessageHandler(typed & private, commands.plain_text))
     app.add_error_handler(membership.on_error)

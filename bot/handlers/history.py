@@ -13,8 +13,16 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot import charts, export, replies
-from bot.handlers.callbacks import plain
-from bot.handlers.common import NO_PREVIEW, Context, current_chat, lang_of, send, utcnow
+from bot.handlers.common import (
+    NO_PREVIEW,
+    Context,
+    changes_settings,
+    current_chat,
+    lang_of,
+    plain,
+    send,
+    utcnow,
+)
 from bot.i18n import Lang, t
 from bot.markup import shorten
 from bot.search import (
@@ -159,6 +167,7 @@ async def send_summary_chart(
     await message.reply_photo(InputFile(png, filename="summary.png"), do_quote=False)
 
 
+@changes_settings
 async def term_button(update: Update, context: Context) -> None:
     """A tap on "follow as an organisation / as a keyword" under a /subscribe reply."""
     callback = update.callback_query
@@ -171,6 +180,6 @@ async def term_button(update: Update, context: Context) -> None:
     limit = services.settings.limits.subscriptions_per_chat
     done = await subscribe_topics(services.repo, chat.id, [topic], limit)
     text = replies.subscribe_result(
-        lang_of(chat), done.added, done.already, [], done.over_limit, limit
+        lang_of(chat), done.added, done.already, [], over_limit=done.over_limit, limit=limit
     )
     await callback.answer(plain(text))

@@ -36,6 +36,7 @@ async def my_chat_member(update: Update, context: Context) -> None:
     else:
         reason = "removed from the group" if member.status == ChatMember.LEFT else "kicked"
     dropped = await repo.deactivate_chat(change.chat.id, reason)
+    services_of(context).admins.forget(change.chat.id)
     log.info("chat %s %s the bot; %d pending alerts dropped", change.chat.id, reason, dropped)
 
 
@@ -43,7 +44,9 @@ async def migrated(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or message.migrate_to_chat_id is None:
         return  # the new supergroup's "migrate_from" message: the old group's one did the work
-    await services_of(context).repo.migrate_chat(message.chat.id, message.migrate_to_chat_id)
+    services = services_of(context)
+    await services.repo.migrate_chat(message.chat.id, message.migrate_to_chat_id)
+    services.admins.forget(message.chat.id)
     log.info("chat %s became supergroup %s", message.chat.id, message.migrate_to_chat_id)
 
 

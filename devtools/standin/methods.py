@@ -13,7 +13,7 @@ import math
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from devtools.standin import media
+from devtools.standin import media, users
 from devtools.standin.errors import ApiError
 from devtools.standin.faults import Delay, Disconnect
 from devtools.standin.html import EntityError, ParsedText, parse_html, strip_text
@@ -394,6 +394,19 @@ async def get_chat(world: World, params: Params) -> Any:
     }
 
 
+async def get_chat_member(world: World, params: Params) -> Any:
+    chat = world.chat(_chat_id(params))
+    user_id = _maybe_int(params.get("user_id"))
+    if chat is None:
+        raise ApiError.chat_not_found()
+    if user_id is None:
+        raise ApiError.bad_request("user_id is required")
+    try:
+        return users.chat_member(world, chat, user_id)
+    except ValueError as err:
+        raise ApiError.bad_request(str(err)) from None
+
+
 def _scope_key(params: Params) -> str:
     scope = params.get("scope") or {"type": "default"}
     if not isinstance(scope, dict) or "type" not in scope:
@@ -502,6 +515,7 @@ METHODS: dict[str, Method] = {
     "answercallbackquery": answer_callback_query,
     "sendchataction": send_chat_action,
     "getchat": get_chat,
+    "getchatmember": get_chat_member,
     "setmycommands": set_my_commands,
     "getmycommands": get_my_commands,
     "deletemycommands": delete_my_commands,

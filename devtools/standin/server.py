@@ -144,6 +144,11 @@ class BotApiStandin:
         keyword arguments: old_status, user_id, chat_type, chat_title."""
         return users.member_update(self.world, chat_id, new_status, **kwargs)
 
+    def set_member(self, chat_id: int, user_id: int, status: str) -> None:
+        """A person's status in a group, as ``getChatMember`` answers it (``administrator``,
+        ``creator``, ``member``: everyone's by default, ``left``, ``kicked``)."""
+        users.set_member(self.world, chat_id, user_id, status)
+
     def block(self, chat_id: int, *, notify: bool = True) -> None:
         """The user blocks the bot (or a group kicks it): sends now fail with 403."""
         self.add_chat(chat_id)

@@ -37,6 +37,8 @@ class ChatState:
     """Private chat: the user blocked the bot. Group: the bot was kicked."""
     migrated_to: int | None = None
     last_message_id: int = 0
+    members: dict[int, str] = field(default_factory=dict)
+    """Group: people's statuses for ``getChatMember`` (``member`` when absent)."""
 
     @property
     def is_group(self) -> bool:

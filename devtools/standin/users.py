@@ -137,8 +137,9 @@ _ADMIN_RIGHTS = (
 )  # fmt: skip
 
 
-def _member(world: World, status: str) -> dict[str, Any]:
-    data: dict[str, Any] = {"status": status, "user": world.bot.as_json()}
+def _member(world: World, status: str, user: UserInfo | None = None) -> dict[str, Any]:
+    """A ChatMember object: the bot's own (``user`` None) or a person's."""
+    data: dict[str, Any] = {"status": status, "user": (user or world.bot).as_json()}
     if status == "kicked":
         data["until_date"] = 0
     elif status == "administrator":
@@ -199,3 +200,30 @@ def migrate(
         new_msg = world.store(new, user, ParsedText(""), extra={"migrate_from_chat_id": chat_id})
         world.push_update("message", new_msg.as_json(new))
     return new_id
+
+
+MEMBER_STATUSES = frozenset({"creator", "administrator", "member", "left", "kicked"})
+
+
+def set_member(world: World, chat_id: int, user_id: int, status: str) -> None:
+    """A person's status in a group (what ``getChatMember`` answers): ``creator``,
+    ``administrator``, ``member`` (everyone's by default), ``left`` or ``kicked``."""
+    if status not in MEMBER_STATUSES:
+        raise ValueError(f"unsupported chat member status {status!r}")
+    chat = world.ensure_chat(chat_id, None)
+    if not chat.is_group:
+        raise ValueError(f"chat {chat_id} is not a group: its only member is its user")
+    chat.members[user_id] = status
+
+
+def chat_member(world: World, chat: ChatState, user_id: int) -> dict[str, Any]:
+    """``getChatMember``'s answer: a private chat's user is a member of it, a group's people
+    have the status set with :func:`set_member` (``member`` by default), the bot its own."""
+    if user_id == world.bot.id:
+        return _member(world, "left" if chat.blocked else "member")
+    user = world.users.get(user_id) or UserInfo(user_id)
+    if not chat.is_group:
+        if user_id != chat.id:
+            raise ValueError("user not found")
+        return _member(world, "member", user)
+    return _member(world, chat.members.get(user_id, "member"), user)

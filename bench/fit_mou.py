@@ -1,0 +1,222 @@
+"""Fit the article-level signed-MOU model (`extractors/mou_score.py`) and measure it by CV.
+
+    .venv/bin/python bench/fit_mou.py [--labels FILE ...] [--write]
+
+Training pool (issue 9, second round): the gold of ../shared/corpus (seeds, dev, chosun-gold,
+tera-gold), the second blind set `eval/blind/near-foreign-labels.jsonl` (no longer blind for
+this extractor) and the training labels of `eval/train/labels.jsonl` (or the files given with
+--labels). The articles are read from the shared archives by url; only labelled urls are ever
+read, so the blind sample of `eval/blind/sample.jsonl` is never touched.
+
+Every article that passes the gate is described by `mou_score.FEATURES` (the rules' decision
+among them); a logistic regression (L2, Newton steps in numpy) is fitted. Five folds by sha1 of
+the url give out-of-fold probabilities; the two override thresholds are chosen on them (the
+best is_mou F1 whose precision is not below the rules' by more than half a point); then the
+whole extractor is run on each fold with the weights fitted on the other four and scored with
+the scorer of `mou-alert eval`, per source, against the rules alone. --write stores the weights
+fitted on the whole pool with the chosen thresholds in `extractors/mou_weights.json`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from extract_halves import SETS, shared_dir  # noqa: E402
+
+from extractors.bounds import MAX_TEXT_CHARS, bounded  # noqa: E402
+from extractors.cleaning import article_text, split_sentences  # noqa: E402
+from extractors.cli import _items  # noqa: E402
+from extractors.decide import signing_sentences  # noqa: E402
+from extractors.document import prepare  # noqa: E402
+from extractors.extractor import Extractor  # noqa: E402
+from extractors.gate import passes_gate  # noqa: E402
+from extractors.model import Article, Extraction  # noqa: E402
+from extractors.mou_score import FEATURES, MouModel, features  # noqa: E402
+from extractors.scoring import Report, gold_keys, read_gold, score  # noqa: E402
+
+FOLDS = 5
+L2 = 0.3
+WEIGHTS = ROOT / "extractors" / "mou_weights.json"
+ARCHIVES = ("chosun-national.jsonl.gz", "tera-economy.jsonl.gz")
+
+
+def fold(key: str) -> int:
+    return int(hashlib.sha1(key.encode()).hexdigest(), 16) % FOLDS
+
+
+def source(key: str, row: dict[str, Any]) -> str:
+    where = f"{key} {row.get('source') or ''} {row.get('url') or ''}"
+    return "chosun" if "chosun.com" in where else "tera"
+
+
+def pool(labels: list[Path]) -> list[tuple[str, dict[str, Any], Article]]:
+    """(key, gold row, article) of every labelled article found."""
+    corpus = shared_dir() / "corpus"
+    wanted: dict[str, dict[str, Any]] = {}
+    txt_paths: list[str] = []
+    files = [corpus / g for _, g, _ in SETS] + labels
+    for _, _, patterns in SETS:
+        txt_paths += [
+            str(p) for pattern in patterns if pattern.endswith(".txt") for p in corpus.glob(pattern)
+        ]
+    for path in files:
+        rows, _ = read_gold(path)
+        for row in rows:
+            wanted[gold_keys(row)[0]] = row
+            for k in gold_keys(row)[1:]:
+                wanted.setdefault(k, row)
+    paths = sorted(txt_paths) + [str(corpus / a) for a in ARCHIVES]
+    out: dict[int, tuple[str, dict[str, Any], Article]] = {}
+    for item in _items(paths, wanted.__contains__, []):
+        row = wanted[item.id]
+        out[id(row)] = (gold_keys(row)[0], row, item.article)
+    return list(out.values())
+
+
+def design(data: list[tuple[str, dict[str, Any], Article]]) -> tuple[np.ndarray, np.ndarray]:
+    """Feature rows (NaN for articles the gate stops: the model never sees them) and labels."""
+    x = np.full((len(data), len(FEATURES)), np.nan)
+    y = np.array([bool(row.get("is_mou")) for _, row, _ in data], dtype=float)
+    for n, (_, _, article) in enumerate(data):
+        article = bounded(article)
+        text = article_text(article.body)[:MAX_TEXT_CHARS]
+        if not passes_gate(article.title, text):
+            continue
+        doc = prepare(article, text, split_sentences)
+        x[n] = features(doc, bool(signing_sentences(doc)))
+    return x, y
+
+
+def fit(x: np.ndarray, y: np.ndarray) -> dict[str, float]:
+    """L2-penalised logistic regression (bias unpenalised) by Newton steps."""
+    a = np.hstack([np.ones((len(x), 1)), x])
+    w = np.zeros(a.shape[1])
+    penalty = np.full(a.shape[1], L2)
+    penalty[0] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-np.clip(a @ w, -30, 30)))
+        grad = a.T @ (p - y) + penalty * w
+        hess = (a * (p * (1 - p))[:, None]).T @ a + np.diag(penalty + 1e-6)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return {"bias": float(w[0]), **{n: float(v) for n, v in zip(FEATURES, w[1:], strict=True)}}
+
+
+def predict(x: np.ndarray, w: dict[str, float]) -> np.ndarray:
+    z = w["bias"] + x @ np.array([w[n] for n in FEATURES])
+    return 1 / (1 + np.exp(-np.clip(z, -30, 30)))
+
+
+def prf(pred: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
+    tp = float((pred & (y > 0)).sum())
+    fp = float((pred & (y == 0)).sum())
+    fn = float((~pred & (y > 0)).sum())
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def thresholds(x: np.ndarray, y: np.ndarray, oof: np.ndarray) -> tuple[float, float]:
+    gated = ~np.isnan(x[:, 0])
+    rules = gated & (np.nan_to_num(x[:, 0]) > 0)
+    base = prf(rules, y)
+    best = (base[2], 1.1, -0.1)
+    for add in np.arange(0.30, 0.96, 0.025):
+        for drop in (-0.1, 0.02, 0.05):
+            pred = gated & np.where(rules, oof >= drop, oof >= add)
+            p, _, f = prf(pred, y)
+            if p >= base[0] - 0.005 and f > best[0] + 1e-9:
+                best = (f, float(add), float(drop))
+    return round(best[1], 3), best[2]
+
+
+def row_line(name: str, report: Report, n: int) -> str:
+    m, c = report.is_mou, report.countries
+    return (
+        f"| {name} | {n} | {m.precision:.3f}/{m.recall:.3f}/{m.f1:.3f} "
+        f"| {c.precision:.3f}/{c.recall:.3f}/{c.f1:.3f} | {report.wrong_country_share:.1%} "
+        f"| {report.sectors.f1:.3f} |"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--labels", nargs="*", type=Path, default=None)
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args()
+    if not (shared_dir() / "corpus").is_dir():
+        print("no labelled corpus: nothing to fit")
+        return 0
+    train = ROOT / "eval" / "train" / "labels.jsonl"
+    labels = [ROOT / "eval" / "blind" / "near-foreign-labels.jsonl"]
+    labels += args.labels if args.labels is not None else ([train] if train.exists() else [])
+    data = pool(labels)
+    x, y = design(data)
+    folds = np.array([fold(k) for k, _, _ in data])
+    gated = ~np.isnan(x[:, 0])
+    print(f"{len(data)} labelled articles, {int(y.sum())} MOUs, {int(gated.sum())} past the gate")
+    oof = np.zeros(len(data))
+    fold_weights = []
+    for k in range(FOLDS):
+        fit_on = gated & (folds != k)
+        w = fit(x[fit_on], y[fit_on])
+        fold_weights.append(w)
+        test = gated & (folds == k)
+        oof[test] = predict(x[test], w)
+    add, drop = thresholds(x, y, oof)
+    print(f"thresholds from out-of-fold probabilities: add >= {add}, drop < {drop}")
+    predictions: dict[str, dict[str, Extraction]] = {"rules": {}, "model": {}}
+    rules_extractor = Extractor(mou_model=MouModel())
+    articles = [a for _, _, a in data]
+    keys = [k for k, _, _ in data]
+    for key, e in zip(keys, rules_extractor.extract_many(articles), strict=True):
+        predictions["rules"][key] = e
+    for k in range(FOLDS):
+        model = MouModel(weights=fold_weights[k], add_above=add, drop_below=drop)
+        extractor = Extractor(mou_model=model)
+        extractor._analyzer = rules_extractor.analyzer  # one Kiwi for every fold
+        part = [n for n in range(len(data)) if folds[n] == k]
+        for n, e in zip(part, extractor.extract_many(articles[n] for n in part), strict=True):
+            predictions["model"][keys[n]] = e
+    print("\n| run, source | articles | is_mou P/R/F1 | country P/R/F1 | wrong | sector F1 |")
+    print("|---|---|---|---|---|---|")
+    for src in ("chosun", "tera", "all"):
+        rows = [dict(r, id=k) for k, r, _ in data if src in ("all", source(k, r))]
+        for run in ("rules", "model"):
+            print(row_line(f"{run}, {src}", score(rows, predictions[run]), len(rows)))
+    changed = [
+        (key, bool(r.get("is_mou")), predictions["model"][key].is_mou)
+        for key, r, _ in data
+        if predictions["model"][key].is_mou != predictions["rules"][key].is_mou
+    ]
+    print(f"\n{len(changed)} articles the model decides otherwise than the rules:")
+    for key, gold, got in changed:
+        print(f"  {'right' if gold == got else 'WRONG'} now {got}: {key}")
+    if args.write:
+        w = fit(x[gated], y[gated])
+        data_out = {
+            "weights": {n: round(v, 4) for n, v in w.items()},
+            "add_above": add,
+            "drop_below": drop,
+            "trained_on": f"{int(gated.sum())} gated-in labelled articles",
+        }
+        WEIGHTS.write_text(json.dumps(data_out, indent=1, ensure_ascii=False) + "\n")
+        print(f"wrote {WEIGHTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

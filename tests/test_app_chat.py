@@ -153,6 +153,22 @@ async def test_combinations_suggestions_and_st_helena(
     assert await repo.list_subscriptions(47) == []
 
 
+async def test_buttons_add_no_subscription_beyond_the_per_chat_limit(
+    api: BotApiStandin, repo: SqlRepository, standin_settings: Settings
+) -> None:
+    """A /start toggle is held to [limits] subscriptions_per_chat like /subscribe."""
+    limit = standin_settings.limits.subscriptions_per_chat
+    for i in range(limit):
+        assert await repo.add_subscription(48, Topic(keyword=f"word{i}"), limit)
+    start = await ask(api, 48, "/start")
+    france = next(b for b in start.buttons if b.text.endswith("🇫🇷 France"))
+    query = api.press_button(48, start.message_id, france.callback_data)
+    await api.wait_until(lambda: query in api.callback_answers, what="refused")
+    assert api.callback_answers[query]["text"].startswith("Not added: 🇫🇷 France.")
+    subs = await repo.list_subscriptions(48)
+    assert len(subs) == limit and Topic(country="FR") not in {s.topic for s in subs}
+
+
 async def test_alert_mute_button_stops_the_next_alert_and_more_like_this(
     api: BotApiStandin, repo: SqlRepository
 ) -> None:

@@ -69,6 +69,31 @@ def _rows(path: Path) -> Iterator[dict[str, Any]]:
             yield json.loads(line)
 
 
+def _candidates(corpus: Path, taken: set[str]) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """(archive, row, title and text) of every article a set may draw: not in `taken`, and for
+    the economy feed published before the cutoff."""
+    archives = (("chosun", "chosun-national.jsonl.gz"), ("tera", "tera-economy.jsonl.gz"))
+    for archive, file in archives:
+        for row in _rows(corpus / file):
+            if row["url"] in taken:
+                continue
+            if archive == "tera" and str(row.get("published", "")) >= ECONOMY_CUTOFF:
+                continue
+            yield (
+                archive,
+                row,
+                f"{row.get('title', '')}\n{row.get('html') or row.get('text') or ''}",
+            )
+
+
+def _urls_of(*names: str) -> set[str]:
+    return {
+        json.loads(line)["url"]
+        for name in names
+        for line in (HERE / name).read_text("utf-8").splitlines()
+    }
+
+
 def stratum(title: str, body: str, foreign: re.Pattern[str]) -> str:
     text = f"{title}\n{strip_tags(body)}"
     if not AGREEMENT.search(text):
@@ -77,24 +102,17 @@ def stratum(title: str, body: str, foreign: re.Pattern[str]) -> str:
 
 
 def draw(shared: Path) -> list[dict[str, Any]]:
-    corpus = shared / "corpus"
-    labelled = _labelled_urls(corpus)
     foreign = _foreign_names()
     rng = random.Random(SEED)
+    pools: dict[tuple[str, str], list[dict[str, Any]]] = {
+        (archive, name): [] for archive, sizes in PER_ARCHIVE.items() for name in sizes
+    }
+    for archive, row, text in _candidates(shared / "corpus", _labelled_urls(shared / "corpus")):
+        pools[archive, stratum("", text, foreign)].append(row)
     sample: list[dict[str, Any]] = []
-    archives = (("chosun", "chosun-national.jsonl.gz"), ("tera", "tera-economy.jsonl.gz"))
-    for archive, file in archives:
-        sizes = PER_ARCHIVE[archive]
-        pools: dict[str, list[dict[str, Any]]] = {s: [] for s in sizes}
-        for row in _rows(corpus / file):
-            if row["url"] in labelled:
-                continue
-            if archive == "tera" and str(row.get("published", "")) >= ECONOMY_CUTOFF:
-                continue
-            body = row.get("html") or row.get("text") or ""
-            pools[stratum(row.get("title", ""), body, foreign)].append(row)
+    for archive, sizes in PER_ARCHIVE.items():
         for name, n in sizes.items():
-            pool = sorted(pools[name], key=lambda r: r["url"])
+            pool = sorted(pools[archive, name], key=lambda r: r["url"])
             for row in rng.sample(pool, n):
                 sample.append({"url": row["url"], "archive": archive, "stratum": name, "row": row})
     rng.shuffle(sample)
@@ -102,24 +120,14 @@ def draw(shared: Path) -> list[dict[str, Any]]:
 
 
 def draw_near_foreign(shared: Path) -> list[dict[str, Any]]:
-    corpus = shared / "corpus"
-    taken = _labelled_urls(corpus) | {
-        json.loads(line)["url"] for line in (HERE / "sample.jsonl").read_text("utf-8").splitlines()
-    }
+    taken = _labelled_urls(shared / "corpus") | _urls_of("sample.jsonl")
     foreign = _foreign_names()
     near = re.compile(rf"(?:{foreign.pattern}).{{0,{NEAR_WINDOW}}}(?:{AGREEMENT.pattern})", re.S)
-    sample: list[dict[str, Any]] = []
-    archives = (("chosun", "chosun-national.jsonl.gz"), ("tera", "tera-economy.jsonl.gz"))
-    for archive, file in archives:
-        for row in _rows(corpus / file):
-            if row["url"] in taken:
-                continue
-            if archive == "tera" and str(row.get("published", "")) >= ECONOMY_CUTOFF:
-                continue
-            body = row.get("html") or row.get("text") or ""
-            if near.search(f"{row.get('title', '')}\n{strip_tags(body)}"):
-                sample.append({"url": row["url"], "archive": archive, "stratum": "near-foreign"})
-                sample[-1]["row"] = row
+    sample = [
+        {"url": row["url"], "archive": archive, "stratum": "near-foreign", "row": row}
+        for archive, row, text in _candidates(shared / "corpus", taken)
+        if near.search(strip_tags(text))
+    ]
     random.Random(SEED).shuffle(sample)
     return sample
 
@@ -127,25 +135,14 @@ def draw_near_foreign(shared: Path) -> list[dict[str, Any]]:
 def draw_training(shared: Path, size: int = 400) -> list[dict[str, Any]]:
     """Training articles (never blind): a seeded draw of the remaining unlabelled articles with
     an agreement word, half with a foreign name, outside both blind sets and every gold set."""
-    corpus = shared / "corpus"
-    taken = _labelled_urls(corpus)
-    for name in ("sample.jsonl", "near-foreign-sample.jsonl"):
-        taken |= {json.loads(ln)["url"] for ln in (HERE / name).read_text("utf-8").splitlines()}
+    taken = _labelled_urls(shared / "corpus")
+    taken |= _urls_of("sample.jsonl", "near-foreign-sample.jsonl")
     foreign = _foreign_names()
     pools: dict[str, list[dict[str, Any]]] = {"agreement+foreign": [], "agreement": []}
-    archives = (("chosun", "chosun-national.jsonl.gz"), ("tera", "tera-economy.jsonl.gz"))
-    for archive, file in archives:
-        for row in _rows(corpus / file):
-            if row["url"] in taken:
-                continue
-            if archive == "tera" and str(row.get("published", "")) >= ECONOMY_CUTOFF:
-                continue
-            body = row.get("html") or row.get("text") or ""
-            name = stratum(row.get("title", ""), body, foreign)
-            if name in pools:
-                pools[name].append(
-                    {"url": row["url"], "archive": archive, "stratum": name, "row": row}
-                )
+    for archive, row, text in _candidates(shared / "corpus", taken):
+        name = stratum("", text, foreign)
+        if name in pools:
+            pools[name].append({"url": row["url"], "archive": archive, "stratum": name, "row": row})
     rng = random.Random(SEED + 1)
     sample: list[dict[str, Any]] = []
     for pool in pools.values():

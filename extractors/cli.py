@@ -120,13 +120,13 @@ def _prefixed(warn: Callable[[str], None], prefix: str) -> Callable[[str], None]
     return lambda message: warn(prefix + message)
 
 
-def iter_jsonl(
+def iter_records(
     path: Path,
     warn: Callable[[str], None],
-    wanted: Callable[[str], bool] | None = None,
     progress: Callable[[int], None] | None = None,
-) -> Iterator[Item]:
-    """Articles of a corpus file, id = url; bad lines are reported through `warn` and skipped."""
+) -> Iterator[tuple[int, dict[str, Any], Article]]:
+    """(line number, JSON object, article) of each usable line of a corpus file; bad lines are
+    reported through `warn` and skipped, a broken file stops with one warning."""
     raw, lines = _open_lines(path)
     with raw, lines:
         try:
@@ -142,13 +142,24 @@ def iter_jsonl(
                     reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
                     warn(f"{path}:{lineno}: skipped: {reason}")
                     continue
-                key = article.url or f"{path}:{lineno}"
-                if wanted is None or wanted(key):
-                    yield Item(key, article)
+                yield lineno, record, article
         except (OSError, EOFError, gzip.BadGzipFile) as exc:
             warn(f"{path}: stopped reading: {exc}")
         if progress is not None:
             progress(raw.tell())
+
+
+def iter_jsonl(
+    path: Path,
+    warn: Callable[[str], None],
+    wanted: Callable[[str], bool] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Item]:
+    """Articles of a corpus file, id = url; bad lines are reported through `warn` and skipped."""
+    for lineno, _record, article in iter_records(path, warn, progress):
+        key = article.url or f"{path}:{lineno}"
+        if wanted is None or wanted(key):
+            yield Item(key, article)
 
 
 def read_stdin(stdin: TextIO) -> Item:
@@ -333,6 +344,7 @@ __all__ = [
     "cmd_eval",
     "cmd_extract",
     "iter_jsonl",
+    "iter_records",
     "run",
     "to_record",
 ]

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import gzip
 import hashlib
-import json
 import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -26,13 +24,7 @@ from typing import IO, Any
 from urllib.parse import urlsplit
 
 from core.settings import Settings
-from extractors.cli import (
-    InputError,
-    _open_lines,
-    article_from_record,
-    is_corpus,
-    read_single,
-)
+from extractors.cli import InputError, is_corpus, iter_records, read_single
 from extractors.model import Article, Extraction
 from feeds.article import visible_text
 from feeds.keys import item_key
@@ -78,10 +70,6 @@ class BackfillReport:
         return "\n".join(lines)
 
 
-def _prefixed(warn: Warn, prefix: str) -> Warn:
-    return lambda message: warn(prefix + message)
-
-
 def _outlet(record: dict[str, Any], url: str) -> str:
     for name in ("publisher", "outlet", "source"):
         value = record.get(name)
@@ -91,26 +79,9 @@ def _outlet(record: dict[str, Any], url: str) -> str:
 
 
 def _corpus(path: Path, warn: Warn, progress: Callable[[int], None]) -> Iterator[Source]:
-    raw, lines = _open_lines(path)
-    with raw, lines:
-        try:
-            for lineno, line in enumerate(lines, 1):
-                if lineno % 64 == 0:
-                    progress(raw.tell())
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                    article = article_from_record(record, _prefixed(warn, f"{path}:{lineno}: "))
-                except (json.JSONDecodeError, ValueError) as exc:
-                    reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
-                    warn(f"{path}:{lineno}: skipped: {reason}")
-                    continue
-                key = item_key(None, record.get("guid"), article.url, article.title)
-                yield Source(key, article, _outlet(record, article.url))
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
-            warn(f"{path}: stopped reading: {exc}")
-        progress(raw.tell())
+    for _lineno, record, article in iter_records(path, warn, progress):
+        key = item_key(None, record.get("guid"), article.url, article.title)
+        yield Source(key, article, _outlet(record, article.url))
 
 
 def _feed(path: Path) -> Iterator[Source]:

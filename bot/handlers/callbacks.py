@@ -4,7 +4,7 @@ subscriptions are for a group's administrators only, like the commands."""
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
@@ -24,7 +24,7 @@ from bot.i18n import Lang, plain_text, t
 from bot.keyboards import mute_button, swap, undo_button
 from bot.services import Services
 from bot.subscribing import Subscribed, subscribe_topics
-from subscriptions.models import Topic
+from subscriptions.models import Chat, Topic
 from subscriptions.topics import topic_label
 
 
@@ -77,22 +77,35 @@ async def _edit_list(update: Update, reply: replies.Reply) -> None:
             raise
 
 
-@changes_settings
-async def subscribe_button(update: Update, context: Context) -> None:
-    """``sub:`` (old /start messages) and ``fol:`` ("Did you mean", "Follow X?"): follow."""
+async def _pressed(
+    update: Update, context: Context
+) -> tuple[CallbackQuery, str, Services, Chat, Lang]:
+    """The pressed button's query and data, the services, the chat and its language."""
     query = update.callback_query
     assert query is not None and query.data is not None
     services, chat = await current_chat(update, context)
-    action, parts = buttons.split(query.data)
+    return query, query.data, services, chat, lang_of(chat)
+
+
+async def _replace_pressed(update: Update, data: str, new: InlineKeyboardButton | None) -> None:
+    """Put ``new`` where the pressed button was (None takes it away)."""
+    await _edit_markup(update, swap(_pressed_markup(update), data, new))
+
+
+@changes_settings
+async def subscribe_button(update: Update, context: Context) -> None:
+    """``sub:`` (old /start messages) and ``fol:`` ("Did you mean", "Follow X?"): follow."""
+    query, data, services, chat, lang = await _pressed(update, context)
+    action, parts = buttons.split(data)
     topic = buttons.topic_of(parts) if action == buttons.FOLLOW else None
-    topic = topic or replies.parse_subscribe_button(query.data)
+    topic = topic or replies.parse_subscribe_button(data)
     if topic is None:
         await query.answer()
         return
     limit = services.settings.limits.subscriptions_per_chat
     done = await _add(services, chat.id, [topic])
     text = replies.subscribe_result(
-        lang_of(chat), done.added, done.already, [], over_limit=done.over_limit, limit=limit
+        lang, done.added, done.already, [], over_limit=done.over_limit, limit=limit
     )
     await query.answer(plain(text))
 
@@ -100,11 +113,8 @@ async def subscribe_button(update: Update, context: Context) -> None:
 @changes_settings
 async def toggle_button(update: Update, context: Context) -> None:
     """/start and /countries buttons: follow, or stop following, and show ✓ accordingly."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    services, chat = await current_chat(update, context)
-    lang = lang_of(chat)
-    topic = buttons.topic_of(buttons.split(query.data)[1])
+    query, data, services, chat, lang = await _pressed(update, context)
+    topic = buttons.topic_of(buttons.split(data)[1])
     if topic is None:
         await query.answer()
         return
@@ -116,19 +126,14 @@ async def toggle_button(update: Update, context: Context) -> None:
     else:
         await query.answer(plain(t(lang, "subscribed", topics=replies.label(topic, lang))))
     mine = await followed(services, chat)
-    old = _pressed_markup(update)
-    new = replies.toggle_button(topic, lang, mine)
-    await _edit_markup(update, swap(old, query.data, new))
+    await _replace_pressed(update, data, replies.toggle_button(topic, lang, mine))
 
 
 @changes_settings
 async def mute_button_pressed(update: Update, context: Context) -> None:
     """Under an alert: stop following that topic; the button becomes its undo."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    services, chat = await current_chat(update, context)
-    lang = lang_of(chat)
-    topic = buttons.topic_of(buttons.split(query.data)[1])
+    query, data, services, chat, lang = await _pressed(update, context)
+    topic = buttons.topic_of(buttons.split(data)[1])
     subs = await services.repo.list_subscriptions(chat.id)
     current = next((s for s in subs if topic is not None and s.topic == topic), None)
     if topic is None or current is None:
@@ -136,19 +141,13 @@ async def mute_button_pressed(update: Update, context: Context) -> None:
         return
     await services.repo.remove_subscription(chat.id, topic)
     await query.answer(plain_text(lang, "muted", topic=topic_label(topic, lang)))
-    old = _pressed_markup(update)
-    await _edit_markup(
-        update, swap(old, query.data, undo_button(topic, current.international, lang))
-    )
+    await _replace_pressed(update, data, undo_button(topic, current.international, lang))
 
 
 @changes_settings
 async def unmute_button(update: Update, context: Context) -> None:
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    services, chat = await current_chat(update, context)
-    lang = lang_of(chat)
-    _action, parts = buttons.split(query.data)
+    query, data, services, chat, lang = await _pressed(update, context)
+    _action, parts = buttons.split(data)
     topic = buttons.topic_of(parts)
     if topic is None:
         await query.answer()
@@ -159,8 +158,7 @@ async def unmute_button(update: Update, context: Context) -> None:
         await query.answer(_refused(lang, services, done))
         return
     await query.answer(plain_text(lang, "unmuted", topic=topic_label(topic, lang)))
-    old = _pressed_markup(update)
-    await _edit_markup(update, swap(old, query.data, mute_button(topic, lang)))
+    await _replace_pressed(update, data, mute_button(topic, lang))
 
 
 async def more_button(update: Update, context: Context) -> None:
@@ -176,11 +174,8 @@ async def more_button(update: Update, context: Context) -> None:
 @changes_settings
 async def scope_button(update: Update, context: Context) -> None:
     """A sector subscription: only international MOUs (``i``) or all of them (``a``)."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    services, chat = await current_chat(update, context)
-    lang = lang_of(chat)
-    _action, parts = buttons.split(query.data)
+    query, data, services, chat, lang = await _pressed(update, context)
+    _action, parts = buttons.split(data)
     topic = buttons.topic_of(parts)
     international = buttons.flag_of(parts)
     if topic is None or international is None:
@@ -202,17 +197,14 @@ async def scope_button(update: Update, context: Context) -> None:
         )
         return
     [switch] = replies.scope_buttons(lang, [topic], international)
-    await _edit_markup(update, swap(old, query.data, switch))
+    await _edit_markup(update, swap(old, data, switch))
 
 
 @changes_settings
 async def separately_button(update: Update, context: Context) -> None:
     """A combination replaced by its parts ("France AI Germany" -> France, AI, Germany)."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    services, chat = await current_chat(update, context)
-    lang = lang_of(chat)
-    group = buttons.parse_combined(buttons.split(query.data)[1])
+    query, data, services, chat, lang = await _pressed(update, context)
+    group = buttons.parse_combined(buttons.split(data)[1])
     if group is None:
         await query.answer()
         return
@@ -225,17 +217,13 @@ async def separately_button(update: Update, context: Context) -> None:
         await query.answer(
             plain(t(lang, "separately_done", topics=replies.labels(group.separately, lang)))
         )
-    old = _pressed_markup(update)
-    await _edit_markup(update, swap(old, query.data, None))
+    await _replace_pressed(update, data, None)
 
 
 async def countries_page(update: Update, context: Context) -> None:
     """/countries: page 0 the main partners (toggle buttons), page 1 every other country."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    services, chat = await current_chat(update, context)
-    lang = lang_of(chat)
-    parts = buttons.split(query.data)[1]
+    query, data, services, chat, lang = await _pressed(update, context)
+    parts = buttons.split(data)[1]
     await query.answer()
     if parts[:1] == ["1"]:
         reply = replies.countries_rest(lang)
@@ -246,11 +234,8 @@ async def countries_page(update: Update, context: Context) -> None:
 
 @changes_settings
 async def remove_button(update: Update, context: Context) -> None:
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    services, chat = await current_chat(update, context)
-    lang = lang_of(chat)
-    sub_id = replies.parse_remove_button(query.data)
+    query, data, services, chat, lang = await _pressed(update, context)
+    sub_id = replies.parse_remove_button(data)
     subs = await services.repo.list_subscriptions(chat.id)
     target = next((s for s in subs if s.id == sub_id), None)
     # The repository checks ownership too: a forged id of another chat removes nothing.

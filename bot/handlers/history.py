@@ -46,16 +46,24 @@ _KEPT = "search_queries"
 _KEPT_MAX = 50
 
 
-async def search(update: Update, context: Context) -> None:
-    _services, chat = await current_chat(update, context)
-    lang = lang_of(chat)
+async def _query_or_usage(update: Update, context: Context, lang: Lang, usage: str) -> Query | None:
+    """The words and period of /search or /export, or None once the reason was sent."""
     try:
         query = parse_query(list(context.args or []))
     except BadPeriod as bad:
         await send(update, t(lang, "bad_period", period=str(bad)[:20]))
-        return
+        return None
     if not query.words:
-        await send(update, t(lang, "search_usage"))
+        await send(update, t(lang, usage))
+        return None
+    return query
+
+
+async def search(update: Update, context: Context) -> None:
+    _services, chat = await current_chat(update, context)
+    lang = lang_of(chat)
+    query = await _query_or_usage(update, context, lang, "search_usage")
+    if query is None:
         return
     await _show_page(update, context, lang, query, 0, edit=False)
 
@@ -125,13 +133,8 @@ async def _show_page(
 async def export_command(update: Update, context: Context) -> None:
     services, chat = await current_chat(update, context)
     lang = lang_of(chat)
-    try:
-        query = parse_query(list(context.args or []))
-    except BadPeriod as bad:
-        await send(update, t(lang, "bad_period", period=str(bad)[:20]))
-        return
-    if not query.words:
-        await send(update, t(lang, "export_usage"))
+    query = await _query_or_usage(update, context, lang, "export_usage")
+    if query is None:
         return
     stories = await select_stories(services.repo, query, utcnow())
     period = period_text(lang, query.period)

@@ -19,6 +19,12 @@ exactly, check out the commit that added its sample file.
 
 ``--set train`` draws 400 training articles (eval/train/, ids t001...) from what remains: the
 extractor may be tuned on them, never on the blind sets.
+
+``--set fresh`` (third round of issue 9) draws a fresh blind set after the first was spent (its
+misses were read once after scoring, so it became training data): 200 articles from what no
+set holds yet, sizes in FRESH (eval/blind/fresh-sample.jsonl, ids f001...). ``--set train2`` then
+takes every remaining unlabelled article with an agreement word for training
+(eval/train/more-sample.jsonl, ids u001...).
 """
 
 from __future__ import annotations
@@ -41,6 +47,12 @@ SEED = 20261207
 PER_ARCHIVE = {
     "chosun": {"agreement+foreign": 120, "agreement": 70, "neither": 30},
     "tera": {"agreement+foreign": 90, "agreement": 90, "neither": 30},
+}
+# The fresh blind set: what remains has no economy item with a foreign name before the cutoff,
+# and only ~80 national-news articles with one, so it takes half of those.
+FRESH = {
+    "chosun": {"agreement+foreign": 40, "agreement": 80, "neither": 10},
+    "tera": {"agreement": 60, "neither": 10},
 }
 ECONOMY_CUTOFF = "2026-02-15"
 AGREEMENT = re.compile(r"MOU|양해각서|업무협약|협약|협정|약정|의향서|LOI")
@@ -94,6 +106,31 @@ def _urls_of(*names: str) -> set[str]:
     }
 
 
+STRATA = ("agreement+foreign", "agreement", "neither")
+
+
+def _taken_before_fresh(shared: Path) -> set[str]:
+    taken = _labelled_urls(shared / "corpus")
+    return taken | _urls_of("sample.jsonl", "near-foreign-sample.jsonl", "../train/sample.jsonl")
+
+
+def draw_fresh(shared: Path) -> list[dict[str, Any]]:
+    return draw(shared, FRESH, _taken_before_fresh(shared), SEED + 2)
+
+
+def draw_training_rest(shared: Path) -> list[dict[str, Any]]:
+    """Every article no set holds after the fresh blind set that has an agreement word."""
+    taken = _taken_before_fresh(shared) | _urls_of("fresh-sample.jsonl")
+    foreign = _foreign_names()
+    sample = [
+        {"url": row["url"], "archive": archive, "stratum": name, "row": row}
+        for archive, row, text in _candidates(shared / "corpus", taken)
+        if (name := stratum("", text, foreign)) != "neither"
+    ]
+    random.Random(SEED + 3).shuffle(sample)
+    return sample
+
+
 def stratum(title: str, body: str, foreign: re.Pattern[str]) -> str:
     text = f"{title}\n{strip_tags(body)}"
     if not AGREEMENT.search(text):
@@ -101,16 +138,22 @@ def stratum(title: str, body: str, foreign: re.Pattern[str]) -> str:
     return "agreement+foreign" if foreign.search(text) else "agreement"
 
 
-def draw(shared: Path) -> list[dict[str, Any]]:
+def draw(
+    shared: Path,
+    sizes_by_archive: dict[str, dict[str, int]] = PER_ARCHIVE,
+    taken: set[str] | None = None,
+    seed: int = SEED,
+) -> list[dict[str, Any]]:
     foreign = _foreign_names()
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     pools: dict[tuple[str, str], list[dict[str, Any]]] = {
-        (archive, name): [] for archive, sizes in PER_ARCHIVE.items() for name in sizes
+        (archive, name): [] for archive in ("chosun", "tera") for name in STRATA
     }
-    for archive, row, text in _candidates(shared / "corpus", _labelled_urls(shared / "corpus")):
+    taken = _labelled_urls(shared / "corpus") if taken is None else taken
+    for archive, row, text in _candidates(shared / "corpus", taken):
         pools[archive, stratum("", text, foreign)].append(row)
     sample: list[dict[str, Any]] = []
-    for archive, sizes in PER_ARCHIVE.items():
+    for archive, sizes in sizes_by_archive.items():
         for name, n in sizes.items():
             pool = sorted(pools[archive, name], key=lambda r: r["url"])
             for row in rng.sample(pool, n):
@@ -156,7 +199,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=HERE.parents[2] / "shared")
     parser.add_argument("--out", type=Path, default=Path("/tmp/blind"))
-    sets = ["stratified", "near-foreign", "train"]
+    sets = ["stratified", "near-foreign", "train", "fresh", "train2"]
     parser.add_argument("--set", choices=sets, default="stratified")
     args = parser.parse_args()
     if args.set == "stratified":
@@ -164,8 +207,13 @@ def main() -> None:
     elif args.set == "near-foreign":
         sample, index_name = draw_near_foreign(args.shared), "near-foreign-sample.jsonl"
         prefix = "n"
-    else:
+    elif args.set == "train":
         sample, index_name, prefix = draw_training(args.shared), "../train/sample.jsonl", "t"
+    elif args.set == "fresh":
+        sample, index_name, prefix = draw_fresh(args.shared), "fresh-sample.jsonl", "f"
+    else:
+        sample, index_name = draw_training_rest(args.shared), "../train/more-sample.jsonl"
+        prefix = "u"
     args.out.mkdir(parents=True, exist_ok=True)
     with (HERE / index_name).open("w", encoding="utf-8") as index:
         for i, item in enumerate(sample, 1):

@@ -7,9 +7,9 @@ Every foreign country an analysed article names is a candidate with the features
 gradient descent: a few hundred candidates need no library) is fitted on half A of the gold
 (rows split by sha1 of the url, as in `bench/extract_halves.py`) and tested on half B, then the
 other way round, against the rules alone, then on all of it (the weights are printed). Only
-the gold of ../shared/corpus, the near-foreign set and the training labels of eval/train are
-used (never the blind sample). The extractor ships no weights while
-the scorer does not beat the rules on the held-out half (docs/extractor.md).
+the training pool of `bench/training.py` is used (never the fresh blind set). The extractor
+ships no weights while the scorer does not beat the rules on the held-out half
+(docs/extractor.md).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from extract_halves import SETS, half, shared_dir  # noqa: E402
+from training import ARCHIVES, LABELS  # noqa: E402
 
 from extractors.bounds import MAX_TEXT_CHARS, bounded  # noqa: E402
 from extractors.cleaning import article_text, split_sentences  # noqa: E402
@@ -35,12 +36,8 @@ from extractors.extractor import Extractor  # noqa: E402
 from extractors.gate import passes_gate  # noqa: E402
 from extractors.scoring import gold_keys, read_gold  # noqa: E402
 
-# Training labels beyond the gold (issue 9, second round), read from the archives by url.
-ARCHIVES = ["chosun-national.jsonl.gz", "tera-economy.jsonl.gz"]
-TRAINING = (
-    ("near-foreign", str(ROOT / "eval" / "blind" / "near-foreign-labels.jsonl"), ARCHIVES),
-    ("train", str(ROOT / "eval" / "train" / "labels.jsonl"), ARCHIVES),
-)
+# Training labels beyond the gold (`bench/training.py`), read from the archives by url.
+TRAINING = tuple((path.stem, str(path), list(ARCHIVES)) for path in LABELS)
 L2 = 0.01
 STEPS = 3000
 RATE = 0.5

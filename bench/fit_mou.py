@@ -2,11 +2,8 @@
 
     .venv/bin/python bench/fit_mou.py [--labels FILE ...] [--write]
 
-Training pool (issue 9, second round): the gold of ../shared/corpus (seeds, dev, chosun-gold,
-tera-gold), the second blind set `eval/blind/near-foreign-labels.jsonl` (no longer blind for
-this extractor) and the training labels of `eval/train/labels.jsonl` (or the files given with
---labels). The articles are read from the shared archives by url; only labelled urls are ever
-read, so the blind sample of `eval/blind/sample.jsonl` is never touched.
+Training pool: `bench/training.py` (the gold of ../shared/corpus and the label files it names,
+or the gold and the files given with --labels); never the fresh blind set.
 
 Every article that passes the gate is described by `mou_score.FEATURES` (the rules' decision
 among them); a logistic regression (L2, Newton steps in numpy) is fitted. Five folds by sha1 of
@@ -20,7 +17,6 @@ fitted on the whole pool with the chosen thresholds in `extractors/mou_weights.j
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -32,56 +28,21 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from extract_halves import SETS, shared_dir  # noqa: E402
+from extract_halves import shared_dir  # noqa: E402
+from training import FOLDS, fold, pool, source  # noqa: E402
 
 from extractors.bounds import MAX_TEXT_CHARS, bounded  # noqa: E402
 from extractors.cleaning import article_text, split_sentences  # noqa: E402
-from extractors.cli import _items  # noqa: E402
 from extractors.decide import signing_sentences  # noqa: E402
 from extractors.document import prepare  # noqa: E402
 from extractors.extractor import Extractor  # noqa: E402
 from extractors.gate import passes_gate  # noqa: E402
 from extractors.model import Article, Extraction  # noqa: E402
 from extractors.mou_score import FEATURES, MouModel, features  # noqa: E402
-from extractors.scoring import Report, gold_keys, read_gold, score  # noqa: E402
+from extractors.scoring import Report, score  # noqa: E402
 
-FOLDS = 5
 L2 = 0.3
 WEIGHTS = ROOT / "extractors" / "mou_weights.json"
-ARCHIVES = ("chosun-national.jsonl.gz", "tera-economy.jsonl.gz")
-
-
-def fold(key: str) -> int:
-    return int(hashlib.sha1(key.encode()).hexdigest(), 16) % FOLDS
-
-
-def source(key: str, row: dict[str, Any]) -> str:
-    where = f"{key} {row.get('source') or ''} {row.get('url') or ''}"
-    return "chosun" if "chosun.com" in where else "tera"
-
-
-def pool(labels: list[Path]) -> list[tuple[str, dict[str, Any], Article]]:
-    """(key, gold row, article) of every labelled article found."""
-    corpus = shared_dir() / "corpus"
-    wanted: dict[str, dict[str, Any]] = {}
-    txt_paths: list[str] = []
-    files = [corpus / g for _, g, _ in SETS] + labels
-    for _, _, patterns in SETS:
-        txt_paths += [
-            str(p) for pattern in patterns if pattern.endswith(".txt") for p in corpus.glob(pattern)
-        ]
-    for path in files:
-        rows, _ = read_gold(path)
-        for row in rows:
-            wanted[gold_keys(row)[0]] = row
-            for k in gold_keys(row)[1:]:
-                wanted.setdefault(k, row)
-    paths = sorted(txt_paths) + [str(corpus / a) for a in ARCHIVES]
-    out: dict[int, tuple[str, dict[str, Any], Article]] = {}
-    for item in _items(paths, wanted.__contains__, []):
-        row = wanted[item.id]
-        out[id(row)] = (gold_keys(row)[0], row, item.article)
-    return list(out.values())
 
 
 def design(data: list[tuple[str, dict[str, Any], Article]]) -> tuple[np.ndarray, np.ndarray]:
@@ -160,10 +121,7 @@ def main() -> int:
     if not (shared_dir() / "corpus").is_dir():
         print("no labelled corpus: nothing to fit")
         return 0
-    train = ROOT / "eval" / "train" / "labels.jsonl"
-    labels = [ROOT / "eval" / "blind" / "near-foreign-labels.jsonl"]
-    labels += args.labels if args.labels is not None else ([train] if train.exists() else [])
-    data = pool(labels)
+    data = pool(args.labels)
     x, y = design(data)
     folds = np.array([fold(k) for k, _, _ in data])
     gated = ~np.isnan(x[:, 0])

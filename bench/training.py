@@ -1,0 +1,97 @@
+"""The training pool of issue 9: every labelled article the extractor may be fitted and tuned on.
+
+The gold of ../shared/corpus (seeds, dev, chosun-gold, tera-gold, see `extract_halves.SETS`) and
+the label files below, read from the two archives by url. Never the fresh blind set
+(`eval/blind/fresh-labels.jsonl`): it is scored once per round with `mou-alert eval`, and no
+script here reads it. The first blind set (`eval/blind/labels.jsonl`) is training data since its
+misses were read once (eval/blind/README.md).
+
+    .venv/bin/python bench/training.py          # the extractor's misses on the pool
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from extract_halves import SETS, shared_dir  # noqa: E402
+
+from extractors.cli import _items  # noqa: E402
+from extractors.model import Article  # noqa: E402
+from extractors.scoring import gold_keys, read_gold  # noqa: E402
+
+ARCHIVES = ("chosun-national.jsonl.gz", "tera-economy.jsonl.gz")
+LABELS = (
+    ROOT / "eval" / "blind" / "near-foreign-labels.jsonl",
+    ROOT / "eval" / "train" / "labels.jsonl",
+    ROOT / "eval" / "blind" / "labels.jsonl",
+    ROOT / "eval" / "train" / "more-labels.jsonl",
+)
+FOLDS = 5
+
+Labelled = tuple[str, dict[str, Any], Article]  # (key, gold row, article)
+
+
+def fold(key: str) -> int:
+    """The cross-validation fold of an article, by sha1 of its key."""
+    return int(hashlib.sha1(key.encode()).hexdigest(), 16) % FOLDS
+
+
+def source(key: str, row: dict[str, Any]) -> str:
+    """ "chosun" (national news) or "tera" (economy feed)."""
+    where = f"{key} {row.get('source') or ''} {row.get('url') or ''}"
+    return "chosun" if "chosun.com" in where else "tera"
+
+
+def pool(labels: list[Path] | None = None) -> list[Labelled]:
+    """(key, gold row, article) of every labelled article of the pool found in ../shared."""
+    corpus = shared_dir() / "corpus"
+    wanted: dict[str, dict[str, Any]] = {}
+    txt_paths: list[str] = []
+    files = [corpus / g for _, g, _ in SETS] + list(LABELS if labels is None else labels)
+    for _, _, patterns in SETS:
+        txt_paths += [
+            str(p) for pattern in patterns if pattern.endswith(".txt") for p in corpus.glob(pattern)
+        ]
+    for path in files:
+        if "fresh" in path.name:
+            raise ValueError(f"{path} is the fresh blind set: never train on it")
+        rows, _ = read_gold(path)
+        for row in rows:
+            wanted[gold_keys(row)[0]] = row
+            for k in gold_keys(row)[1:]:
+                wanted.setdefault(k, row)
+    paths = sorted(txt_paths) + [str(corpus / a) for a in ARCHIVES]
+    out: dict[int, Labelled] = {}
+    for item in _items(paths, wanted.__contains__, []):
+        row = wanted[item.id]
+        out[id(row)] = (gold_keys(row)[0], row, item.article)
+    return list(out.values())
+
+
+def main() -> int:
+    from extractors.extractor import Extractor
+
+    if not (shared_dir() / "corpus").is_dir():
+        print("no labelled corpus: nothing to report")
+        return 0
+    data = pool()
+    results = Extractor().extract_many(a for _, _, a in data)
+    for (key, row, article), e in zip(data, results, strict=True):
+        gold_c, got_c = sorted(row.get("countries") or []), sorted(e.countries)
+        if bool(row.get("is_mou")) == e.is_mou and gold_c == got_c:
+            continue
+        gold_mou = bool(row.get("is_mou"))
+        kind = "C " if gold_mou == e.is_mou else "FN" if gold_mou else "FP"
+        print(f"{kind} {source(key, row)} {gold_c} {got_c} {key} | {article.title[:60]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -10,11 +10,8 @@ from extractors.facts import deal_amounts, deal_count, deal_sentences, money_sen
 from extractors.model import Extraction
 from extractors.mou_score import MouModel, model_signing_sentences
 from extractors.parties import group_parties, sentence_parties
-from extractors.sector_detect import (
-    cooperation_sentences,
-    describing_sentences,
-    detect_sectors,
-)
+from extractors.sector_detect import cooperation_sentences, describing_sentences
+from extractors.sector_score import DealSentences, SectorModel
 from extractors.status import AGREEMENT, Tense
 from extractors.summary import summarize
 
@@ -84,7 +81,7 @@ def counterparts_of(doc: Doc, signed: list[int]) -> Counterparts:
     return article_counterparts(doc.sentences, doc.tokens, signed, _other_deals(doc, signed))
 
 
-def decide(doc: Doc) -> Extraction:
+def decide(doc: Doc, sector_model: SectorModel | None = None) -> Extraction:
     """The whole Extraction of an analysed document (tokens filled for `sentences_to_analyse`)."""
     signed = doc.signed if doc.signed is not None else signing_sentences(doc)
     if not signed:
@@ -104,12 +101,14 @@ def decide(doc: Doc) -> Extraction:
     ]
     body_first = [i for i in described if i > 0] + ([0] if 0 in described else [])
     deal = deal_sentences(doc, signed, described)
-    about = sorted({*described, *cooperation_sentences(doc.sentences, signed)})
+    told = DealSentences(
+        doc.sentences, signed, described, cooperation_sentences(doc.sentences, signed), names
+    )
     return Extraction(
         is_mou=True,
         status="signed",
         countries=counterparts.codes,
-        sectors=detect_sectors([doc.sentences[i] for i in about if i], names, doc.title),
+        sectors=(sector_model or SectorModel()).sectors(told),
         parties=group_parties(groups),
         amounts=tuple(deal_amounts(doc, money_sentences(doc, signed, deal))),
         mou_count=deal_count(doc, deal),

@@ -11,14 +11,21 @@ from extractors.gate import passes_gate
 from extractors.kiwi_analyzer import Analyzer
 from extractors.model import NOT_MOU, Article, Extraction
 from extractors.mou_score import MouModel
+from extractors.sector_score import SectorModel
 
 
 class Extractor:
     """Holds one lazily built Kiwi; reuse one Extractor for a whole process."""
 
-    def __init__(self, num_workers: int = 1, mou_model: MouModel | None = None) -> None:
+    def __init__(
+        self,
+        num_workers: int = 1,
+        mou_model: MouModel | None = None,
+        sector_model: SectorModel | None = None,
+    ) -> None:
         self._analyzer = Analyzer(num_workers)
         self._mou_model = mou_model if mou_model is not None else MouModel.shipped()
+        self._sector_model = sector_model if sector_model is not None else SectorModel.shipped()
 
     @property
     def analyzer(self) -> Analyzer:
@@ -54,5 +61,5 @@ class Extractor:
         for (doc, i), tokens in zip(wanted, analysed, strict=True):
             doc.tokens[i] = tokens
         for index, doc in pending:
-            results[index] = decide(doc)
+            results[index] = decide(doc, self._sector_model)
         return results

@@ -15,7 +15,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from extractors.sectors import SECTORS
+from extractors.sectors import BROAD_CUES, SECTORS
 
 # Asides that name who signed or a stock code ("(회장 우희종)", "(076610)"), not glosses such
 # as "생명공학(바이오)" or "인공지능(AI)", which carry cues.
@@ -58,13 +58,37 @@ _ROUNDUP = re.compile(r"\s외\s*$|^\[(?:플라자|동정|인사|부고|게시판
 _SPEECH = re.compile(r"“[^“”]{25,600}”|\"[^\"\n]{25,600}\"")
 
 
+def blank(text: str) -> str:
+    """The text with names, titles, venues and look-alikes blanked (they carry no field)."""
+    return _BLANK.sub(" ", text)
+
+
+def unquoted(text: str) -> str:
+    """The text without its quoted speech (hopes, not terms)."""
+    return _SPEECH.sub(" ", text)
+
+
+def is_roundup(headline: str) -> bool:
+    """A headline over several short items ("... 개최 외", "[동정]")."""
+    return _ROUNDUP.search(headline) is not None
+
+
 @functools.cache
-def _cue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def cue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     out = []
     for sector in SECTORS:
         cues = sorted(sector.cues, key=len, reverse=True)
         out.append((sector.id, re.compile("|".join(_cue(c) for c in cues))))
     return tuple(out)
+
+
+@functools.cache
+def broad_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The broad words of each sector (`sectors.BROAD_CUES`), for the fitted model only."""
+    return tuple(
+        (sid, re.compile("|".join(_cue(c) for c in sorted(cues, key=len, reverse=True))))
+        for sid, cues in BROAD_CUES.items()
+    )
 
 
 # Cues that are also part of unrelated words: 재활 (rehabilitation) in 재활용 (recycling),
@@ -102,7 +126,7 @@ def detect_sectors(
     if _ROUNDUP.search(headline):
         headline = ""  # "[플라자] A 행사 개최 외": the headline is about another item
     joined = _BLANK.sub(" ", f"{headline}\n{body}")
-    found = {sid for sid, pattern in _cue_patterns() if pattern.search(joined)}
+    found = {sid for sid, pattern in cue_patterns() if pattern.search(joined)}
     if "manufacturing" in found and found & _INDUSTRIES and not _MAKING.search(joined):
         found.discard("manufacturing")  # "배터리 공장", "반도체 소재": that industry's plant
     if any(_UNIVERSITY.search(p) for p in parties):

@@ -1,0 +1,305 @@
+"""Fit the sector model (`extractors/sector_score.py`) and compare it with the rules by CV.
+
+    .venv/bin/python bench/fit_sectors.py [--labels FILE ...] [--write]
+
+Training pool: `bench/training.py` (never the fresh blind set). The extractor is run once with
+the rules; every article that both its gold and the extractor call an MOU gives one row per
+sector id, described by `sector_score.FEATURES`, labelled by whether its gold lists the sector.
+Candidate models (logistic regression, L2, Newton steps in numpy):
+
+* shared: one weight per feature for every sector, plus a bias per sector;
+* shared+rules: the same, plus a weight per sector on the rules' decision;
+* per-sector: shared weights plus every feature's own weight per sector (held closer to 0).
+
+Five folds by sha1 of the key (`training.fold`). For each held-out fold the threshold is chosen
+on out-of-fold probabilities of an inner CV over the other four folds (best micro F1), so the
+held-out figures never see their own labels. The best candidate is the one with the best pooled
+held-out sector F1 (the scorer of `mou-alert eval`, every article of the pool, the extractor's
+MOU decisions unchanged); the whole extractor is then run on each fold with that fold's model
+and scored per source against the rules alone. --write stores the weights fitted on the whole
+pool, with the threshold of its out-of-fold probabilities, in `extractors/sector_weights.json`
+(only when the model beats the rules, unless --force).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from extract_halves import SETS, shared_dir  # noqa: E402
+from training import FOLDS, fold, pool, source  # noqa: E402
+
+from extractors.extractor import Extractor  # noqa: E402
+from extractors.model import Article, Extraction  # noqa: E402
+from extractors.scoring import Report, gold_keys, read_gold, score  # noqa: E402
+from extractors.sector_score import (  # noqa: E402
+    FEATURES,
+    DealSentences,
+    SectorModel,
+    features,
+    rule_sectors,
+)
+from extractors.sectors import SECTOR_IDS  # noqa: E402
+
+WEIGHTS = ROOT / "extractors" / "sector_weights.json"
+Labelled = tuple[str, dict[str, Any], Article]
+NF, NS = len(FEATURES), len(SECTOR_IDS)
+# How much harder a sector's own weights are pulled to 0 than the shared ones.
+SECTOR_OWN_PENALTY = 3.0
+
+
+class Recorder(SectorModel):
+    """The rules' sectors, keeping the deal sentences each article was decided on."""
+
+    deals: list[DealSentences]
+
+    def sectors(self, deal: DealSentences) -> tuple[str, ...]:
+        self.deals.append(deal)
+        return rule_sectors(deal)
+
+
+def deals_of(data: list[Labelled]) -> tuple[dict[str, Extraction], dict[str, DealSentences]]:
+    """The rules' extraction of every article and the deal sentences of those called MOUs."""
+    recorder = Recorder()
+    object.__setattr__(recorder, "deals", [])
+    extractor = Extractor(sector_model=recorder)
+    extractions: dict[str, Extraction] = {}
+    deals: dict[str, DealSentences] = {}
+    for key, _, article in data:
+        recorder.deals.clear()
+        extractions[key] = extractor.extract(article)
+        if extractions[key].is_mou:
+            deals[key] = recorder.deals[-1]
+    return extractions, deals
+
+
+# ---- design matrices -------------------------------------------------------------------------
+
+
+def rows_of(deal: DealSentences) -> np.ndarray:
+    values = features(deal)
+    return np.array([values[sid] for sid in SECTOR_IDS])  # NS x NF
+
+
+def design(x: np.ndarray, variant: str) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """Columns of a candidate model for rows x (n_articles*NS x NF, sectors cycling fastest),
+    their names and each column's penalty factor (a sector's own weights are held closer to 0)."""
+    n = len(x)
+    onehot = np.tile(np.eye(NS), (n // NS, 1))
+    names = list(FEATURES) + [f"bias:{s}" for s in SECTOR_IDS]
+    cols = [x, onehot]
+    factor = [1.0] * (NF + NS)
+    own = {"shared": [], "shared+rules": ["rules"], "per-sector": list(FEATURES)}[variant]
+    for name in own:
+        cols.append(onehot * x[:, [FEATURES.index(name)]])
+        names += [f"{name}:{s}" for s in SECTOR_IDS]
+        factor += [SECTOR_OWN_PENALTY] * NS
+    return np.hstack(cols), names, np.array(factor)
+
+
+def fit_lr(a: np.ndarray, y: np.ndarray, penalty: np.ndarray) -> np.ndarray:
+    """L2-penalised logistic regression with an unpenalised intercept (first weight)."""
+    a = np.hstack([np.ones((len(a), 1)), a])
+    w = np.zeros(a.shape[1])
+    penalty = np.concatenate([[0.0], penalty])
+    for _ in range(60):
+        p = 1 / (1 + np.exp(-np.clip(a @ w, -30, 30)))
+        grad = a.T @ (p - y) + penalty * w
+        hess = (a * (p * (1 - p))[:, None]).T @ a + np.diag(penalty + 1e-6)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
+Model = Callable[[np.ndarray], np.ndarray]  # rows (n*NS x NF) -> probabilities
+
+
+def train(x: np.ndarray, y: np.ndarray, variant: str, l2: float) -> tuple[Model, dict[str, float]]:
+    """A candidate fitted on rows x, as a predictor and as named weights (`sector_score.logit`:
+    a feature's weight for one sector is its shared weight plus "feature:sector")."""
+    a, names, factor = design(x, variant)
+    w = fit_lr(a, y, l2 * factor)
+
+    def predict(rows: np.ndarray) -> np.ndarray:
+        b, _, _ = design(rows, variant)
+        return 1 / (1 + np.exp(-np.clip(w[0] + b @ w[1:], -30, 30)))
+
+    return predict, {"bias": float(w[0]), **dict(zip(names, map(float, w[1:]), strict=True))}
+
+
+def best_threshold(p: np.ndarray, y: np.ndarray) -> float:
+    """The probability cut with the best micro F1 over (article, sector) rows."""
+    best = (-1.0, 0.5)
+    for t in np.arange(0.10, 0.91, 0.025):
+        pred = p >= t
+        tp = float((pred & (y > 0)).sum())
+        f1 = 2 * tp / (pred.sum() + y.sum()) if pred.sum() + y.sum() else 0.0
+        if f1 > best[0] + 1e-9:
+            best = (f1, float(t))
+    return round(best[1], 3)
+
+
+def oof(
+    x: np.ndarray, y: np.ndarray, folds: np.ndarray, keep: list[int], variant: str, l2: float
+) -> np.ndarray:
+    """Out-of-fold probabilities of the rows of the folds in `keep` (CV over those folds)."""
+    p = np.full(len(x), np.nan)
+    for k in keep:
+        fit_on = np.isin(folds, [j for j in keep if j != k])
+        model, _ = train(x[fit_on], y[fit_on], variant, l2)
+        p[folds == k] = model(x[folds == k])
+    return p
+
+
+# ---- scoring ---------------------------------------------------------------------------------
+
+
+def with_sectors(
+    extractions: dict[str, Extraction], chosen: dict[str, tuple[str, ...]]
+) -> dict[str, Extraction]:
+    return {k: replace(e, sectors=chosen[k]) if k in chosen else e for k, e in extractions.items()}
+
+
+def shared_gold() -> set[str]:
+    """Keys of the gold of ../shared/corpus: the articles the rules were written against."""
+    return {
+        gold_keys(r)[0] for _, path, _ in SETS for r in read_gold(shared_dir() / "corpus" / path)[0]
+    }
+
+
+def reports(data: list[Labelled], predictions: dict[str, Extraction]) -> dict[str, Report]:
+    """Scores per source, pooled, and on the labels outside ../shared's gold ("new": the rules
+    were not written against them, the closest to unseen articles in the pool)."""
+    seen = shared_gold()
+    out = {}
+    for src in ("chosun", "tera", "all", "new"):
+        rows = [
+            dict(r, id=k)
+            for k, r, _ in data
+            if src in ("all", source(k, r)) or (src == "new" and k not in seen)
+        ]
+        out[src] = score(rows, predictions)
+    return out
+
+
+def row_line(name: str, report: Report) -> str:
+    m, c, s = report.is_mou, report.countries, report.sectors
+    return (
+        f"| {name} | {report.articles} | {m.precision:.3f}/{m.recall:.3f}/{m.f1:.3f} "
+        f"| {c.f1:.3f} | {report.wrong_country_share:.1%} "
+        f"| {s.precision:.3f}/{s.recall:.3f}/**{s.f1:.3f}** |"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--labels", nargs="*", type=Path, default=None)
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--force", action="store_true", help="write even if the rules win")
+    args = parser.parse_args()
+    if not (shared_dir() / "corpus").is_dir():
+        print("no labelled corpus: nothing to fit")
+        return 0
+    data = pool(args.labels)
+    extractions, deals = deals_of(data)
+    gold = {k: r for k, r, _ in data}
+    keys = [k for k, _, _ in data if gold[k].get("is_mou") and k in deals]
+    x = np.vstack([rows_of(deals[k]) for k in keys])
+    y = np.array([float(sid in (gold[k].get("sectors") or ())) for k in keys for sid in SECTOR_IDS])
+    folds = np.repeat([fold(k) for k in keys], NS)
+    all_folds = list(range(FOLDS))
+    print(f"{len(data)} labelled articles; {len(keys)} MOUs by gold and extractor; {int(y.sum())}")
+    print("sector labels on them\n")
+    # Sectors of the articles the extractor calls MOUs that gold does not (no row above).
+    extra = [k for k in deals if k not in keys]
+    extra_x = np.vstack([rows_of(deals[k]) for k in extra]) if extra else np.zeros((0, NF))
+
+    def held_out(variant: str, l2: float) -> tuple[dict[str, tuple[str, ...]], list[float]]:
+        chosen: dict[str, tuple[str, ...]] = {}
+        cuts = []
+        for k in all_folds:
+            inner = [j for j in all_folds if j != k]
+            cut = best_threshold(oof(x, y, folds, inner, variant, l2)[folds != k], y[folds != k])
+            cuts.append(cut)
+            model, _ = train(x[folds != k], y[folds != k], variant, l2)
+            for ks, xs in ((keys, x), (extra, extra_x)):
+                mine = [n for n, key in enumerate(ks) if fold(key) == k]
+                if not mine:
+                    continue
+                rows = np.vstack([xs[n * NS : (n + 1) * NS] for n in mine])
+                p = model(rows).reshape(len(mine), NS)
+                for n, probs in zip(mine, p, strict=True):
+                    chosen[ks[n]] = tuple(
+                        s for s, q in zip(SECTOR_IDS, probs, strict=True) if q >= cut
+                    )
+        return chosen, cuts
+
+    rules = reports(data, extractions)
+    print("| candidate | L2 | thresholds | chosun | tera | pooled | new labels |")
+    print("|---|---|---|---|---|---|---|")
+    print(
+        f"| rules | | | {rules['chosun'].sectors.f1:.3f} | {rules['tera'].sectors.f1:.3f} "
+        f"| {rules['all'].sectors.f1:.3f} | {rules['new'].sectors.f1:.3f} |"
+    )
+    best: tuple[float, str, float] = (-1.0, "", 0.0)
+    for variant in ("shared", "shared+rules", "per-sector"):
+        for l2 in (1.0, 3.0, 10.0):
+            chosen, cuts = held_out(variant, l2)
+            r = reports(data, with_sectors(extractions, chosen))
+            print(
+                f"| {variant} | {l2} | {min(cuts)}-{max(cuts)} | {r['chosun'].sectors.f1:.3f} "
+                f"| {r['tera'].sectors.f1:.3f} | {r['all'].sectors.f1:.3f} "
+                f"| {r['new'].sectors.f1:.3f} |"
+            )
+            if r["all"].sectors.f1 > best[0]:
+                best = (r["all"].sectors.f1, variant, l2)
+    _, variant, l2 = best
+    print(f"\nbest: {variant}, L2 {l2}; the whole extractor per held-out fold:\n")
+    cv_extractions: dict[str, Extraction] = {}
+    shared_kiwi = Extractor(sector_model=SectorModel())
+    for k in all_folds:
+        inner = [j for j in all_folds if j != k]
+        cut = best_threshold(oof(x, y, folds, inner, variant, l2)[folds != k], y[folds != k])
+        _, weights = train(x[folds != k], y[folds != k], variant, l2)
+        extractor = Extractor(sector_model=SectorModel(weights, cut))
+        extractor._analyzer = shared_kiwi.analyzer  # one Kiwi for every fold
+        part = [(key, a) for key, _, a in data if fold(key) == k]
+        for (key, _), e in zip(part, extractor.extract_many(a for _, a in part), strict=True):
+            cv_extractions[key] = e
+    model = reports(data, cv_extractions)
+    print("| run, source | articles | is_mou P/R/F1 | country F1 | wrong country | sector P/R/F1 |")
+    print("|---|---|---|---|---|---|")
+    for src in ("chosun", "tera", "all", "new"):
+        print(row_line(f"rules, {src}", rules[src]))
+        print(row_line(f"rules + sector model, {src}", model[src]))
+    wins = model["all"].sectors.f1 > rules["all"].sectors.f1
+    print(f"\nthe model {'beats' if wins else 'does NOT beat'} the rules (pooled, held out)")
+    if args.write and (wins or args.force):
+        cut = best_threshold(oof(x, y, folds, all_folds, variant, l2), y)
+        _, weights = train(x, y, variant, l2)
+        out = {
+            "weights": {n: round(v, 4) for n, v in weights.items()},
+            "threshold": cut,
+            "model": f"{variant}, L2 {l2}",
+            "trained_on": f"{len(keys)} labelled MOU articles x {NS} sectors",
+        }
+        WEIGHTS.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n")
+        print(f"wrote {WEIGHTS} (threshold {cut})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -100,7 +100,11 @@ def design(x: np.ndarray, variant: str) -> tuple[np.ndarray, list[str], np.ndarr
     names = list(FEATURES) + [f"bias:{s}" for s in SECTOR_IDS]
     cols = [x, onehot]
     factor = [1.0] * (NF + NS)
-    own = {"shared": [], "shared+rules": ["rules"], "per-sector": list(FEATURES)}[variant]
+    own = {
+        "shared": [],
+        "shared+rules": ["rules"],
+        "per-sector": list(FEATURES),
+    }[variant]
     for name in own:
         cols.append(onehot * x[:, [FEATURES.index(name)]])
         names += [f"{name}:{s}" for s in SECTOR_IDS]

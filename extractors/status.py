@@ -99,7 +99,7 @@ _FUTURE = re.compile(
 )
 # Time words of an earlier agreement, looked for before the signing verb...
 _BACKGROUND = re.compile(
-    r"(?<!에\s)(?<!에)앞서|지난해|작년|재작년|올\s?초|연초|지난달(?!\s?\d)|전월|당시|그동안|이전에|과거|예전|"
+    r"(?<!에\s)(?<!에)앞서|지난해|작년|재작년|올\s?초|올해\s?초|연초|지난달(?!\s?\d)|전월|당시|그동안|이전에|과거|예전|"
     r"같은\s?(?:해|달)|그해|이듬해|지난\s?\d{4}년|최근\s?몇|수년\s?전|\d+년\s?전"
 )
 # ...and verb forms that tell it as past experience wherever they are.
@@ -123,6 +123,7 @@ _ANCHOR = re.compile(
 _YEAR = re.compile(r"((?:19|20)\d{2})\s?년")
 _MONTH_DAY = re.compile(r"(?<![\d.])(?<!오는)(?<!오는 )(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일)?")
 _LAST_MONTH_DAY = re.compile(r"지난달\s?(\d{1,2})\s?일")
+_LAST_MONTH_NAMED = re.compile(r"지난\s?(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일)?")
 _FUTURE_END = re.compile(r"(?:한다|된다|는다|린다)")
 _PAST = re.compile(r"(?:했|였|었|됐|졌)다")
 
@@ -305,12 +306,20 @@ def _is_stale(before_verb: str, published: dt.datetime | None) -> bool:
     for m in _MONTH_DAY.finditer(before_verb):
         if _months_back(published, int(m.group(1)), int(m.group(2) or 0)) > 0:
             return True
+    for m in _LAST_MONTH_NAMED.finditer(before_verb):  # "지난 1월" is past, however far back
+        month, day = int(m.group(1)), int(m.group(2) or 0)
+        if month != published.month - 1 and not (month == 12 and published.month == 1):
+            return True
+        if not day or published.day + max(0, 31 - day) > RECENT_DAYS:
+            return True
     return False
 
 
 def _term(text: str, pos: int) -> bool:
-    """A year right before "까지"/"부터" gives the agreement's term, not its signing date."""
-    return re.match(r"\s?(?:\d{1,2}\s?월\s?)?(?:까지|부터|말까지)", text[pos:]) is not None
+    """A year right before "까지" gives the agreement's term, not its signing date ("2030년까지
+    협력하는 협약"); an earlier year before "부터" dates a standing deal ("2020년부터 ... 협약을
+    맺고" is background)."""
+    return re.match(r"\s?(?:\d{1,2}\s?월\s?)?(?:까지|말까지)", text[pos:]) is not None
 
 
 def _months_back(published: dt.datetime, month: int, day: int) -> int:

@@ -58,6 +58,12 @@ PUBLISHED = dt.datetime(2025, 6, 20, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))
         ("A대는 지난 3월 B사와 MOU를 체결했다.", Tense.BACKGROUND),
         ("A사는 2022년 B사와 양해각서를 체결한 바 있다.", Tense.BACKGROUND),
         ("A시는 지난달 B사와 협약을 체결했다.", Tense.BACKGROUND),
+        # "지난 N월" is past however far back; an earlier year with 부터 dates a standing deal;
+        # a year with 까지 is the deal's term.
+        ("A사는 지난 1월 B부와 업무협약을 체결했다.", Tense.BACKGROUND),
+        ("A사는 2020년부터 B은행과 상생 협약을 맺고 금리를 낮췄다.", Tense.BACKGROUND),
+        ("A소방은 올해 초부터 의료기관 9곳과 협약을 체결했다.", Tense.BACKGROUND),
+        ("A시는 19일 B사와 2024년까지 협력하는 협약을 체결했다.", Tense.SIGNED),
         ("A사는 B사와 업무협약을 체결한 적이 없었다.", Tense.NONE),
         ("노사는 단체협약을 체결했다.", Tense.NONE),
         ("파리협정이 체결된 지 10년이 됐다.", Tense.NONE),

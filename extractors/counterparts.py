@@ -419,6 +419,8 @@ def _ending(tokens: list[Tok]) -> Role | str:
         return Role.SUBJECT
     if last.tag == "JKG":
         return "continue"  # "에스토니아의 ... 방산기업 X와"
+    if last.tag == "ETN" and len(tokens) >= 2 and tokens[-2].tag.startswith("NN"):
+        return "continue"  # "컨설팅펌" read as 컨설팅 + 퍼 + ᆷ: a noun Kiwi cut, not a verb
     if last.tag == "ETM" and len(tags) >= 2 and tags[-2] == "VCP":
         return "continue"  # "전문기업인 X와"
     if last.tag.startswith("J") or last.tag.startswith("E") or last.tag.startswith("V"):

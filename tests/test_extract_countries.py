@@ -74,6 +74,8 @@ def _roles(extractor: Extractor, sentence: str) -> list[tuple[str, str]]:
         # ...a country with a suffix of its own or a noun of its own still is.
         ("A사는 미국계 기업 B와 협약을 맺었다.", [("US", "party")]),
         ("A시는 피지 정부와 협약을 맺었다.", [("FJ", "party")]),
+        # a noun Kiwi reads as a verb form ("컨설팅펌" = 컨설팅 + 퍼 + ᆷ) does not end the phrase
+        ("A사는 두바이 금융컨설팅펌 B캐피탈과 MOU를 맺었다.", [("AE", "party")]),
     ],
 )
 def test_roles(kiwi_extractor: Extractor, sentence: str, expected: list[tuple[str, str]]) -> None:

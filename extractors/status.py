@@ -45,9 +45,9 @@ _FINITE = re.compile(
     # "업무협약을 진행했다": the signing itself was held (not "협약 사업을 진행했다").
     r"^(?:MOU|양해\s?각서|업무\s?협약|협약)(?:\([^)]{0,20}\))?[’'\"”]?(?:을|를)\s?"
     r"진행(?:했|하였|하고|하며)|"
-    # "업무협약(MOU)을 했다", "투자하기로 협약했다": the noun with a plain 하다.
+    # "업무협약(MOU)을 했다", "투자하기로 협약했다", "협약을 완료했다": the noun with a plain 하다.
     r"^(?:MOU|양해\s?각서|업무\s?협약|협약)(?:\([^)]{0,20}\))?[’'\"”]?(?:을|를)?\s?"
-    r"(?:했|하였)(?:다|고|으며|는데)"
+    r"(?:했|하였|완료했|완료하였|마쳤)(?:다|고|으며|는데)"
 )
 # "체결한 X", "협약식에서", "체결식 행사": done only when a time word ties it to the news.
 _RELATIVE = re.compile(

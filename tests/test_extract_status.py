@@ -21,6 +21,7 @@ PUBLISHED = dt.datetime(2025, 6, 20, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))
         ("양 기관은 지난 18일 시청에서 협약식을 갖고 협력을 약속했다.", Tense.SIGNED),
         ("A대와 B병원의 업무협약도 같이 이뤄졌다.", Tense.SIGNED),
         ("두 회사는 협약서에 서명했다.", Tense.SIGNED),
+        ("A은행은 25개 자치구와 공공배달앱 협약을 완료했다고 10일 밝혔다.", Tense.SIGNED),
         ("센터는 지난 16일 '2025년 제조원 제공 협약식'을 개최했다.", Tense.SIGNED),
         # A parenthesized gloss or a closing quote between the ceremony and its particle.
         ("A장관은 19일 열린 ‘B원-C관 업무협약식(MOU)’에 참석했다.", Tense.SIGNED),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import subprocess
 import sys
@@ -74,7 +73,10 @@ def test_a_cue_only_inside_a_name_or_speech_is_told_apart() -> None:
 
 def test_broad_words_count_apart_from_cues() -> None:
     deal = DealSentences(
-        ["바사시, 마을버스 노선 개편 협약", "바사시는 운수회사와 마을버스 노선 개편 협약을 맺었다."],
+        [
+            "바사시, 마을버스 노선 개편 협약",
+            "바사시는 운수회사와 마을버스 노선 개편 협약을 맺었다.",
+        ],
         [1],
         [0, 1],
         [],

@@ -117,6 +117,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--labels", nargs="*", type=Path, default=None)
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--misses", action="store_true", help="list the model's misses (CV)")
     args = parser.parse_args()
     if not (shared_dir() / "corpus").is_dir():
         print("no labelled corpus: nothing to fit")
@@ -163,6 +164,12 @@ def main() -> int:
     print(f"\n{len(changed)} articles the model decides otherwise than the rules:")
     for key, gold, got in changed:
         print(f"  {'right' if gold == got else 'WRONG'} now {got}: {key}")
+    if args.misses:
+        print("\nmisses of the model (out of fold): key, gold, out-of-fold probability, title")
+        for n, (key, r, article) in enumerate(data):
+            if predictions["model"][key].is_mou != bool(r.get("is_mou")):
+                p = "gated" if np.isnan(x[n, 0]) else f"{oof[n]:.2f}"
+                print(f"  {bool(r.get('is_mou'))!s:5} {p:>5} {key[-40:]} | {article.title[:50]}")
     if args.write:
         w = fit(x[gated], y[gated])
         data_out = {

@@ -226,7 +226,26 @@ def _is_proper_noun(sentence: str, tokens: Sequence[Tok], start: int, end: int) 
     if token.start != start or token.end != end:
         return False
     glued = start > 0 and re.match(r"[가-힣A-Za-z0-9]", sentence[start - 1]) is not None
-    return not glued or _ENCLAVE.search(sentence[:start]) is not None
+    if glued and _ENCLAVE.search(sentence[:start]) is None:
+        return False
+    return not _name_fragment(tokens, end)
+
+
+# One-syllable nouns that follow a country inside a word ("중국산", "미국인", "일본 측").
+_COUNTRY_SUFFIXES = frozenset("산계인어군측령발행판식제형내외간전팀쪽차화령풍법")
+
+
+def _name_fragment(tokens: Sequence[Tok], end: int) -> bool:
+    """True when the country is the start of a longer unknown name Kiwi cut in two: a lone
+    syllable glued after it that is no suffix of a country ("피지티" = 피지 + 티, a firm)."""
+    after = token_at(tokens, end)
+    return (
+        after is not None
+        and after.start == end
+        and after.tag in ("NNG", "NNP", "NNB")
+        and len(after.form) == 1
+        and after.form not in _COUNTRY_SUFFIXES
+    )
 
 
 def _role(
@@ -407,6 +426,8 @@ def _ending(tokens: list[Tok]) -> Role | str:
         return Role.SUBJECT
     if last.tag == "JKG":
         return "continue"  # "에스토니아의 ... 방산기업 X와"
+    if last.tag == "ETN" and len(tokens) >= 2 and tokens[-2].tag.startswith("NN"):
+        return "continue"  # "컨설팅펌" read as 컨설팅 + 퍼 + ᆷ: a noun Kiwi cut, not a verb
     if last.tag == "ETM" and len(tags) >= 2 and tags[-2] == "VCP":
         return "continue"  # "전문기업인 X와"
     if last.tag.startswith("J") or last.tag.startswith("E") or last.tag.startswith("V"):

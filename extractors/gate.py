@@ -11,15 +11,19 @@ AGREEMENT = re.compile(
 )
 # ...and a word for signing or exchanging one.
 SIGNING = re.compile(
-    r"체결|맺|서명|교환|협약식|조인|사인|(?:협약|MOU|양해각서)\S{0,3}\s?진행|signed|signing",
+    r"체결|맺|서명|교환|협약식|조인|사인|(?:협약|MOU|양해각서)\S{0,3}\s?진행|signed|signing|"
+    # the noun with a plain 하다 or done ("협력 협약을 했다고", "협약을 완료했다")
+    r"(?:협약|MOU|양해\s?각서)(?:\([^)]{0,20}\))?\S{0,2}\s?(?:했|하였|완료|마쳤)",
     re.IGNORECASE,
 )
 
 
-# A headline that reports a deal without a signing word: "A사, B사와 MOU" (feeds often carry
-# such a headline over an empty or cut body). "B사와 맞손/손잡고" is not enough on its own: it
-# heads product launches and politics as often as agreements.
-HEADLINE_DEAL = re.compile(r"(?:와|과)\s.{0,25}(?:MOU|업무\s?협약|협약|양해\s?각서)")
+# A headline that reports a deal without a signing word: "A사, B사와 MOU", "A도-B사 투자협약"
+# (feeds often carry such a headline over an empty or cut body). "B사와 맞손/손잡고" is not
+# enough on its own: it heads product launches and politics as often as agreements.
+HEADLINE_DEAL = re.compile(
+    r"(?:(?:와|과)\s.{0,25}|^[^,\s]+[-·–][^,\s]+[,\s].{0,30})(?:MOU|업무\s?협약|협약|양해\s?각서)"
+)
 
 
 def passes_gate(title: str, text: str) -> bool:

@@ -45,9 +45,9 @@ _FINITE = re.compile(
     # "업무협약을 진행했다": the signing itself was held (not "협약 사업을 진행했다").
     r"^(?:MOU|양해\s?각서|업무\s?협약|협약)(?:\([^)]{0,20}\))?[’'\"”]?(?:을|를)\s?"
     r"진행(?:했|하였|하고|하며)|"
-    # "업무협약(MOU)을 했다", "투자하기로 협약했다": the noun with a plain 하다.
+    # "업무협약(MOU)을 했다", "투자하기로 협약했다", "협약을 완료했다": the noun with a plain 하다.
     r"^(?:MOU|양해\s?각서|업무\s?협약|협약)(?:\([^)]{0,20}\))?[’'\"”]?(?:을|를)?\s?"
-    r"(?:했|하였)(?:다|고|으며|는데)"
+    r"(?:했|하였|완료했|완료하였|마쳤)(?:다|고|으며|는데)"
 )
 # "체결한 X", "협약식에서", "체결식 행사": done only when a time word ties it to the news.
 _RELATIVE = re.compile(
@@ -56,7 +56,7 @@ _RELATIVE = re.compile(
 )
 # The verb before the noun: "전날 양국이 체결한 ‘...양해각서’".
 _RELATIVE_BEFORE = re.compile(
-    r"(?:체결|서명|교환)(?:한|된)\s?[‘'\"“「『]?[^.!?]{0,40}?" + AGREEMENT_WORD
+    r"(?:(?:체결|서명|교환)(?:한|된)|맺은)\s?[‘'\"“「『]?[^.!?]{0,40}?" + AGREEMENT_WORD
 )
 # A headline, subtitle or caption ending on the noun: "Y와 MOU 체결", "...업무협약 체결./부산시".
 _NOMINAL = re.compile(r"(?:체결|서명|교환)\s*(?:[.…!'\"’”]|,?\s*$|/)")
@@ -99,7 +99,7 @@ _FUTURE = re.compile(
 )
 # Time words of an earlier agreement, looked for before the signing verb...
 _BACKGROUND = re.compile(
-    r"(?<!에\s)(?<!에)앞서|지난해|작년|재작년|올\s?초|연초|지난달(?!\s?\d)|전월|당시|그동안|이전에|과거|예전|"
+    r"(?<!에\s)(?<!에)앞서|지난해|작년|재작년|올\s?초|올해\s?초|연초|지난달(?!\s?\d)|전월|당시|그동안|이전에|과거|예전|"
     r"같은\s?(?:해|달)|그해|이듬해|지난\s?\d{4}년|최근\s?몇|수년\s?전|\d+년\s?전"
 )
 # ...and verb forms that tell it as past experience wherever they are.
@@ -123,11 +123,18 @@ _ANCHOR = re.compile(
 _YEAR = re.compile(r"((?:19|20)\d{2})\s?년")
 _MONTH_DAY = re.compile(r"(?<![\d.])(?<!오는)(?<!오는 )(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일)?")
 _LAST_MONTH_DAY = re.compile(r"지난달\s?(\d{1,2})\s?일")
+_LAST_MONTH_NAMED = re.compile(r"지난\s?(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일)?")
 _FUTURE_END = re.compile(r"(?:한다|된다|는다|린다)")
 _PAST = re.compile(r"(?:했|였|었|됐|졌)다")
 
 # Days within which a dated signing is still news.
 RECENT_DAYS = 21
+# "앞서" and "체결한 바 있다" tell a signing as background, unless the sentence dates it to the
+# last few days ("앞서 서울시는 3일 오후 ... 협약을 맺었다" on the 3rd, "앞서 지난달 31일" on the
+# 2nd); "앞서 ... 지난달 24일" in a story of the 12th stays background (the gold's convention).
+DATED_RECENT_DAYS = 7
+# A connective signing verb ("체결하고", "맺고"): what follows is what the parties agreed to do.
+_CONNECTIVE = re.compile(r"(?:하고|하며|하면서|고|으며|으면서|뒤|후|해|어)\s?$")
 
 
 class Tense(enum.Enum):
@@ -205,7 +212,8 @@ def _read_at(
     end = base + done.end() if done is not None else len(masked)
     if planned is not None and (done is None or planned.start() <= done.start()):
         end = base + planned.end()
-    if _BACKGROUND_VERB.search(masked) or _is_stale(masked[:end], published):
+    dated_recent = _dated_recent(masked[:end], published)
+    if (_BACKGROUND_VERB.search(masked) and not dated_recent) or _is_stale(masked[:end], published):
         return Reading(Tense.BACKGROUND)
     if planned is not None and (done is None or planned.start() <= done.start()):
         return Reading(Tense.PLANNED)
@@ -214,8 +222,17 @@ def _read_at(
     after = rest[done.end() :]
     if _FUTURE.search(masked[:end]) or _SPECULATIVE_TAIL.search(after):
         return Reading(Tense.PLANNED)
-    if done is finite and not anchored and _PLAN_TAIL.search(after):
-        return Reading(Tense.PLANNED)
+    tail = _PLAN_TAIL.search(after)
+    agreed = tail is not None and tail.group(0).startswith("기로")
+    if (
+        done is finite
+        and not anchored
+        and tail
+        and not (agreed and _CONNECTIVE.search(done.group(0)))
+    ):
+        return Reading(
+            Tense.PLANNED
+        )  # "맺어 ... 설립할 계획이다"; "체결하고 ... 하기로 했다" is done
     if done is relative:
         if _AWARD.search(after):
             return NONE  # "...협약식’에서 우수기업으로 선정됐다": an award story, not a signing
@@ -272,8 +289,10 @@ def is_stale(text: str, published: dt.datetime | None) -> bool:
 
 
 def _is_stale(before_verb: str, published: dt.datetime | None) -> bool:
-    if _BACKGROUND.search(before_verb):
-        return True
+    dated_recent = _dated_recent(before_verb, published)
+    for m in _BACKGROUND.finditer(before_verb):
+        if not (dated_recent and m.group(0) == "앞서"):
+            return True
     if published is None:
         return False
     for m in _LAST_MONTH_DAY.finditer(before_verb):
@@ -287,12 +306,20 @@ def _is_stale(before_verb: str, published: dt.datetime | None) -> bool:
     for m in _MONTH_DAY.finditer(before_verb):
         if _months_back(published, int(m.group(1)), int(m.group(2) or 0)) > 0:
             return True
+    for m in _LAST_MONTH_NAMED.finditer(before_verb):  # "지난 1월" is past, however far back
+        month, day = int(m.group(1)), int(m.group(2) or 0)
+        if month != published.month - 1 and not (month == 12 and published.month == 1):
+            return True
+        if not day or published.day + max(0, 31 - day) > RECENT_DAYS:
+            return True
     return False
 
 
 def _term(text: str, pos: int) -> bool:
-    """A year right before "까지"/"부터" gives the agreement's term, not its signing date."""
-    return re.match(r"\s?(?:\d{1,2}\s?월\s?)?(?:까지|부터|말까지)", text[pos:]) is not None
+    """A year right before "까지" gives the agreement's term, not its signing date ("2030년까지
+    협력하는 협약"); an earlier year before "부터" dates a standing deal ("2020년부터 ... 협약을
+    맺고" is background)."""
+    return re.match(r"\s?(?:\d{1,2}\s?월\s?)?(?:까지|말까지)", text[pos:]) is not None
 
 
 def _months_back(published: dt.datetime, month: int, day: int) -> int:
@@ -306,3 +333,21 @@ def _months_back(published: dt.datetime, month: int, day: int) -> int:
     if back == 1 and day and published.day + max(0, 31 - day) <= RECENT_DAYS:
         return 0
     return back
+
+
+def _dated_recent(text: str, published: dt.datetime | None) -> bool:
+    """True when the text dates its signing to a day within DATED_RECENT_DAYS of publication
+    ("지난 5일", "지난달 31일", "1월 28일") and to no earlier year or month."""
+    if published is None:
+        return False
+    for m in _LAST_MONTH_DAY.finditer(text):
+        if published.day + max(0, 31 - int(m.group(1))) <= DATED_RECENT_DAYS:
+            return True
+    for m in _MONTH_DAY.finditer(text):
+        month, day = int(m.group(1)), int(m.group(2) or 0)
+        if day and month == published.month and 0 <= published.day - day <= DATED_RECENT_DAYS:
+            return True
+    for m in _ANCHOR.finditer(text):
+        if m.group(1) is not None and _days_back(published, int(m.group(1))) <= DATED_RECENT_DAYS:
+            return True
+    return False

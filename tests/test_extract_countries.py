@@ -69,6 +69,13 @@ def _roles(extractor: Extractor, sentence: str) -> list[tuple[str, str]]:
             "A시는 미국을 비롯해 일본을 방문해 협약을 체결했다.",
             [("US", "context"), ("JP", "context")],
         ),
+        # A firm whose name starts like a country, cut in two by Kiwi, is no country...
+        ("A사는 화학 기업 피지티(PGT), B사와 협력 협약을 맺었다.", []),
+        # ...a country with a suffix of its own or a noun of its own still is.
+        ("A사는 미국계 기업 B와 협약을 맺었다.", [("US", "party")]),
+        ("A시는 피지 정부와 협약을 맺었다.", [("FJ", "party")]),
+        # a noun Kiwi reads as a verb form ("컨설팅펌" = 컨설팅 + 퍼 + ᆷ) does not end the phrase
+        ("A사는 두바이 금융컨설팅펌 B캐피탈과 MOU를 맺었다.", [("AE", "party")]),
     ],
 )
 def test_roles(kiwi_extractor: Extractor, sentence: str, expected: list[tuple[str, str]]) -> None:

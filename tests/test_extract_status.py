@@ -21,6 +21,7 @@ PUBLISHED = dt.datetime(2025, 6, 20, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))
         ("양 기관은 지난 18일 시청에서 협약식을 갖고 협력을 약속했다.", Tense.SIGNED),
         ("A대와 B병원의 업무협약도 같이 이뤄졌다.", Tense.SIGNED),
         ("두 회사는 협약서에 서명했다.", Tense.SIGNED),
+        ("A은행은 25개 자치구와 공공배달앱 협약을 완료했다고 10일 밝혔다.", Tense.SIGNED),
         ("센터는 지난 16일 '2025년 제조원 제공 협약식'을 개최했다.", Tense.SIGNED),
         # A parenthesized gloss or a closing quote between the ceremony and its particle.
         ("A장관은 19일 열린 ‘B원-C관 업무협약식(MOU)’에 참석했다.", Tense.SIGNED),
@@ -33,6 +34,13 @@ PUBLISHED = dt.datetime(2025, 6, 20, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))
         ("A사는 B사와 MOU를 체결할 예정이다.", Tense.PLANNED),
         ("A시는 B사와 업무협약을 체결한다고 20일 밝혔다.", Tense.PLANNED),
         ("양측은 이달 중 업무협약을 체결하고 공동 연구를 추진할 방침이다.", Tense.PLANNED),
+        # A connective signing followed by what the parties agreed to do is a signing...
+        ("양 기관은 업무협약을 체결하고 공동 연구를 추진하기로 했다.", Tense.SIGNED),
+        ("A사는 B회와 업무 협약을 맺고 상호 협력하기로 했다.", Tense.SIGNED),
+        # ...a plan word before the verb or a signing "agreed to" is not.
+        ("양측은 MOU를 체결하기로 합의했다.", Tense.PLANNED),
+        ("양측은 다음 달 협약을 체결하고 사업을 시작하기로 했다.", Tense.PLANNED),
+        ("A사는 B사와 협약을 맺어 공장을 설립할 계획이다.", Tense.PLANNED),
         ("협약식은 25일 도청에서 열린다.", Tense.PLANNED),
         ("정상회담 뒤에는 양해각서(MOU) 체결식과 공동언론발표가 이어진다.", Tense.PLANNED),
         (
@@ -40,10 +48,23 @@ PUBLISHED = dt.datetime(2025, 6, 20, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))
             Tense.PLANNED,
         ),
         ("앞서 A시는 B사와 업무협약을 체결했다.", Tense.BACKGROUND),
+        # 앞서 with a date of the last few days is the day's news told again; further back it
+        # stays background (PUBLISHED is the 20th).
+        ("앞서 A시는 18일 오후 B사와 협약을 맺었다.", Tense.SIGNED),
+        ("앞서 A시는 지난 3일 B사와 협약을 맺었다.", Tense.BACKGROUND),
+        ("앞서 A시는 지난달 24일 B사와 협약을 맺었다.", Tense.BACKGROUND),
+        ("A사는 지난달 2일 B사와 맺은 '상생 업무협약'에 따라 50억원을 지원한다.", Tense.NONE),
+        ("A사는 19일 B사와 맺은 '상생 업무협약'에 따라 50억원을 지원한다.", Tense.SIGNED),
         ("A시는 지난해 5월 B사와 협약을 맺었다.", Tense.BACKGROUND),
         ("A대는 지난 3월 B사와 MOU를 체결했다.", Tense.BACKGROUND),
         ("A사는 2022년 B사와 양해각서를 체결한 바 있다.", Tense.BACKGROUND),
         ("A시는 지난달 B사와 협약을 체결했다.", Tense.BACKGROUND),
+        # "지난 N월" is past however far back; an earlier year with 부터 dates a standing deal;
+        # a year with 까지 is the deal's term.
+        ("A사는 지난 1월 B부와 업무협약을 체결했다.", Tense.BACKGROUND),
+        ("A사는 2020년부터 B은행과 상생 협약을 맺고 금리를 낮췄다.", Tense.BACKGROUND),
+        ("A소방은 올해 초부터 의료기관 9곳과 협약을 체결했다.", Tense.BACKGROUND),
+        ("A시는 19일 B사와 2024년까지 협력하는 협약을 체결했다.", Tense.SIGNED),
         ("A사는 B사와 업무협약을 체결한 적이 없었다.", Tense.NONE),
         ("노사는 단체협약을 체결했다.", Tense.NONE),
         ("파리협정이 체결된 지 10년이 됐다.", Tense.NONE),
@@ -97,6 +118,10 @@ def test_gate() -> None:
     assert passes_gate("A사, B사와 MOU 체결", "")
     assert passes_gate("", "양 기관은 업무협약을 맺었다.")
     assert not passes_gate("오늘의 날씨", "전국이 맑겠다.")
+    # the noun with a plain 하다 or 완료, and a pair headline over a cut body
+    assert passes_gate("", "A사는 B사와 협력 협약을 했다고 10일 밝혔다.")
+    assert passes_gate("", "A은행은 25개 자치구와 공공배달앱 협약을 완료했다고 밝혔다.")
+    assert passes_gate("A도-B사 6000억원 투자협약…공장 건립", "")
     assert not passes_gate("협약이라는 말만 나오는 기사", "양측은 협약의 필요성을 이야기했다.")
     # A deal headline over an empty or cut feed body passes; a bare handshake does not.
     assert passes_gate("A사, 원료 개발 위해 B사와 MOU", "")

@@ -353,6 +353,11 @@ def _company_role(
         return _list_head(sentence, words, words.index(word)), phrase
     if tail and tail[-1].form == "," and not title:  # "구글 클라우드 코리아, B사 등 40곳과"
         return _list_end(sentence, words, words.index(word) + 1), phrase
+    tag = _TAG_PREFIX.match(sentence)
+    if tail and tail[-1].form == "," and tag and tag.end() == start:
+        # The headline's announcing party, its subject: "마이크로소프트, 수자원공사와 손잡고"
+        deal = _list_end(sentence, words, words.index(word) + 1) is Role.PARTY
+        return (Role.SUBJECT if deal else Role.CONTEXT), phrase
     return Role.CONTEXT, phrase
 
 
@@ -836,7 +841,8 @@ def article_counterparts(
         or _announcer_headline(sentences[0], found.get(0, []))
     )
     for m in found.get(0, []) if verdict[0] is not True else []:
-        if m.role is Role.PARTY and (m.pair or deal_title) and (not m.company or korean_title):
+        signer = m.role is Role.PARTY or (m.company and m.role is Role.SUBJECT)
+        if signer and (m.pair or deal_title) and (not m.company or korean_title):
             add(m.code)
     # A party named bare in the signing sentence may carry its country elsewhere:
     # "독일 머크는 ..." in the lead, "머크 측은 ... 체결했다" later.

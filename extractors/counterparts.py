@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.companies import FOREIGN_COMPANIES, company_pattern
+from extractors.companies import org_matches
 from extractors.gazetteer import (
     HANJA,
     PAIR_ABBREVIATIONS,
@@ -51,7 +51,8 @@ class Mention:
     phrase: str = ""
     """The words of the noun phrase the country heads, up to its particle."""
     company: bool = False
-    """A well-known foreign company named without its country (`companies.py`)."""
+    """A well-known foreign organisation named without its country (`companies.py`,
+    `foreign_orgs.tsv`)."""
 
 
 # Nouns that make a country phrase a market, trade flow or dispute rather than a party.
@@ -182,17 +183,23 @@ def mentions(sentence: str, tokens: Sequence[Tok], title: bool = False) -> list[
             continue
         for code in _pair_codes(m.group(1)):
             add(code, m.start(), m.end(), pair=True)
+    # A listed organisation whose name holds a place of another country ("조지아공대" is in
+    # the US, not in Georgia) is read as the organisation.
+    orgs = org_matches(sentence)
     for m in _name_pattern().finditer(sentence):
+        inside = [o.country for o in orgs if o.name_start <= m.start() and m.end() <= o.name_end]
+        if inside and (korean_names().get(m.group(0)) or place_names()[m.group(0)]) != inside[0]:
+            continue
         if _is_proper_noun(sentence, tokens, m.start(), m.end()):
             code = korean_names().get(m.group(0)) or place_names()[m.group(0)]
             if not _UNIT_ABROAD.match(sentence, m.end()):
                 add(code, m.start(), m.end())
     for m in _HANJA_PREFIX.finditer(sentence):
         add(HANJA[m.group(1)], m.start(), m.end())
-    for m in company_pattern().finditer(sentence):  # "넷플릭스는", "한국마이크로소프트와"
-        if any(f.start <= m.start() < f.start + len(f.phrase) for f in found):
+    for o in orgs:  # "넷플릭스는", "한국마이크로소프트와"
+        if any(f.start <= o.start < f.start + len(f.phrase) for f in found):
             continue  # "英 케임브리지대와": the text names the country itself
-        add(FOREIGN_COMPANIES[m.group("name")], m.start(), m.end(), company=True)
+        add(o.country, o.start, o.end, company=True)
     for m in _KOREA_NAME.finditer(sentence):  # the Korean side, to tell foreign-only deals
         add("KR", m.start(), m.end())
     for m in _ENGLISH.finditer(sentence):
@@ -346,6 +353,11 @@ def _company_role(
         return _list_head(sentence, words, words.index(word)), phrase
     if tail and tail[-1].form == "," and not title:  # "구글 클라우드 코리아, B사 등 40곳과"
         return _list_end(sentence, words, words.index(word) + 1), phrase
+    tag = _TAG_PREFIX.match(sentence)
+    if tail and tail[-1].form == "," and tag and tag.end() == start:
+        # The headline's announcing party, its subject: "마이크로소프트, 수자원공사와 손잡고"
+        deal = _list_end(sentence, words, words.index(word) + 1) is Role.PARTY
+        return (Role.SUBJECT if deal else Role.CONTEXT), phrase
     return Role.CONTEXT, phrase
 
 
@@ -586,6 +598,33 @@ def _korean_named(names: set[str]) -> bool:
     return any(_KOREAN_SIDE.search(n) or _KOREAN_INSTITUTION.search(n) for n in names)
 
 
+# A headline "A, ... B와 업무협약": A, the announcing party, heads it before a comma.
+_ANNOUNCER = re.compile(r"^([가-힣A-Za-z0-9&·]+(?:\s[가-힣A-Za-z0-9&]+)?),\s")
+
+
+_FOREIGN_DESK = re.compile(r"외신|해외|글로벌|국제|월가|실리콘밸리|World|Global", re.IGNORECASE)
+
+
+def _announcer_headline(title: str, found: list[Mention]) -> bool:
+    """A deal headline of the economy feeds' shape "씨어스테크놀로지, 중동 최대 헬스케어 그룹
+    퓨어헬스와 업무협약": the party named first announces the deal, and when nothing marks it as
+    foreign (no country, place or listed foreign organisation in it, not a name in Latin letters
+    only) it stands for the Korean side beside the listed organisation after it."""
+    tag = _TAG_PREFIX.match(title)
+    lead = tag.end() if tag else 0
+    if _FOREIGN_DESK.search(title[:lead]):  # "[외신] A, B와 협력": news about foreign firms
+        return False
+    head = _ANNOUNCER.match(title, lead)
+    if head is None or not re.search("[가-힣]", head.group(1)):
+        return False
+    if any(m.start < head.end(1) for m in found) or has_name(head.group(1)):
+        return False
+    rest = title[head.end() :]
+    return any(m.company and m.role is Role.PARTY for m in found) and (
+        _TITLE_DEAL.search(rest) is not None
+    )
+
+
 _LOCATIVE = re.compile(r"(?:에서|에서는|에서의|에서도)\s*$")
 _TITLE_DEAL = re.compile(AGREEMENT_WORD + r"|맞손|손\s?잡|협력|제휴|파트너")
 _TAG_PREFIX = re.compile(r"^\s*(?:\[[^\]]{1,20}\]\s*)*")
@@ -796,9 +835,14 @@ def article_counterparts(
             if m.role is not Role.CONTEXT and (not m.company or korean_party(i)):
                 add(m.code)
     deal_title = 0 in kept or (0 not in signed and _TITLE_DEAL.search(sentences[0]) is not None)
-    korean_title = korean_party(0) or any(korean_party(i) for i in kept)
+    korean_title = (
+        korean_party(0)
+        or any(korean_party(i) for i in kept)
+        or _announcer_headline(sentences[0], found.get(0, []))
+    )
     for m in found.get(0, []) if verdict[0] is not True else []:
-        if m.role is Role.PARTY and (m.pair or deal_title) and (not m.company or korean_title):
+        signer = m.role is Role.PARTY or (m.company and m.role is Role.SUBJECT)
+        if signer and (m.pair or deal_title) and (not m.company or korean_title):
             add(m.code)
     # A party named bare in the signing sentence may carry its country elsewhere:
     # "독일 머크는 ..." in the lead, "머크 측은 ... 체결했다" later.

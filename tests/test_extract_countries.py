@@ -64,7 +64,10 @@ def _roles(extractor: Extractor, sentence: str) -> list[tuple[str, str]]:
         ("A사는 독일 시장을 비롯해 유럽 진출을 위한 협약을 체결했다.", [("DE", "context")]),
         # A known firm as an item of a list whose last item takes "와/과" and the deal.
         ("A도는 구글 클라우드 코리아, B사 등 40개 기관과 업무협약을 맺었다.", [("US", "party")]),
-        ("A사는 엔비디아, AMD 등 GPU를 도입하고 B사와 협약을 맺었다.", [("US", "context")]),
+        (
+            "A사는 엔비디아, AMD 등 GPU를 도입하고 B사와 협약을 맺었다.",
+            [("US", "context"), ("US", "context")],
+        ),
         (
             "A시는 미국을 비롯해 일본을 방문해 협약을 체결했다.",
             [("US", "context"), ("JP", "context")],

@@ -266,6 +266,9 @@ def _role(
         if any(t.form in ("간", "사이") and t.tag in ("NNB", "NNG") for t in tail):
             return Role.PARTY, phrase
         ending = _ending(tail)
+        if title and ending == "continue" and sentence[word.end - 1] in ",…":
+            # "英 로이드선급, 에이치라인해운과 MOU": a headline's comma ends its subject
+            return Role.SUBJECT, phrase.rstrip(",…")
         if ending == "continue":
             k += 1
             continue

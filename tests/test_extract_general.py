@@ -281,3 +281,29 @@ def test_foreign_bodies_in_korea(
     kiwi_extractor: Extractor, title: str, body: str, expected: tuple[bool, tuple[str, ...]]
 ) -> None:
     assert _extract(kiwi_extractor, title, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        # A foreign body heading a headline before its comma is one side; the partner after it,
+        # named without any mark of a country, is the Korean side (an unknown Korean firm)...
+        (
+            "英 로이드선급, 에이치라인해운과 MOU",
+            "에이치라인해운은 14일 로이드선급과 친환경 선박 기술 협력 업무협약을 체결했다고 15일 "
+            "밝혔다.",
+            (True, ("GB",)),
+        ),
+        (
+            "獨 지멘스, 케이엠텍과 스마트공장 협약",
+            "케이엠텍은 14일 지멘스와 스마트공장 협력 업무협약을 체결했다고 15일 밝혔다.",
+            (True, ("DE",)),
+        ),
+        # ...two marked foreign sides are a deal between foreign parties.
+        ("日 도요타, 中 BYD와 협약", "도요타는 14일 BYD와 협력 협약을 체결했다.", (False, ())),
+    ],
+)
+def test_a_headline_comma_ends_a_foreign_subject(
+    kiwi_extractor: Extractor, title: str, body: str, expected: tuple[bool, tuple[str, ...]]
+) -> None:
+    assert _extract(kiwi_extractor, title, body) == expected

@@ -8,10 +8,12 @@ or the gold and the files given with --labels); never the fresh blind set.
 Every article that passes the gate is described by `mou_score.FEATURES` (the rules' decision
 among them); a logistic regression (L2, Newton steps in numpy) is fitted. Five folds by sha1 of
 the url give out-of-fold probabilities; the two override thresholds are chosen on them (the
-best is_mou F1 whose precision is not below the rules' by more than half a point); then the
-whole extractor is run on each fold with the weights fitted on the other four and scored with
-the scorer of `mou-alert eval`, per source, against the rules alone. --write stores the weights
-fitted on the whole pool with the chosen thresholds in `extractors/mou_weights.json`.
+best is_mou F1 whose precision is not below the rules' by more than half a point, nor by more
+than one point on ../shared's gold); then the whole extractor is run on each fold with the
+weights fitted on the other four and scored with the scorer of `mou-alert eval`, per source,
+on the labels outside ../shared's gold ("new") and on that gold ("gold"), against the rules.
+--write stores the weights fitted on the whole pool with the chosen thresholds in
+`extractors/mou_weights.json`.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from extract_halves import shared_dir  # noqa: E402
-from training import FOLDS, fold, pool, source  # noqa: E402
+from training import FOLDS, fold, pool, shared_gold, source  # noqa: E402
 
 from extractors.bounds import MAX_TEXT_CHARS, bounded  # noqa: E402
 from extractors.cleaning import article_text, split_sentences  # noqa: E402
@@ -90,16 +92,23 @@ def prf(pred: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
-def thresholds(x: np.ndarray, y: np.ndarray, oof: np.ndarray) -> tuple[float, float]:
+def thresholds(
+    x: np.ndarray, y: np.ndarray, oof: np.ndarray, gold: np.ndarray
+) -> tuple[float, float]:
+    """The best is_mou F1 on the pool whose precision stays within half a point of the rules'
+    on the pool and within one point on ../shared's gold (`gold`), the only labels by the
+    authors of the external evaluation: they count fewer signings told in passing than the
+    pool's readers, and the rules' precision there is the convention to keep."""
     gated = ~np.isnan(x[:, 0])
     rules = gated & (np.nan_to_num(x[:, 0]) > 0)
-    base = prf(rules, y)
+    base, base_gold = prf(rules, y), prf(rules[gold], y[gold])
     best = (base[2], 1.1, -0.1)
     for add in np.arange(0.30, 0.96, 0.025):
         for drop in (-0.1, 0.02, 0.05):
             pred = gated & np.where(rules, oof >= drop, oof >= add)
             p, _, f = prf(pred, y)
-            if p >= base[0] - 0.005 and f > best[0] + 1e-9:
+            p_gold = prf(pred[gold], y[gold])[0]
+            if p >= base[0] - 0.005 and p_gold >= base_gold[0] - 0.01 and f > best[0] + 1e-9:
                 best = (f, float(add), float(drop))
     return round(best[1], 3), best[2]
 
@@ -135,7 +144,8 @@ def main() -> int:
         fold_weights.append(w)
         test = gated & (folds == k)
         oof[test] = predict(x[test], w)
-    add, drop = thresholds(x, y, oof)
+    seen = shared_gold()
+    add, drop = thresholds(x, y, oof, np.array([k in seen for k, _, _ in data]))
     print(f"thresholds from out-of-fold probabilities: add >= {add}, drop < {drop}")
     predictions: dict[str, dict[str, Extraction]] = {"rules": {}, "model": {}}
     rules_extractor = Extractor(mou_model=MouModel())
@@ -152,8 +162,14 @@ def main() -> int:
             predictions["model"][keys[n]] = e
     print("\n| run, source | articles | is_mou P/R/F1 | country P/R/F1 | wrong | sector F1 |")
     print("|---|---|---|---|---|---|")
-    for src in ("chosun", "tera", "all"):
-        rows = [dict(r, id=k) for k, r, _ in data if src in ("all", source(k, r))]
+    for src in ("chosun", "tera", "all", "new", "gold"):
+        rows = [
+            dict(r, id=k)
+            for k, r, _ in data
+            if src in ("all", source(k, r))
+            or (src == "new" and k not in seen)
+            or (src == "gold" and k in seen)
+        ]
         for run in ("rules", "model"):
             print(row_line(f"{run}, {src}", score(rows, predictions[run]), len(rows)))
     changed = [

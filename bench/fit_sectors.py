@@ -37,12 +37,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from extract_halves import SETS, shared_dir  # noqa: E402
-from training import FOLDS, fold, pool, source  # noqa: E402
+from extract_halves import shared_dir  # noqa: E402
+from training import FOLDS, fold, pool, shared_gold, source  # noqa: E402
 
 from extractors.extractor import Extractor  # noqa: E402
 from extractors.model import Article, Extraction  # noqa: E402
-from extractors.scoring import Report, gold_keys, read_gold, score  # noqa: E402
+from extractors.scoring import Report, score  # noqa: E402
 from extractors.sector_score import (  # noqa: E402
     FEATURES,
     DealSentences,
@@ -175,13 +175,6 @@ def with_sectors(
     extractions: dict[str, Extraction], chosen: dict[str, tuple[str, ...]]
 ) -> dict[str, Extraction]:
     return {k: replace(e, sectors=chosen[k]) if k in chosen else e for k, e in extractions.items()}
-
-
-def shared_gold() -> set[str]:
-    """Keys of the gold of ../shared/corpus: the articles the rules were written against."""
-    return {
-        gold_keys(r)[0] for _, path, _ in SETS for r in read_gold(shared_dir() / "corpus" / path)[0]
-    }
 
 
 def reports(data: list[Labelled], predictions: dict[str, Extraction]) -> dict[str, Report]:

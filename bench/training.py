@@ -49,6 +49,14 @@ def source(key: str, row: dict[str, Any]) -> str:
     return "chosun" if "chosun.com" in where else "tera"
 
 
+def shared_gold() -> set[str]:
+    """Keys of the gold of ../shared/corpus: the articles the rules were written against, and
+    the only labels by the authors of the project's external evaluation."""
+    return {
+        gold_keys(r)[0] for _, path, _ in SETS for r in read_gold(shared_dir() / "corpus" / path)[0]
+    }
+
+
 def pool(labels: list[Path] | None = None) -> list[Labelled]:
     """(key, gold row, article) of every labelled article of the pool found in ../shared."""
     corpus = shared_dir() / "corpus"

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from extract_halves import shared_dir  # noqa: E402
-from training import FOLDS, fold, pool, shared_gold, source  # noqa: E402
+from training import FOLDS, SUBSETS, fold, pool, reports, shared_gold  # noqa: E402
 
 from extractors.bounds import MAX_TEXT_CHARS, bounded  # noqa: E402
 from extractors.cleaning import article_text, split_sentences  # noqa: E402
@@ -41,7 +41,7 @@ from extractors.extractor import Extractor  # noqa: E402
 from extractors.gate import passes_gate  # noqa: E402
 from extractors.model import Article, Extraction  # noqa: E402
 from extractors.mou_score import FEATURES, MouModel, features  # noqa: E402
-from extractors.scoring import Report, score  # noqa: E402
+from extractors.scoring import TABLE_HEAD  # noqa: E402
 
 L2 = 0.3
 WEIGHTS = ROOT / "extractors" / "mou_weights.json"
@@ -113,15 +113,6 @@ def thresholds(
     return round(best[1], 3), best[2]
 
 
-def row_line(name: str, report: Report, n: int) -> str:
-    m, c = report.is_mou, report.countries
-    return (
-        f"| {name} | {n} | {m.precision:.3f}/{m.recall:.3f}/{m.f1:.3f} "
-        f"| {c.precision:.3f}/{c.recall:.3f}/{c.f1:.3f} | {report.wrong_country_share:.1%} "
-        f"| {report.sectors.f1:.3f} |"
-    )
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--labels", nargs="*", type=Path, default=None)
@@ -160,18 +151,11 @@ def main() -> int:
         part = [n for n in range(len(data)) if folds[n] == k]
         for n, e in zip(part, extractor.extract_many(articles[n] for n in part), strict=True):
             predictions["model"][keys[n]] = e
-    print("\n| run, source | articles | is_mou P/R/F1 | country P/R/F1 | wrong | sector F1 |")
-    print("|---|---|---|---|---|---|")
-    for src in ("chosun", "tera", "all", "new", "gold"):
-        rows = [
-            dict(r, id=k)
-            for k, r, _ in data
-            if src in ("all", source(k, r))
-            or (src == "new" and k not in seen)
-            or (src == "gold" and k in seen)
-        ]
+    print("\n" + TABLE_HEAD)
+    scored = {run: reports(data, predictions[run]) for run in ("rules", "model")}
+    for src in SUBSETS:
         for run in ("rules", "model"):
-            print(row_line(f"{run}, {src}", score(rows, predictions[run]), len(rows)))
+            print(scored[run][src].table_row(f"{run}, {src}"))
     changed = [
         (key, bool(r.get("is_mou")), predictions["model"][key].is_mou)
         for key, r, _ in data

@@ -38,11 +38,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from extract_halves import shared_dir  # noqa: E402
-from training import FOLDS, fold, pool, shared_gold, source  # noqa: E402
+from training import FOLDS, SUBSETS, fold, pool, reports  # noqa: E402
 
 from extractors.extractor import Extractor  # noqa: E402
 from extractors.model import Article, Extraction  # noqa: E402
-from extractors.scoring import Report, score  # noqa: E402
+from extractors.scoring import TABLE_HEAD  # noqa: E402
 from extractors.sector_score import (  # noqa: E402
     FEATURES,
     DealSentences,
@@ -177,33 +177,6 @@ def with_sectors(
     return {k: replace(e, sectors=chosen[k]) if k in chosen else e for k, e in extractions.items()}
 
 
-def reports(data: list[Labelled], predictions: dict[str, Extraction]) -> dict[str, Report]:
-    """Scores per source, pooled, on the labels outside ../shared's gold ("new": the rules
-    were not written against them, the closest to unseen articles in the pool) and on that gold
-    alone ("gold": labelled by the authors of the project's external evaluation)."""
-    seen = shared_gold()
-    out = {}
-    for src in ("chosun", "tera", "all", "new", "gold"):
-        rows = [
-            dict(r, id=k)
-            for k, r, _ in data
-            if src in ("all", source(k, r))
-            or (src == "new" and k not in seen)
-            or (src == "gold" and k in seen)
-        ]
-        out[src] = score(rows, predictions)
-    return out
-
-
-def row_line(name: str, report: Report) -> str:
-    m, c, s = report.is_mou, report.countries, report.sectors
-    return (
-        f"| {name} | {report.articles} | {m.precision:.3f}/{m.recall:.3f}/{m.f1:.3f} "
-        f"| {c.f1:.3f} | {report.wrong_country_share:.1%} "
-        f"| {s.precision:.3f}/{s.recall:.3f}/**{s.f1:.3f}** |"
-    )
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--labels", nargs="*", type=Path, default=None)
@@ -280,11 +253,10 @@ def main() -> int:
         for (key, _), e in zip(part, extractor.extract_many(a for _, a in part), strict=True):
             cv_extractions[key] = e
     model = reports(data, cv_extractions)
-    print("| run, source | articles | is_mou P/R/F1 | country F1 | wrong country | sector P/R/F1 |")
-    print("|---|---|---|---|---|---|")
-    for src in ("chosun", "tera", "all", "new", "gold"):
-        print(row_line(f"rules, {src}", rules[src]))
-        print(row_line(f"rules + sector model, {src}", model[src]))
+    print(TABLE_HEAD)
+    for src in SUBSETS:
+        print(rules[src].table_row(f"rules, {src}"))
+        print(model[src].table_row(f"rules + sector model, {src}"))
     wins = model["all"].sectors.f1 > rules["all"].sectors.f1
     print(f"\nthe model {'beats' if wins else 'does NOT beat'} the rules (pooled, held out)")
     if args.write and (wins or args.force):

@@ -41,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="score the extractor against gold labels")
     ev.add_argument("gold", type=Path, help="gold.jsonl in the ../shared/corpus format")
     ev.add_argument("paths", nargs="+", help="articles, as for extract")
+    ev.add_argument(
+        "--figures-only",
+        action="store_true",
+        help="print the figures without the misses (for a blind set, whose misses stay unread)",
+    )
 
     poll = sub.add_parser("poll", help="poll the configured feeds without Telegram")
     poll.add_argument("--once", action="store_true", required=True, help="run one cycle")
@@ -143,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "eval":
             from extractors.cli import cmd_eval
 
-            return cmd_eval(args.gold, args.paths)
+            return cmd_eval(args.gold, args.paths, misses=not args.figures_only)
         settings = _settings(args)
         configure_logging(settings.logging)
         if args.command == "run" and not settings.telegram.token:

@@ -311,8 +311,9 @@ def cmd_extract(paths: list[str], as_json: bool) -> int:
     return 1 if failures else 0
 
 
-def cmd_eval(gold: Path, paths: list[str]) -> int:
-    """Score the extractor on the gold rows' articles found in `paths` (others are not read)."""
+def cmd_eval(gold: Path, paths: list[str], misses: bool = True) -> int:
+    """Score the extractor on the gold rows' articles found in `paths` (others are not read);
+    `misses=False` prints the figures only (a blind set's misses are not to be read)."""
     from extractors.scoring import gold_keys, read_gold, score
 
     try:
@@ -332,7 +333,7 @@ def cmd_eval(gold: Path, paths: list[str]) -> int:
         predictions[item.id] = extraction
 
     failures = run(paths, keep, wanted=keys.__contains__)
-    print(score(rows, predictions).format())
+    print(score(rows, predictions).format(misses=misses))
     return 1 if failures else 0
 
 

@@ -13,8 +13,9 @@ candidates the rules get wrong.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
+
+from extractors.fitted import sigmoid
 
 FEATURES = (
     "rule",  # the rules chose it (a party phrase, a pair form, a visited body, a summit...)
@@ -36,4 +37,4 @@ def probability(values: Sequence[float], weights: Mapping[str, float]) -> float:
     z = weights.get("bias", 0.0) + sum(
         weights.get(name, 0.0) * v for name, v in zip(FEATURES, values, strict=True)
     )
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return sigmoid(z)

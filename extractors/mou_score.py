@@ -14,14 +14,13 @@ product, no library. The model only overrides the rules when it is confident (`M
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 
 from extractors.document import LEAD, Doc
+from extractors.fitted import number, shipped, sigmoid, weights_of
 from extractors.status import AGREEMENT, NOT_AN_MOU, Tense, is_stale
 
 # Verb forms after an agreement word (looked for in the whole sentence).
@@ -231,7 +230,7 @@ def probability(values: Sequence[float], weights: Mapping[str, float]) -> float:
     z = weights.get("bias", 0.0) + sum(
         weights.get(name, 0.0) * v for name, v in zip(FEATURES, values, strict=True)
     )
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return sigmoid(z)
 
 
 @dataclass(frozen=True)
@@ -247,18 +246,11 @@ class MouModel:
     @classmethod
     def shipped(cls) -> MouModel:
         """The weights `bench/fit_mou.py` wrote to `extractors/mou_weights.json`."""
-        data = json.loads(resources.files("extractors").joinpath("mou_weights.json").read_text())
-        return cls.from_json(data)
+        return cls.from_json(shipped("mou_weights.json"))
 
     @classmethod
     def from_json(cls, data: Mapping[str, object]) -> MouModel:
-        weights = data["weights"]
-        assert isinstance(weights, dict)
-        return cls(
-            weights={str(k): float(v) for k, v in weights.items()},
-            add_above=float(str(data["add_above"])),
-            drop_below=float(str(data["drop_below"])),
-        )
+        return cls(weights_of(data), number(data, "add_above"), number(data, "drop_below"))
 
     def is_mou(self, doc: Doc, rule_signed: bool) -> bool:
         """The article-level decision: the rules', unless the model is confident otherwise."""

@@ -52,6 +52,12 @@ class Miss:
     got: Any
 
 
+TABLE_HEAD = (
+    "| set | articles | is_mou P/R/F1 | country P/R/F1 | wrong country | sector P/R/F1 |\n"
+    "|---|---|---|---|---|---|"
+)
+
+
 @dataclass(frozen=True)
 class Report:
     articles: int
@@ -63,12 +69,24 @@ class Report:
     unmatched: tuple[str, ...] = field(default=())
     """Gold ids with no prediction: left out of every figure above."""
 
+    def table_row(self, name: str) -> str:
+        """One Markdown row under TABLE_HEAD: precision/recall/F1 of each field, wrong share."""
+        cells = [
+            f"{f.precision:.3f}/{f.recall:.3f}/{f.f1:.3f}"
+            for f in (self.is_mou, self.countries, self.sectors)
+        ]
+        return (
+            f"| {name} | {self.articles} | {cells[0]} | {cells[1]} "
+            f"| {self.wrong_country_share:.1%} | {cells[2]} |"
+        )
+
     @property
     def wrong_country_share(self) -> float:
         """Share of articles given a country their gold does not list (the worst error)."""
         return len(self.wrong_country_ids) / self.articles if self.articles else 0.0
 
-    def format(self) -> str:
+    def format(self, misses: bool = True) -> str:
+        """The figures, then (unless `misses` is False) every miss and unmatched gold row."""
         lines = [
             f"articles scored: {self.articles}"
             + (
@@ -91,6 +109,8 @@ class Report:
             f"wrong country: {len(self.wrong_country_ids)}/{self.articles} articles"
             f" ({100 * self.wrong_country_share:.1f}%)"
         )
+        if not misses:
+            return "\n".join(lines)
         if self.misses:
             lines.append(f"misses ({len(self.misses)}):")
             lines.extend(

@@ -14,14 +14,13 @@ articles offline and writes the weights (shared, plus a bias per sector) and the
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 
 from extractors.document import LEAD
+from extractors.fitted import number, shipped, weights_of
 from extractors.sector_detect import (
     blank,
     broad_patterns,
@@ -216,17 +215,11 @@ class SectorModel:
     @classmethod
     def shipped(cls) -> SectorModel:
         """The weights `bench/fit_sectors.py` wrote to `extractors/sector_weights.json`."""
-        data = json.loads(resources.files("extractors").joinpath("sector_weights.json").read_text())
-        return cls.from_json(data)
+        return cls.from_json(shipped("sector_weights.json"))
 
     @classmethod
     def from_json(cls, data: Mapping[str, object]) -> SectorModel:
-        weights = data["weights"]
-        assert isinstance(weights, dict)
-        return cls(
-            weights={str(k): float(v) for k, v in weights.items()},
-            threshold=float(str(data["threshold"])),
-        )
+        return cls(weights_of(data), number(data, "threshold"))
 
     def sectors(self, deal: DealSentences) -> tuple[str, ...]:
         """The sector ids whose probability reaches the threshold, in the order of SECTORS; the

@@ -159,6 +159,14 @@ def test_eval_scores_gold_articles_only(capsys: pytest.CaptureFixture[str]) -> N
     assert is_mou_row.split()[1:4] == ["1.000", "1.000", "1.000"]
 
 
+def test_eval_figures_only_leaves_out_the_misses(capsys: pytest.CaptureFixture[str]) -> None:
+    """A blind set is scored without reading its misses: the figures, and no article id."""
+    assert main(["eval", "--figures-only", str(GOLD), str(TXT), str(HTML), str(CORPUS)]) == 0
+    out = capsys.readouterr().out
+    assert "is_mou" in out and "wrong country:" in out
+    assert "misses" not in out and "not-in-any-input" not in out
+
+
 def test_eval_with_unusable_gold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     gold = tmp_path / "gold.jsonl"
     gold.write_text('{"id": "x"}\nnot json\n', encoding="utf-8")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from extractors.model import Extraction
-from extractors.scoring import Report, score
+from extractors.scoring import TABLE_HEAD, Report, score
 
 HERE = Path(__file__).resolve().parent
 
@@ -44,28 +44,14 @@ def compare(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> Report
     return score(rows, predictions)
 
 
-def line(name: str, report: Report) -> str:
-    m, c = report.is_mou, report.countries
-    return (
-        f"| {name} | {report.articles} | {m.precision:.3f} / {m.recall:.3f} / {m.f1:.3f} "
-        f"| {c.precision:.3f} / {c.recall:.3f} / {c.f1:.3f} | {report.wrong_country_share:.1%} "
-        f"| {report.sectors.f1:.3f} |"
-    )
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=HERE.parents[2] / "shared")
     args = parser.parse_args()
-    print("| labels compared | articles | is_mou P/R/F1 | country P/R/F1 | wrong | sector F1 |")
-    print("|---|---|---|---|---|---|")
+    print(TABLE_HEAD)
     fresh = read(HERE.parent / "blind" / "fresh-labels.jsonl")
-    print(
-        line(
-            "fresh blind: first readers, second reader",
-            compare(fresh, read(HERE / "fresh-second-labels.jsonl")),
-        )
-    )
+    second = compare(fresh, read(HERE / "fresh-second-labels.jsonl"))
+    print(second.table_row("fresh blind: first readers, second reader"))
     dev = args.shared / "corpus" / "dev"
     if not dev.is_dir():
         print(f"no gold at {dev}: the second comparison needs ../shared")
@@ -74,7 +60,7 @@ def main() -> None:
     reread = read(HERE / "gold-reread-labels.jsonl")
     for name, national in (("national news", True), ("economy feed", False)):
         part = [r for r in gold if ("chosun.com" in r["url"]) == national]
-        print(line(f"gold's authors, a reader of this round: {name}", compare(part, reread)))
+        print(compare(part, reread).table_row(f"gold's authors, a reader of this round: {name}"))
 
 
 if __name__ == "__main__":

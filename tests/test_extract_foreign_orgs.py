@@ -5,17 +5,13 @@ none. Every sentence here is invented."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from babel import Locale
+from extractor_fixtures import is_mou_and_countries
 
 from extractors.companies import KINDS, foreign_orgs, org_countries, org_matches, parse_orgs
 from extractors.counterparts import mentions
 from extractors.extractor import Extractor
-from extractors.model import Article
-
-PUBLISHED = dt.datetime(2025, 3, 15, 9, 0)
 
 # Names the list must never hold: Korean words, Korean firms, people, firms with several homes
 # (the header of foreign_orgs.tsv gives the rules).
@@ -145,11 +141,6 @@ def test_roles(kiwi_extractor: Extractor, sentence: str, expected: list[tuple[st
     assert _roles(kiwi_extractor, sentence) == expected
 
 
-def _extract(extractor: Extractor, title: str, body: str) -> tuple[bool, tuple[str, ...]]:
-    result = extractor.extract(Article(title=title, body=body, published=PUBLISHED))
-    return result.is_mou, result.countries
-
-
 @pytest.mark.parametrize(
     ("title", "body", "expected"),
     [
@@ -185,10 +176,10 @@ def _extract(extractor: Extractor, title: str, body: str) -> tuple[bool, tuple[s
 def test_articles(
     kiwi_extractor: Extractor, title: str, body: str, expected: tuple[bool, tuple[str, ...]]
 ) -> None:
-    assert _extract(kiwi_extractor, title, body) == expected
+    assert is_mou_and_countries(kiwi_extractor, title, body) == expected
 
 
 def test_a_foreign_desk_headline_has_no_announcer(kiwi_extractor: Extractor) -> None:
     title = "[외신] 라온, 구글과 업무협약 체결"
-    assert _extract(kiwi_extractor, title, "")[1] == ()
-    assert _extract(kiwi_extractor, title.removeprefix("[외신] "), "")[1] == ("US",)
+    assert is_mou_and_countries(kiwi_extractor, title, "")[1] == ()
+    assert is_mou_and_countries(kiwi_extractor, title.removeprefix("[외신] "), "")[1] == ("US",)

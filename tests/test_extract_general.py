@@ -8,19 +8,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from extractor_fixtures import PUBLISHED, is_mou_and_countries
 
 from extractors.country_score import FEATURES, probability
 from extractors.extractor import Extractor
 from extractors.gazetteer import cldr_cities
 from extractors.model import Article
 from extractors.sector_detect import cooperation_sentences
-
-PUBLISHED = dt.datetime(2025, 3, 15, 9, 0)
-
-
-def _extract(extractor: Extractor, title: str, body: str) -> tuple[bool, tuple[str, ...]]:
-    result = extractor.extract(Article(title=title, body=body, published=PUBLISHED))
-    return result.is_mou, result.countries
 
 
 @pytest.mark.parametrize(
@@ -94,7 +88,7 @@ def _extract(extractor: Extractor, title: str, body: str) -> tuple[bool, tuple[s
 def test_party_shapes(
     kiwi_extractor: Extractor, title: str, body: str, countries: tuple[str, ...]
 ) -> None:
-    is_mou, found = _extract(kiwi_extractor, title, body)
+    is_mou, found = is_mou_and_countries(kiwi_extractor, title, body)
     assert is_mou
     assert sorted(found) == sorted(countries)
 
@@ -156,7 +150,9 @@ def test_a_recent_signing_reported_in_passing_counts(
     kiwi_extractor: Extractor, sentence: str, countries: tuple[str, ...]
 ) -> None:
     # Deep in a feature about something else, told as recent (LABELS.md, "in passing").
-    is_mou, found = _extract(kiwi_extractor, "대학의 생존 투쟁", FEATURE_LEAD + sentence)
+    is_mou, found = is_mou_and_countries(
+        kiwi_extractor, "대학의 생존 투쟁", FEATURE_LEAD + sentence
+    )
     assert is_mou
     assert found == countries
 
@@ -165,7 +161,7 @@ def test_a_signing_in_passing_without_a_time_word_is_background(
     kiwi_extractor: Extractor,
 ) -> None:
     body = FEATURE_LEAD + "부산의 한 대학은 UAE 5개 대학과 국제 교류 MOU를 체결한 바 있다."
-    assert _extract(kiwi_extractor, "대학의 생존 투쟁", body) == (False, ())
+    assert is_mou_and_countries(kiwi_extractor, "대학의 생존 투쟁", body) == (False, ())
 
 
 @pytest.mark.parametrize(
@@ -203,7 +199,7 @@ def test_a_signing_in_passing_without_a_time_word_is_background(
 def test_summits_and_signings_abroad(
     kiwi_extractor: Extractor, title: str, body: str, countries: tuple[str, ...]
 ) -> None:
-    is_mou, found = _extract(kiwi_extractor, title, body)
+    is_mou, found = is_mou_and_countries(kiwi_extractor, title, body)
     assert is_mou
     assert found == countries
 
@@ -280,7 +276,7 @@ def test_cldr_cities_leave_out_words_and_ambiguous_names() -> None:
 def test_foreign_bodies_in_korea(
     kiwi_extractor: Extractor, title: str, body: str, expected: tuple[bool, tuple[str, ...]]
 ) -> None:
-    assert _extract(kiwi_extractor, title, body) == expected
+    assert is_mou_and_countries(kiwi_extractor, title, body) == expected
 
 
 @pytest.mark.parametrize(
@@ -306,4 +302,4 @@ def test_foreign_bodies_in_korea(
 def test_a_headline_comma_ends_a_foreign_subject(
     kiwi_extractor: Extractor, title: str, body: str, expected: tuple[bool, tuple[str, ...]]
 ) -> None:
-    assert _extract(kiwi_extractor, title, body) == expected
+    assert is_mou_and_countries(kiwi_extractor, title, body) == expected

@@ -18,7 +18,6 @@ on the labels outside ../shared's gold ("new") and on that gold ("gold"), agains
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -30,8 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from extract_halves import shared_dir  # noqa: E402
-from training import FOLDS, SUBSETS, fold, pool, reports, shared_gold  # noqa: E402
+from training import FOLDS, SUBSETS, fit_arguments, fold, labelled_pool, reports, shared_gold  # noqa: E402
 
 from extractors.bounds import MAX_TEXT_CHARS, bounded  # noqa: E402
 from extractors.cleaning import article_text, split_sentences  # noqa: E402
@@ -114,15 +112,12 @@ def thresholds(
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--labels", nargs="*", type=Path, default=None)
-    parser.add_argument("--write", action="store_true")
+    parser = fit_arguments(__doc__)
     parser.add_argument("--misses", action="store_true", help="list the model's misses (CV)")
     args = parser.parse_args()
-    if not (shared_dir() / "corpus").is_dir():
-        print("no labelled corpus: nothing to fit")
+    data = labelled_pool(args.labels)
+    if data is None:
         return 0
-    data = pool(args.labels)
     x, y = design(data)
     folds = np.array([fold(k) for k, _, _ in data])
     gated = ~np.isnan(x[:, 0])

@@ -23,7 +23,6 @@ pool, with the threshold of its out-of-fold probabilities, in `extractors/sector
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Callable
@@ -37,8 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from extract_halves import shared_dir  # noqa: E402
-from training import FOLDS, SUBSETS, fold, pool, reports  # noqa: E402
+from training import FOLDS, SUBSETS, fit_arguments, fold, labelled_pool, reports  # noqa: E402
 
 from extractors.extractor import Extractor  # noqa: E402
 from extractors.model import Article, Extraction  # noqa: E402
@@ -178,15 +176,12 @@ def with_sectors(
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--labels", nargs="*", type=Path, default=None)
-    parser.add_argument("--write", action="store_true")
+    parser = fit_arguments(__doc__)
     parser.add_argument("--force", action="store_true", help="write even if the rules win")
     args = parser.parse_args()
-    if not (shared_dir() / "corpus").is_dir():
-        print("no labelled corpus: nothing to fit")
+    data = labelled_pool(args.labels)
+    if data is None:
         return 0
-    data = pool(args.labels)
     extractions, deals = deals_of(data)
     gold = {k: r for k, r, _ in data}
     keys = [k for k, _, _ in data if gold[k].get("is_mou") and k in deals]

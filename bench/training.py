@@ -11,6 +11,7 @@ misses were read once (eval/blind/README.md).
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import sys
 from collections.abc import Mapping
@@ -82,6 +83,22 @@ def pool(labels: list[Path] | None = None) -> list[Labelled]:
         row = wanted[item.id]
         out[id(row)] = (gold_keys(row)[0], row, item.article)
     return list(out.values())
+
+
+def fit_arguments(doc: str | None) -> argparse.ArgumentParser:
+    """The arguments every fitting script takes: other label files, and --write."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("--labels", nargs="*", type=Path, default=None, help="label files to use instead of the pool's (LABELS above)")
+    parser.add_argument("--write", action="store_true", help="store the fitted weights")
+    return parser
+
+
+def labelled_pool(labels: list[Path] | None) -> list[Labelled] | None:
+    """The pool, or None (said on stdout) when ../shared is not there."""
+    if not (shared_dir() / "corpus").is_dir():
+        print("no labelled corpus: nothing to fit")
+        return None
+    return pool(labels)
 
 
 SUBSETS = ("chosun", "tera", "all", "new", "gold")

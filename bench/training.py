@@ -88,7 +88,13 @@ def pool(labels: list[Path] | None = None) -> list[Labelled]:
 def fit_arguments(doc: str | None) -> argparse.ArgumentParser:
     """The arguments every fitting script takes: other label files, and --write."""
     parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
-    parser.add_argument("--labels", nargs="*", type=Path, default=None, help="label files to use instead of the pool's (LABELS above)")
+    parser.add_argument(
+        "--labels",
+        nargs="*",
+        type=Path,
+        default=None,
+        help="label files to use instead of the pool's (LABELS above)",
+    )
     parser.add_argument("--write", action="store_true", help="store the fitted weights")
     return parser
 

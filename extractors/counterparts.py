@@ -351,6 +351,8 @@ def _company_role(
         return _after_with(sentence, [w for w in words if w.start > word.start]), phrase
     if ending is Role.SUBJECT:
         return Role.SUBJECT, phrase
+    if ending == "continue" and _between(words, start, end, words.index(word)):
+        return Role.PARTY, phrase  # "SBA와 알리바바 타오바오 글로벌 간의 업무협약"
     tail = [t for t in word.tokens if t.end > end]
     if tail and tail[-1].tag == "JKO":  # "엔비디아를 비롯해 ... 6대 기관과"
         return _list_head(sentence, words, words.index(word)), phrase
@@ -362,6 +364,24 @@ def _company_role(
         deal = _list_end(sentence, words, words.index(word) + 1) is Role.PARTY
         return (Role.SUBJECT if deal else Role.CONTEXT), phrase
     return Role.CONTEXT, phrase
+
+
+def _between(words: list[Word], start: int, end: int, k: int) -> bool:
+    """ "A와 B ... 간(의)": the name at start:end is the second side of a pair, ended by 간/사이
+    within four words of it, and the word before it ends in 와/과."""
+    first = next((i for i, w in enumerate(words) if w.start <= start < w.end), None)
+    if not first or not words[first - 1].tokens:
+        return False
+    before = words[first - 1].tokens[-1]
+    if before.tag not in ("JKB", "JC") or before.form not in _JOSA_PARTY:
+        return False
+    for word in words[k : k + 4]:
+        tail = [t for t in word.tokens if t.start >= end]
+        if any(t.form in ("간", "사이") and t.tag in ("NNB", "NNG") for t in tail):
+            return True
+        if _ending(tail) != "continue":
+            return False
+    return False
 
 
 # What may follow "X와" when X signs: the agreement itself or a word for partnering.

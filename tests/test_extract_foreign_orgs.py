@@ -131,6 +131,11 @@ def _roles(extractor: Extractor, sentence: str) -> list[tuple[str, str]]:
         ("라온대는 조지아 공대와 공동연구 협약을 맺었다.", [("US", "party")]),
         ("라온대는 조지아 국립대와 공동연구 협약을 맺었다.", [("GE", "party")]),
         ("라온공사는 한국스미토모상사와 업무협약을 체결했다.", [("JP", "party")]),
+        # The second side of "A와 B 간의 협약" is a party, even with more words before 간...
+        ("라온시와 알리바바 간 업무협약이 14일 체결됐다.", [("CN", "party")]),
+        ("라온진흥원과 알리바바 타오바오 글로벌 간의 업무협약이 체결됐다.", [("CN", "party")]),
+        # ...but not without the "A와" before it.
+        ("알리바바 서버 간 연결 협약을 체결했다.", [("CN", "context")]),
         # A mention that goes on into another noun is no party.
         ("라온약품은 테바 제네릭 유통 협약을 체결했다.", [("IL", "context")]),
         # Look-alike Korean names are not listed organisations.

@@ -223,12 +223,16 @@ def _is_proper_noun(sentence: str, tokens: Sequence[Tok], start: int, end: int) 
     token = token_at(tokens, start)
     if token is None or token.tag not in ("NNP", "SL"):
         return False
-    if token.start != start or token.end != end:
-        return False
+    if token.start != start or (token.end != end and sentence[token.end : end] not in _SUFFIXES):
+        return False  # ... but "텍사스주" may come as 텍사스 + 주
     glued = start > 0 and re.match(r"[가-힣A-Za-z0-9]", sentence[start - 1]) is not None
     if glued and _ENCLAVE.search(sentence[:start]) is None:
         return False
     return not _name_fragment(tokens, end)
+
+
+# Administrative suffixes Kiwi splits off a place name ("텍사스주" = 텍사스 + 주).
+_SUFFIXES = frozenset("주시성현도군구")
 
 
 # One-syllable nouns that follow a country inside a word ("중국산", "미국인", "일본 측").
@@ -415,13 +419,20 @@ def _after_with(sentence: str, words: list[Word]) -> Role:
     """ "X와" names a signer when what follows is the deal ("X와 ... 업무협약을", "X와 손잡고")
     or more signers ("X와 Y는"); "미국과 일본을 방문해" is a coordination of places."""
     for word in words[: 2 * _MAX_WORDS]:
-        if _DEAL.search(sentence[word.start : word.end]):
+        text = sentence[word.start : word.end]
+        if _DEAL.search(text):
             return Role.PARTY
         if _ending(list(word.tokens)) is Role.SUBJECT:
             return Role.PARTY
+        if _MET.fullmatch(text):
+            continue  # "X와 만나 우호협력 협약을 체결했다": met, then signed with X
         if _ends_clause(word.tokens):
             return Role.CONTEXT
     return Role.CONTEXT
+
+
+# Meeting the other side before signing: "X와 만나", "X와 회담을 갖고", "X와 면담한 뒤".
+_MET = re.compile(r"(?:만나|만나고|만난|회담하고|회담한|면담하고|면담한|면담해)[,]?")
 
 
 def _ends_clause(tokens: Sequence[Tok]) -> bool:

@@ -77,6 +77,14 @@ def _roles(extractor: Extractor, sentence: str) -> list[tuple[str, str]]:
         # ...a country with a suffix of its own or a noun of its own still is.
         ("A사는 미국계 기업 B와 협약을 맺었다.", [("US", "party")]),
         ("A시는 피지 정부와 협약을 맺었다.", [("FJ", "party")]),
+        # a place Kiwi splits from its suffix ("텍사스주" = 텍사스 + 주), met before the signing
+        ("A시장은 텍사스주 주지사와 만나 우호협력 협약을 체결했다.", [("US", "party")]),
+        ("A시장은 텍사스주 주지사와 면담한 뒤 협약을 체결했다.", [("US", "party")]),
+        # a place visited and then left is still no party
+        (
+            "A시장은 텍사스주와 뉴욕주를 방문해 투자 협약을 체결했다.",
+            [("US", "context"), ("US", "context")],
+        ),
         # a noun Kiwi reads as a verb form ("컨설팅펌" = 컨설팅 + 퍼 + ᆷ) does not end the phrase
         ("A사는 두바이 금융컨설팅펌 B캐피탈과 MOU를 맺었다.", [("AE", "party")]),
     ],

@@ -92,6 +92,7 @@ def test_last_days_of_previous_month_are_still_news() -> None:
         ("A사, B사와 맞손…AI 사업 협력", Tense.SIGNED),
         ("A시-B대, 인재 양성 협약", Tense.SIGNED),
         ("A사, B사와 MOU 체결 추진", Tense.PLANNED),
+        ("A시-B시, 상생 협약 1주년", Tense.NONE),
         ("A국, B국과 관세 인하 합의...3월 협정 체결 가닥", Tense.NONE),
         ("A박물관, 이집트 박물관과 MOU 협의", Tense.NONE),
     ],

@@ -18,7 +18,6 @@ on the labels outside ../shared's gold ("new") and on that gold ("gold"), agains
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from training import FOLDS, SUBSETS, fit_arguments, fold, labelled_pool, reports, shared_gold  # noqa: E402
+from training import (  # noqa: E402
+    FOLDS,
+    SUBSETS,
+    fit_arguments,
+    fold,
+    labelled_pool,
+    reports,
+    shared_gold,
+    write_weights,
+)
 
 from extractors.bounds import MAX_TEXT_CHARS, bounded  # noqa: E402
 from extractors.cleaning import article_text, split_sentences  # noqa: E402
@@ -167,14 +175,8 @@ def main() -> int:
                 print(f"  {bool(r.get('is_mou'))!s:5} {p:>5} {key[-40:]} | {article.title[:50]}")
     if args.write:
         w = fit(x[gated], y[gated])
-        data_out = {
-            "weights": {n: round(v, 4) for n, v in w.items()},
-            "add_above": add,
-            "drop_below": drop,
-            "trained_on": f"{int(gated.sum())} gated-in labelled articles",
-        }
-        WEIGHTS.write_text(json.dumps(data_out, indent=1, ensure_ascii=False) + "\n")
-        print(f"wrote {WEIGHTS}")
+        trained_on = f"{int(gated.sum())} gated-in labelled articles"
+        write_weights(WEIGHTS, w, add_above=add, drop_below=drop, trained_on=trained_on)
     return 0
 
 

@@ -23,7 +23,6 @@ pool, with the threshold of its out-of-fold probabilities, in `extractors/sector
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -36,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from training import FOLDS, SUBSETS, fit_arguments, fold, labelled_pool, reports  # noqa: E402
+from training import FOLDS, SUBSETS, fit_arguments, fold, labelled_pool, reports, write_weights  # noqa: E402
 
 from extractors.extractor import Extractor  # noqa: E402
 from extractors.model import Article, Extraction  # noqa: E402
@@ -257,14 +256,9 @@ def main() -> int:
     if args.write and (wins or args.force):
         cut = best_threshold(oof(x, y, folds, all_folds, variant, l2), y)
         _, weights = train(x, y, variant, l2)
-        out = {
-            "weights": {n: round(v, 4) for n, v in weights.items()},
-            "threshold": cut,
-            "model": f"{variant}, L2 {l2}",
-            "trained_on": f"{len(keys)} labelled MOU articles x {NS} sectors",
-        }
-        WEIGHTS.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n")
-        print(f"wrote {WEIGHTS} (threshold {cut})")
+        trained_on = f"{len(keys)} labelled MOU articles x {NS} sectors"
+        name = f"{variant}, L2 {l2}"
+        write_weights(WEIGHTS, weights, threshold=cut, model=name, trained_on=trained_on)
     return 0
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -105,6 +106,13 @@ def labelled_pool(labels: list[Path] | None) -> list[Labelled] | None:
         print("no labelled corpus: nothing to fit")
         return None
     return pool(labels)
+
+
+def write_weights(path: Path, weights: Mapping[str, float], **about: object) -> None:
+    """Ship fitted weights as the JSON the runtime reads (`extractors/fitted.py`)."""
+    data = {"weights": {n: round(v, 4) for n, v in weights.items()}, **about}
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+    print(f"wrote {path}")
 
 
 SUBSETS = ("chosun", "tera", "all", "new", "gold")

@@ -32,6 +32,7 @@ from training import (  # noqa: E402
     FOLDS,
     SUBSETS,
     fit_arguments,
+    fit_logistic,
     fold,
     labelled_pool,
     reports,
@@ -69,18 +70,7 @@ def design(data: list[tuple[str, dict[str, Any], Article]]) -> tuple[np.ndarray,
 
 def fit(x: np.ndarray, y: np.ndarray) -> dict[str, float]:
     """L2-penalised logistic regression (bias unpenalised) by Newton steps."""
-    a = np.hstack([np.ones((len(x), 1)), x])
-    w = np.zeros(a.shape[1])
-    penalty = np.full(a.shape[1], L2)
-    penalty[0] = 0.0
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-np.clip(a @ w, -30, 30)))
-        grad = a.T @ (p - y) + penalty * w
-        hess = (a * (p * (1 - p))[:, None]).T @ a + np.diag(penalty + 1e-6)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
+    w = fit_logistic(x, y, np.full(x.shape[1], L2))
     return {"bias": float(w[0]), **{n: float(v) for n, v in zip(FEATURES, w[1:], strict=True)}}
 
 

@@ -35,7 +35,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from training import FOLDS, SUBSETS, fit_arguments, fold, labelled_pool, reports, write_weights  # noqa: E402
+from training import (  # noqa: E402
+    FOLDS,
+    SUBSETS,
+    fit_arguments,
+    fit_logistic,
+    fold,
+    labelled_pool,
+    reports,
+    write_weights,
+)
 
 from extractors.extractor import Extractor  # noqa: E402
 from extractors.model import Article, Extraction  # noqa: E402
@@ -109,22 +118,6 @@ def design(x: np.ndarray, variant: str) -> tuple[np.ndarray, list[str], np.ndarr
     return np.hstack(cols), names, np.array(factor)
 
 
-def fit_lr(a: np.ndarray, y: np.ndarray, penalty: np.ndarray) -> np.ndarray:
-    """L2-penalised logistic regression with an unpenalised intercept (first weight)."""
-    a = np.hstack([np.ones((len(a), 1)), a])
-    w = np.zeros(a.shape[1])
-    penalty = np.concatenate([[0.0], penalty])
-    for _ in range(60):
-        p = 1 / (1 + np.exp(-np.clip(a @ w, -30, 30)))
-        grad = a.T @ (p - y) + penalty * w
-        hess = (a * (p * (1 - p))[:, None]).T @ a + np.diag(penalty + 1e-6)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return w
-
-
 Model = Callable[[np.ndarray], np.ndarray]  # rows (n*NS x NF) -> probabilities
 
 
@@ -132,7 +125,7 @@ def train(x: np.ndarray, y: np.ndarray, variant: str, l2: float) -> tuple[Model,
     """A candidate fitted on rows x, as a predictor and as named weights (`sector_score.logit`:
     a feature's weight for one sector is its shared weight plus "feature:sector")."""
     a, names, factor = design(x, variant)
-    w = fit_lr(a, y, l2 * factor)
+    w = fit_logistic(a, y, l2 * factor)
 
     def predict(rows: np.ndarray) -> np.ndarray:
         b, _, _ = design(rows, variant)

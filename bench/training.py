@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
@@ -106,6 +108,22 @@ def labelled_pool(labels: list[Path] | None) -> list[Labelled] | None:
         print("no labelled corpus: nothing to fit")
         return None
     return pool(labels)
+
+
+def fit_logistic(a: np.ndarray, y: np.ndarray, penalty: np.ndarray) -> np.ndarray:
+    """L2-penalised logistic regression with an unpenalised intercept (first weight)."""
+    a = np.hstack([np.ones((len(a), 1)), a])
+    w = np.zeros(a.shape[1])
+    penalty = np.concatenate([[0.0], penalty])
+    for _ in range(60):
+        p = 1 / (1 + np.exp(-np.clip(a @ w, -30, 30)))
+        grad = a.T @ (p - y) + penalty * w
+        hess = (a * (p * (1 - p))[:, None]).T @ a + np.diag(penalty + 1e-6)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
 
 
 def write_weights(path: Path, weights: Mapping[str, float], **about: object) -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from extractors.document import LEAD, Doc
 from extractors.fitted import number, shipped, sigmoid, weights_of
-from extractors.status import AGREEMENT, NOT_AN_MOU, Tense, is_stale
+from extractors.status import AGREEMENT, COMING, NOT_AN_MOU, Tense, is_stale
 
 # Verb forms after an agreement word (looked for in the whole sentence).
 _PAST = re.compile(
@@ -46,7 +46,7 @@ _DAY = re.compile(r"(?<![\d.])(?:(\d{1,2})\s?월\s?)?(\d{1,2})\s?일(?!\s?(?:간
 _STALE = re.compile(
     r"지난해|작년|앞서|지난달|당시|그동안|과거|이전|이후|바\s?있|(?:19|20)\d{2}\s?년|\d+년\s?전"
 )
-_FUTURE = re.compile(r"오는|내달|다음\s?달|연내|내년|조만간|향후|하반기")
+_FUTURE = re.compile(rf"{COMING}|내달|다음\s?달|연내|내년|조만간|향후|하반기")
 # Kinds of agreement words.
 _KINDS = (
     re.compile(r"MOU|MoU|양해\s?각서|엠오유"),

@@ -93,9 +93,12 @@ _PLAN_TAIL = re.compile(
 )
 # ...and endings that make it a guess whatever the date ("체결하고 ... 논의할 것으로 알려졌다").
 _SPECULATIVE_TAIL = re.compile(r"(?:할|될|일)\s?것으로\s?(?:보인다|알려졌|전망|예상|관측)")
+# "오는 13일" (the coming 13th) is its own word: "카카오는 13일", "스튜디오는 13일" are a name
+# and its topic marker before today's date.
+COMING = r"(?:(?<![가-힣])|(?<=다가))오는"
 # Time words of a coming signing, looked for before the verb.
 _FUTURE = re.compile(
-    r"이달\s?(?:중|안|내)|연내|조만간|향후|내달|다음\s?달|오는\s?\d|내년|하반기\s?중"
+    rf"이달\s?(?:중|안|내)|연내|조만간|향후|내달|다음\s?달|{COMING}\s?\d|내년|하반기\s?중"
 )
 # Time words of an earlier agreement, looked for before the signing verb...
 _BACKGROUND = re.compile(
@@ -121,7 +124,9 @@ _ANCHOR = re.compile(
     r"(?<!\d)(?<!\d\.)(\d{1,2})\s?일(?!\s?(?:간|동안|째|까지|부터))"
 )
 _YEAR = re.compile(r"((?:19|20)\d{2})\s?년")
-_MONTH_DAY = re.compile(r"(?<![\d.])(?<!오는)(?<!오는 )(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일)?")
+_MONTH_DAY = re.compile(
+    r"(?<![\d.])(?<!(?<![가-힣])오는)(?<!(?<![가-힣])오는 )(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일)?"
+)
 _LAST_MONTH_DAY = re.compile(r"지난달\s?(\d{1,2})\s?일")
 _LAST_MONTH_NAMED = re.compile(r"지난\s?(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일)?")
 _FUTURE_END = re.compile(r"(?:한다|된다|는다|린다)")

@@ -34,6 +34,10 @@ PUBLISHED = dt.datetime(2025, 6, 20, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))
         ("A사는 B사와 MOU를 체결할 예정이다.", Tense.PLANNED),
         ("A시는 B사와 업무협약을 체결한다고 20일 밝혔다.", Tense.PLANNED),
         ("양측은 이달 중 업무협약을 체결하고 공동 연구를 추진할 방침이다.", Tense.PLANNED),
+        ("A사는 오는 25일 B사와 업무협약을 체결했다.", Tense.PLANNED),
+        # "오는" is a word of its own: a name ending in 오 with its topic marker is no future.
+        ("카카오는 19일 B사와 업무협약을 체결했다.", Tense.SIGNED),
+        ("스튜디오는 6월 19일 B사와 업무협약을 체결했다.", Tense.SIGNED),
         # A connective signing followed by what the parties agreed to do is a signing...
         ("양 기관은 업무협약을 체결하고 공동 연구를 추진하기로 했다.", Tense.SIGNED),
         ("A사는 B회와 업무 협약을 맺고 상호 협력하기로 했다.", Tense.SIGNED),

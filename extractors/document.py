@@ -14,8 +14,9 @@ from extractors.status import Reading, Tense, read
 
 # Words of an investigation or a trial: an MOU inside such a story is evidence, not news.
 _CRIME = re.compile(
-    r"혐의|기소|구속|영장|재판|판결|선고|특검|공소|피고인?|검찰|징역|벌금|고소|고발|사기|횡령|배임|"
-    r"주가\s?조작|압수\s?수색|수사|유죄|무죄|항소|상고|원심|법정|소송|대법원|승소|패소"
+    r"혐의|(?<!경)기소|(?<!비)구속(?!력)|영장|(?<!중)재판|판결|선고|특검|공소|피고인?|검찰|징역|벌금|"
+    r"고소|고발|(?<!감)사기|횡령|배임|주가\s?조작|압수\s?수색|(?<!운)수사|유죄|무죄|항소|상고|"
+    r"(?<![가-힣])원심|(?<![가-힣])법정(?:에서|에|을|으로|공방|다툼|구속|싸움|진술)|소송|대법원|승소|패소"
 )
 # Sentences of the lead: the title and the first body sentences carry the news.
 LEAD = 3

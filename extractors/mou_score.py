@@ -35,7 +35,8 @@ _CONNECT = re.compile(
 _PRESENT = re.compile(
     r"(?:체결|서명)(?:한다|합니다)|맺는다|(?:체결|서명|맺)\S{0,4}고\s?(?:\d+일\s?)?밝혔"
 )
-_PLANNED = re.compile(r"예정|기로|추진|계획|방침|앞두|앞둔|검토|논의|할\s?것|목표")
+# Cue words are words, not pieces of other words: "계기로" is no "기로", "기술이전" no "이전".
+_PLANNED = re.compile(r"예정|(?<!계)기로|추진|계획|방침|앞두|앞둔|검토|논의|할\s?것|목표")
 _CEREMONY = re.compile(r"협약식|체결식|서명식|조인식|협약\s?행사")
 _NOMINAL = re.compile(r"(?:체결|서명|맞손|손\s?잡)\s*(?:[.…!'\"’”/]|,|$)")
 _RELATIVE = re.compile(r"(?:체결|서명|맺)(?:한|은|된)\s")
@@ -44,7 +45,8 @@ _TODAY = re.compile(r"이날|오늘|전날|어제|현지\s?시간")
 _RECENT = re.compile(r"최근|이달(?!\s?(?:중|안|내|말))|지난\s?주|올해|이번")
 _DAY = re.compile(r"(?<![\d.])(?:(\d{1,2})\s?월\s?)?(\d{1,2})\s?일(?!\s?(?:간|동안|째|까지|부터))")
 _STALE = re.compile(
-    r"지난해|작년|앞서|지난달|당시|그동안|과거|이전|이후|바\s?있|(?:19|20)\d{2}\s?년|\d+년\s?전"
+    r"지난해|작년|앞서|지난달|당시|그동안|과거(?!사)|(?<!기술)(?<!기술\s)이전(?!하|을|협상|등기)|이후|"
+    r"바\s?있|(?:19|20)\d{2}\s?년|\d+년\s?전(?![가-힣])|\d+년\s?전(?=에|의|인|부터|까지|엔|쯤)"
 )
 _FUTURE = re.compile(rf"{COMING}|내달|다음\s?달|연내|내년|조만간|향후|하반기")
 # Kinds of agreement words.
@@ -56,7 +58,9 @@ _KINDS = (
     re.compile(r"의향서|LOI|LoI"),
     re.compile(r"파트너십|제휴"),
 )
-_CRIME = re.compile(r"혐의|기소|구속|재판|판결|선고|검찰|수사|소송|징역|고발|사기")
+_CRIME = re.compile(
+    r"혐의|(?<!경)기소|(?<!비)구속(?!력)|(?<!중)재판|판결|선고|검찰|(?<!운)수사|소송|징역|고발|(?<!감)사기"
+)
 _JOINT = re.compile(r"공동\s?(?:성명|선언|발표문)|선언문")
 _COUNT = re.compile(r"\d+\s?건의?\s?(?:MOU|양해\s?각서|협약|업무\s?협약)")
 _FOLLOW = re.compile(r"체결\s?(?:소식|에\s?(?:강세|상승|급등)|효과|이후|을\s?계기|에\s?따라)")

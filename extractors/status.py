@@ -74,7 +74,10 @@ _HEADLINE_DEAL = re.compile(
 )
 
 # What a firm receives at a ceremony in an award story.
-_AWARD = re.compile(r"수상|선정(?:됐|되었|돼)|표창|시상|장관상|대상을|상을\s?받")
+_AWARD = re.compile(
+    r"수상(?!태양|레저|스키|택시|버스|안전|교통|스포츠)|선정(?:됐|되었|돼)|표창|(?<!일)시상|장관상|대상을|"
+    r"(?<!보)상을\s?받"
+)
 
 # Endings that make the verb a plan, a wish or a hypothesis.
 _PLANNED = re.compile(
@@ -102,8 +105,9 @@ _FUTURE = re.compile(
 )
 # Time words of an earlier agreement, looked for before the signing verb...
 _BACKGROUND = re.compile(
-    r"(?<!에\s)(?<!에)앞서|지난해|작년|재작년|올\s?초|올해\s?초|연초|지난달(?!\s?\d)|전월|당시|그동안|이전에|과거|예전|"
-    r"같은\s?(?:해|달)|그해|이듬해|지난\s?\d{4}년|최근\s?몇|수년\s?전|\d+년\s?전"
+    r"(?<!에\s)(?<!에)앞서|지난해|작년|재작년|올\s?초(?![가-힣])|올해\s?초|연초|지난달(?!\s?\d)|전월(?!세)|당시|"
+    r"그동안|이전에|과거(?!사)|예전|같은\s?(?:해|달)(?![가-힣])|같은\s?(?:해|달)(?=에|의|엔|도)|그해|이듬해|"
+    r"지난\s?\d{4}년|최근\s?몇|수년\s?전|\d+년\s?전(?![가-힣])|\d+년\s?전(?=에|의|인|부터|까지|엔|쯤)"
 )
 # ...and verb forms that tell it as past experience wherever they are.
 _BACKGROUND_VERB = re.compile(
@@ -114,7 +118,7 @@ _BACKGROUND_VERB = re.compile(
 _SPOKEN = re.compile(r"(?:죠|어요|아요|해요|예요|이에요|대요)[.!?]?\s*$")
 # Sentences that deny a signing ("체결한 적이 없었다") or call it fake.
 _NEGATED = re.compile(
-    r"(?:체결|맺)(?:한|은)\s?적(?:이|도)?\s?없|허위|위조|사칭|가짜\s?(?:MOU|협약)|"
+    r"(?:체결|맺)(?:한|은)\s?적(?:이|도)?\s?없|허위|(?<!방)위조|사칭|가짜\s?(?:MOU|협약)|"
     r"(?:사례|경우|곳|기관)(?:는|은|가|이)\s?(?:없|한\s?곳도\s?없)|미체결"
 )
 # Words that tie a sentence to the news of the day (or, for a signing reported in passing in a

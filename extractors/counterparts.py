@@ -85,6 +85,12 @@ _TOPIC_NOUNS = {
     "대선",
     "선거",
 }
+# "베트남 현지 기업 빈그룹과": 현지 before a kind of body names a body of that country, where
+# "베트남 현지에서" or "현지 법인" (a Korean firm's unit, below) do not.
+_LOCAL_BODY = re.compile(
+    r"\s?(?:유통|제약|건설|물류|투자|금융|방산|에너지|IT)?\s?"
+    r"(?:기업|업체|회사|대학|병원|은행|기관|정부|파트너|협력사|단체|학교|연구소|조선소|바이어|운영사)"
+)
 # A country right before these is a Korean company's unit abroad ("베트남 법인").
 _UNIT_ABROAD = re.compile(r"\s?(?:현지\s?)?(?:법인|지사|지점|공장|사무소|지부|자회사|생산기지)")
 # Words that make a fused pair form (한독, 한미) bilateral rather than part of a company name.
@@ -265,7 +271,8 @@ def _role(
         word = words[k]
         phrase = sentence[start : word.end]
         tail = [t for t in word.tokens if t.end > end] if k == index else list(word.tokens)
-        if any(t.form in _TOPIC_NOUNS and t.tag.startswith("NN") for t in tail):
+        topic = [t for t in tail if t.form in _TOPIC_NOUNS and t.tag.startswith("NN")]
+        if any(not _LOCAL_BODY.match(sentence, t.end) for t in topic):
             return Role.CONTEXT, phrase
         if any(t.form in ("간", "사이") and t.tag in ("NNB", "NNG") for t in tail):
             return Role.PARTY, phrase
@@ -610,6 +617,35 @@ def _visited(
     return codes
 
 
+# "현지 조선소·대학과", "현지 기업들과": bodies of the place the story is in, named only so.
+_LOCAL_PARTY = re.compile(
+    r"(?<![가-힣])현지\s?(?:[가-힣A-Za-z]+\s)?[가-힣A-Za-z]{0,4}?"
+    r"(?:기업|업체|회사|대학|병원|은행|기관|정부|파트너|협력사|단체|학교|연구소|조선소|운영사)"
+    r"[가-힣·]{0,8}?(?:들)?(?:\s?\d+\s?(?:곳|개|개사|개교))?(?:와|과|및|·|,)"
+)
+
+
+def _local_after_country(
+    sentences: Sequence[str], found: dict[int, list[Mention]], signed: Sequence[int]
+) -> list[str]:
+    """ "한화오션은 필리핀을 방문했다. 회사는 현지 조선소·대학과 MOU를 체결했다": a party named
+    only as local takes the one foreign country the title and the two sentences before name,
+    as a place, a market or the seat of a Korean unit ("베트남 법인은 ... 현지 기업과"); none
+    when they name two."""
+    for i in signed:
+        if not i or found.get(i) or not _LOCAL_PARTY.search(sentences[i]):
+            continue
+        places = {
+            m.code
+            for j in {0, *range(max(1, i - 2), i)}
+            for m in found.get(j, [])
+            if not m.pair and not m.company and m.code != "KR"
+        }
+        if len(places) == 1:
+            return [next(iter(places))]
+    return []
+
+
 # A party named with its name as spelled abroad ("밸리 워터(Santa Clara Valley Water District)"),
 # not an acronym gloss as Korean bodies carry ("(KAIST)").
 _LATIN_GLOSS = re.compile(r"\((?=[^()]{0,80}[a-z])[A-Z][A-Za-z.&'’-]*(?:\s[A-Za-z.&'’-]+)+\)")
@@ -902,6 +938,9 @@ def article_counterparts(
                 add(m.code)
     if not codes:
         for code in _visited(sentences, found, kept):
+            add(code)
+    if not codes:
+        for code in _local_after_country(sentences, found, kept):
             add(code)
     # "양국 국방연구소는 ... 체결했다" after a headline "한-사우디 국방장관 회담".
     pairs = {m.code for ms in found.values() for m in ms if m.pair}

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from extractors.cleaning import article_text, split_sentences
-from extractors.document import prepare
+from extractors.document import Doc, prepare
 from extractors.model import Article
 from extractors.mou_score import FEATURES, features
 from extractors.status import Tense, read
@@ -52,7 +52,7 @@ def test_the_cue_itself_still_reads(sentence: str, tense: Tense) -> None:
     assert read(sentence, PUBLISHED).tense is tense
 
 
-def _doc(body: str):  # type: ignore[no-untyped-def]
+def _doc(body: str) -> Doc:
     article = Article(title="A사, B기관과 협약", body=body, published=PUBLISHED)
     return prepare(article, article_text(body), split_sentences)
 

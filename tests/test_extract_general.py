@@ -83,6 +83,37 @@ from extractors.sector_detect import cooperation_sentences
             " 곳은 노르웨이의 에퀴노르, 덴마크의 머스크, 스페인의 렙솔이다.",
             ("NO", "DK", "ES"),
         ),
+        # "현지" before a kind of body: a body of the country named before it...
+        (
+            "A사 협약",
+            "A사는 14일 베트남 현지 기업 빈그룹과 유통 협력 업무협약을 체결했다.",
+            ("VN",),
+        ),
+        # ...or of the one country the sentences before name (not a Korean firm's own unit).
+        (
+            "한화오션, 필리핀 방문",
+            "한화오션은 14일 필리핀을 방문했다. "
+            "회사는 현지 조선소·대학과 인력 양성 MOU를 체결했다.",
+            ("PH",),
+        ),
+        (
+            "A사, 미국 공장",
+            "A사는 미국 조지아주에 공장을 짓는다. "
+            "A사는 14일 현지 대학 3곳과 인력 양성 협약을 맺었다.",
+            ("US",),
+        ),
+        ("A사 협약", "A사는 14일 베트남 현지 법인과 업무협약을 체결했다.", ()),
+        (
+            "A시, 해외 교류",
+            "A시 대표단은 14일 일본과 중국을 방문했다. 대표단은 현지 기업들과 업무협약을 체결했다.",
+            (),
+        ),
+        # A name ending in 오 with its topic marker before the date is no "오는 14일".
+        (
+            "카카오, 앤트로닉스와 협력",
+            "카카오는 14일 시애틀에 본사를 둔 앤트로닉스와 AI 협력 MOU를 체결했다.",
+            ("US",),
+        ),
     ],
 )
 def test_party_shapes(

@@ -25,7 +25,7 @@ from extractors.status import AGREEMENT, COMING, NOT_AN_MOU, Tense, is_stale
 
 # Verb forms after an agreement word (looked for in the whole sentence).
 _PAST = re.compile(
-    r"(?:체결|서명|조인|교환|날인)(?:했|하였|됐|되었)|맺(?:었|어졌)|이뤄졌|성사됐|"
+    r"(?:체결|서명|조인|교환|날인)(?:했|하였|됐|되었)|맺(?:었|어졌)|이뤄졌|성사됐|주고\s?받았|"
     # "업무협약(MOU)을 했다", "투자하기로 협약했다": the noun with a plain 하다
     r"(?:협약|MOU|양해\s?각서)(?:\([^)]{0,20}\))?[’'\"”]?(?:을|를)?\s?(?:했|하였)"
 )

@@ -35,6 +35,9 @@ PUBLISHED = dt.datetime(2025, 6, 20, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))
         ("A시는 B사와 업무협약을 체결한다고 20일 밝혔다.", Tense.PLANNED),
         ("양측은 이달 중 업무협약을 체결하고 공동 연구를 추진할 방침이다.", Tense.PLANNED),
         ("A사는 오는 25일 B사와 업무협약을 체결했다.", Tense.PLANNED),
+        # Exchanged documents are signed ones, whichever verb says so.
+        ("A사는 19일 B사와 협력 의향서(LOI)를 주고받았다.", Tense.SIGNED),
+        ("두 정상은 19일 양해각서를 주고받으며 악수했다.", Tense.SIGNED),
         # "오는" is a word of its own: a name ending in 오 with its topic marker is no future.
         ("카카오는 19일 B사와 업무협약을 체결했다.", Tense.SIGNED),
         ("스튜디오는 6월 19일 B사와 업무협약을 체결했다.", Tense.SIGNED),
@@ -122,6 +125,7 @@ def test_agreement_words() -> None:
 def test_gate() -> None:
     assert passes_gate("A사, B사와 MOU 체결", "")
     assert passes_gate("", "양 기관은 업무협약을 맺었다.")
+    assert passes_gate("", "양사는 협력 의향서를 주고받았다.")
     assert not passes_gate("오늘의 날씨", "전국이 맑겠다.")
     # the noun with a plain 하다 or 완료, and a pair headline over a cut body
     assert passes_gate("", "A사는 B사와 협력 협약을 했다고 10일 밝혔다.")

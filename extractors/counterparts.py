@@ -607,14 +607,30 @@ def _visited(
                 continue
             if not local and not _LATIN_GLOSS.search(before_deal):
                 continue  # no Korean traveller, no name spelled as abroad: maybe Korean parties
-            if not re.search(r"(?:와|과)\s", rest):
-                continue
+            if not re.search(r"(?:와|과)\s", rest) and not (
+                local and _city_visited(m.phrase.rstrip(), m.code)
+            ):
+                continue  # the deal's party is not named: maybe Korean firms met abroad
             # "우즈베키스탄과 키르기스스탄 등 2개국을 방문해": the places listed before go too.
             joined = [p.code for p in ms[:k] if p.role is Role.CONTEXT and _LISTED.search(p.phrase)]
             for code in [*joined, m.code]:
                 if code not in codes:
                     codes.append(code)
     return codes
+
+
+# A foreign city or province visited by a Korean mayor or governor who signs with no other
+# party named ("일본 후쿠오카시를 방문해 자매결연 협정을 체결했다"): the city is the party.
+_LOCAL_GOVERNMENT = re.compile(r"[가-힣](?:시|성|주|현|도)(?:을|를)$")
+
+
+def _city_visited(phrase: str, code: str) -> bool:
+    """ "일본 후쿠오카시를", "일본 후쿠오카를": a city or province of the country, not itself."""
+    words = phrase.split()
+    if len(words) < 2:
+        return False
+    last = re.sub(r"(?:을|를)$", "", words[-1])
+    return _LOCAL_GOVERNMENT.search(phrase) is not None or place_names().get(last) == code
 
 
 # "현지 조선소·대학과", "현지 기업들과": bodies of the place the story is in, named only so.

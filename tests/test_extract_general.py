@@ -108,6 +108,20 @@ from extractors.sector_detect import cooperation_sentences
             "A시 대표단은 14일 일본과 중국을 방문했다. 대표단은 현지 기업들과 업무협약을 체결했다.",
             (),
         ),
+        # A foreign city a Korean mayor visits and signs in with no other party named is the
+        # party; with another party named, or a country visited, it is not.
+        (
+            "[동정] 김철수 부산시장",
+            "김철수 부산시장은 14일 일본 후쿠오카를 방문해 자매결연 협정을 체결했다.",
+            ("JP",),
+        ),
+        ("[동정] 부산시", "부산시는 14일 베트남을 방문해 업무협약을 체결했다.", ()),
+        # An agreement's anniversary in a headline is no signing (the body tells it as past).
+        (
+            "A사, 베트남 B사와 협약 1년…성과 가시화",
+            "A사가 베트남 B사와 맺은 협약이 성과를 내고 있다. 두 회사는 지난해 5월 협약을 맺었다.",
+            None,
+        ),
         # A name ending in 오 with its topic marker before the date is no "오는 14일".
         (
             "카카오, 앤트로닉스와 협력",
@@ -117,9 +131,12 @@ from extractors.sector_detect import cooperation_sentences
     ],
 )
 def test_party_shapes(
-    kiwi_extractor: Extractor, title: str, body: str, countries: tuple[str, ...]
+    kiwi_extractor: Extractor, title: str, body: str, countries: tuple[str, ...] | None
 ) -> None:
     is_mou, found = is_mou_and_countries(kiwi_extractor, title, body)
+    if countries is None:  # no signing at all
+        assert not is_mou and found == ()
+        return
     assert is_mou
     assert sorted(found) == sorted(countries)
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from extractors.document import LEAD, Doc
 from extractors.fitted import number, shipped, sigmoid, weights_of
-from extractors.status import AGREEMENT, COMING, NOT_AN_MOU, Tense, is_stale
+from extractors.status import AGREEMENT, COMING, NOT_AN_MOU, WITHIN, Tense, is_stale
 
 # Verb forms after an agreement word (looked for in the whole sentence).
 _PAST = re.compile(
@@ -42,13 +42,13 @@ _NOMINAL = re.compile(r"(?:체결|서명|맞손|손\s?잡)\s*(?:[.…!'\"’”/
 _RELATIVE = re.compile(r"(?:체결|서명|맺)(?:한|은|된)\s")
 # Time words.
 _TODAY = re.compile(r"이날|오늘|전날|어제|현지\s?시간")
-_RECENT = re.compile(r"최근|이달(?!\s?(?:중|안|내|말))|지난\s?주|올해|이번")
+_RECENT = re.compile(rf"최근|이달(?!\s?(?:{WITHIN}|말(?![가-힣])))|지난\s?주|올해|이번")
 _DAY = re.compile(r"(?<![\d.])(?:(\d{1,2})\s?월\s?)?(\d{1,2})\s?일(?!\s?(?:간|동안|째|까지|부터))")
 _STALE = re.compile(
     r"지난해|작년|앞서|지난달|당시|그동안|과거(?!사)|(?<!기술)(?<!기술\s)이전(?!하|을|협상|등기)|이후|"
     r"바\s?있|(?:19|20)\d{2}\s?년|\d+년\s?전(?![가-힣])|\d+년\s?전(?=에|의|인|부터|까지|엔|쯤)"
 )
-_FUTURE = re.compile(rf"{COMING}|내달|다음\s?달|연내|내년|조만간|향후|하반기")
+_FUTURE = re.compile(rf"{COMING}|(?<![가-힣])내달(?!리)|다음\s?달|연내|내년|조만간|향후|하반기")
 # Kinds of agreement words.
 _KINDS = (
     re.compile(r"MOU|MoU|양해\s?각서|엠오유"),

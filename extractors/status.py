@@ -99,17 +99,21 @@ _PLAN_TAIL = re.compile(
 )
 # ...and endings that make it a guess whatever the date ("체결하고 ... 논의할 것으로 알려졌다").
 _SPECULATIVE_TAIL = re.compile(r"(?:할|될|일)\s?것으로\s?(?:보인다|알려졌|전망|예상|관측)")
+# "이달 중/안/내(에)" (within this month), not "이달 중국", "이달 안전", "이달 내내".
+WITHIN = r"(?:중|안|내)(?:에|으로|로)?(?![가-힣])"
 # "오는 13일" (the coming 13th) is its own word: "카카오는 13일", "스튜디오는 13일" are a name
 # and its topic marker before today's date.
 COMING = r"(?:(?<![가-힣])|(?<=다가))오는"
 # Time words of a coming signing, looked for before the verb.
 _FUTURE = re.compile(
-    rf"이달\s?(?:중|안|내)|연내|조만간|향후|내달|다음\s?달|{COMING}\s?\d|내년|하반기\s?중"
+    rf"이달\s?(?:{WITHIN})|(?<![가-힣])연내|조만간|향후|(?<![가-힣])내달(?!리)|다음\s?달|{COMING}\s?\d|"
+    r"(?<![가-힣])내년|하반기\s?중(?:에|으로)?(?![가-힣])"
 )
 # Time words of an earlier agreement, looked for before the signing verb...
 _BACKGROUND = re.compile(
-    r"(?<!에\s)(?<!에)앞서|지난해|작년|재작년|올\s?초(?![가-힣])|올해\s?초|연초|지난달(?!\s?\d)|전월(?!세)|당시|"
-    r"그동안|이전에|과거(?!사)|예전|같은\s?(?:해|달)(?![가-힣])|같은\s?(?:해|달)(?=에|의|엔|도)|그해|이듬해|"
+    r"(?<!에\s)(?<!에)앞서(?!가|나가|간|갈|갔|는|고\s?있|온)|지난해|작년|재작년|올\s?초(?![가-힣])|올해\s?초|"
+    r"(?<![가-힣])연초(?!면|제조)|지난달(?!\s?\d)|전월(?!세)|(?<![가-힣])당시|"
+    r"그동안|(?<![가-힣])이전에(?!\s?(?:관한|대한|따른|따라|관해|대해|필요|협력))|과거(?!사)|예전|같은\s?(?:해|달)(?![가-힣])|같은\s?(?:해|달)(?=에|의|엔|도)|그해|이듬해|"
     r"지난\s?\d{4}년|최근\s?몇|수년\s?전|\d+년\s?전(?![가-힣])|\d+년\s?전(?=에|의|인|부터|까지|엔|쯤)"
 )
 # ...and verb forms that tell it as past experience wherever they are.
@@ -121,13 +125,13 @@ _BACKGROUND_VERB = re.compile(
 _SPOKEN = re.compile(r"(?:죠|어요|아요|해요|예요|이에요|대요)[.!?]?\s*$")
 # Sentences that deny a signing ("체결한 적이 없었다") or call it fake.
 _NEGATED = re.compile(
-    r"(?:체결|맺)(?:한|은)\s?적(?:이|도)?\s?없|허위|(?<!방)위조|사칭|가짜\s?(?:MOU|협약)|"
+    r"(?:체결|맺)(?:한|은)\s?적(?:이|도)?\s?없|허위|(?<![가-힣])위조|사칭|가짜\s?(?:MOU|협약)|"
     r"(?:사례|경우|곳|기관)(?:는|은|가|이)\s?(?:없|한\s?곳도\s?없)|미체결"
 )
 # Words that tie a sentence to the news of the day (or, for a signing reported in passing in a
 # story about something else, to the weeks before it: 최근, 이달, 지난주; LABELS.md).
 _ANCHOR = re.compile(
-    r"이날|오늘|전날|어제|현지\s?시간|이번|기간\s?중|최근|이달(?!\s?(?:중|안|내|말|초))|지난\s?주|"
+    rf"이날|오늘|전날|어제|현지\s?시간|이번|기간\s?중|최근|이달(?!\s?(?:{WITHIN}|말(?![가-힣])))|지난\s?주|"
     r"(?<!\d)(?<!\d\.)(\d{1,2})\s?일(?!\s?(?:간|동안|째|까지|부터))"
 )
 _YEAR = re.compile(r"((?:19|20)\d{2})\s?년")

@@ -30,6 +30,15 @@ PUBLISHED = dt.datetime(2025, 6, 20, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))
         "A사는 19일 열린 ‘협약식’에서 보상을 받는 방안을 설명했다.",  # not 상을 받
         "A사는 19일 '2025년 전남 에너지 상생 협약'을 체결했다.",  # not "2025년 전"
         "A시는 19일 같은 해석을 공유하는 B시와 업무협약을 맺었다.",  # not "같은 해"
+        "A사는 19일 B사와 하반기 중소기업 수출 지원 업무협약을 체결했다.",  # not 하반기 중
+        "A사는 이달 중국 C그룹과 업무협약을 체결했다고 20일 밝혔다.",  # not 이달 중
+        "성장 가도를 내달리는 A는 19일 B사와 업무협약을 체결했다.",  # not 내달
+        "A사는 19일 거제시와 연초면 일대 투자협약을 체결했다.",  # not 연초
+        "시는 해당시설 안전관리를 위해 19일 B사와 업무협약을 체결했다.",  # not 당시
+        "A공사는 19일 B시와 본사 이전에 관한 업무협약을 체결했다.",  # not 이전에
+        "시대를 앞서가는 A는 19일 B사와 업무협약을 체결했다.",  # not 앞서
+        "A사는 19일 B의 하위조직인 연구소와 업무협약을 체결했다.",  # not 위조
+        "한편 A는 이달 초 B대와 업무협약을 맺었다.",  # 이달 (초) is recent
     ],
 )
 def test_a_compound_is_not_the_cue_inside_it(sentence: str) -> None:
@@ -46,6 +55,9 @@ def test_a_compound_is_not_the_cue_inside_it(sentence: str) -> None:
         ("A시는 같은 해 B사와 업무협약을 체결했다.", Tense.BACKGROUND),
         ("A사는 19일 B사와 맺은 협약이 위조됐다고 밝혔다.", Tense.NONE),
         ("A사는 19일 열린 ‘상생 협약식’에서 우수상을 수상했다.", Tense.NONE),
+        ("양측은 이달 중으로 업무협약을 체결한다.", Tense.PLANNED),
+        ("A사는 이달 말 B사와 업무협약을 체결한다.", Tense.PLANNED),
+        ("A사는 내달 B사와 업무협약을 체결한다.", Tense.PLANNED),
     ],
 )
 def test_the_cue_itself_still_reads(sentence: str, tense: Tense) -> None:

@@ -36,12 +36,16 @@ NOT_AN_MOU = re.compile(
 
 # Finite predicates reporting the signing as done ("체결했다", "맺고", "서명하며").
 _FINITE = re.compile(
-    r"(?:체결|서명|교환|조인|날인)(?:했|하였|됐|되었|하기도\s?했|하고|하며|하면서|한\s?뒤|한\s?후|"
-    r"해\s|해$)|맺(?:었|고|으며|으면서|은\s?뒤|은\s?후|어\s)|"
+    r"(?:체결|서명|교환|조인|날인)(?:했|하였|됐|되었|하기도\s?했|하고(?!\s?있는)|하며|하면서|한\s?뒤|"
+    r"한\s?후|해\s|해$)|맺(?:었|고(?!\s?있)|으며|으면서|은\s?뒤|은\s?후|어\s)|"
     r"(?:이뤄졌|이루어졌|성사됐|성사되었)|"
     r"(?:협약식|체결식|서명식|조인식)(?:\([^)]{0,20}\))?[’'\"”」』]?(?:을|를|이|도)?\s*(?:가졌|열었|열고|열렸|개최했|개최하고|"
     r"개최됐|진행했|진행됐|진행되었|진행하고|진행되며|갖고|가진|마련했)|"
     r"(?:협약서|협정서|약정서|양해\s?각서|MOU)에\s?(?:서명|사인)(?:했|하고|하며)|"
+    # Other ways a release says it is done: "체결하게 됐다", "체결함에 따라", "체결에 성공했다",
+    # "서명을 마쳤다", "성사시켰다", "맺기도 했다", "체결, 시장 공략에 나선다", "손을 맞잡았다".
+    r"(?:체결|서명)(?:하게\s?(?:됐|되었)|함에\s?따라|함으로써|에\s?성공(?:했|하였)|을\s?(?:완료|마무리|마쳤)|,\s)|"
+    r"성사시켰|맺(?:기도\s?했|게\s?(?:됐|되었))|(?:을|를|으로|로)\s?(?:통해\s?)?손을\s?(?:맞잡|잡)았|"
     # "협력 의향서(LOI)를 주고받았다": exchanged, as 교환했다.
     r"(?:각서|의향서|협약서|협정서|약정서|MOU|LOI|MOA)(?:\([^)]{0,20}\))?[’'\"”]?(?:을|를)\s?"
     r"주고\s?받(?:았|고|으며)|"
@@ -76,6 +80,18 @@ _HEADLINE_DEAL = re.compile(
     r"체결\s?(?:추진|예정|검토|논의|협의|앞|가닥|수순|임박|초읽기|목전|전망|방침|유력|계획|목표)))"
 )
 
+# An agreement cancelled, ended or put off ("협약을 해지했다", "MOU 파기", "협약식이 취소됐다").
+_CANCELLED = re.compile(
+    r"해지|파기|철회|취소|무산|불발|결렬|백지화|효력\S{0,3}\s?(?:상실|정지|잃)|"
+    r"(?:종료|중단|연기)(?:했|됐|되었|하기로|한다|된다|키로)"
+)
+# A headline about an earlier deal's aftermath: "MOU 체결 1년 만에 첫 수주", "협약 이행 점검".
+_AFTERMATH = re.compile(r"\d+\s?(?:년|개월)\s?만에|후속|이행|성과|점검|공유회|목표|내년|연내|내달")
+# A standing partnership, not a signing: "업무협약을 맺고 있는 대학".
+_STANDING = re.compile(
+    r"맺고\s?있는|체결하고\s?있는\s?(?:기관|대학|병원|기업|업체|곳|학교|국가|나라|단체|지자체)"
+)
+
 # What a firm receives at a ceremony in an award story.
 _AWARD = re.compile(
     r"수상(?!태양|레저|스키|택시|버스|안전|교통|스포츠)|선정(?:됐|되었|돼)|표창|(?<!일)시상|장관상|대상을|"
@@ -85,10 +101,10 @@ _AWARD = re.compile(
 # Endings that make the verb a plan, a wish or a hypothesis.
 _PLANNED = re.compile(
     r"(?:체결|서명|교환|조인)\s?(?:할|한다|합니다|하기로|키로|하겠|하려|예정|을\s?(?:추진|앞두|위한|"
-    r"위해|논의|검토|협의|목표|추진)|추진|하면|하지\s?(?:않|못)|되지|되면|하게\s?될|이\s?(?:추진|예정|"
+    r"위해|논의|검토|협의|목표|추진)|추진|하면(?!서)|하지\s?(?:않|못)|되지|되면(?!서)|하게\s?될|이\s?(?:추진|예정|"
     r"논의|유력)|에\s?(?:나서|합의))|"
-    r"맺(?:을|는다|습니다|기로|겠|으려|으면|지\s?(?:않|못)|는\s?(?:방안|작업|것))|"
-    r"(?:협약식|체결식|서명식)(?:을|이|은)?\s?.{0,20}(?:열\s?예정|가질\s?예정|개최할|가질|열릴|"
+    r"맺(?:을|는다|습니다|기로|겠|으려|으면(?!서)|지\s?(?:않|못)|는\s?(?:방안|작업|것))|"
+    r"(?:협약식|체결식|서명식)(?:을|이|은)?\s?(?:(?!갖고|열고|개최하고|가졌|열었).){0,20}(?:열\s?예정|가질\s?예정|개최할|가질|열릴|"
     r"열린다|예정|진행한다|개최한다|연다|이어진다|이어질)"
 )
 # Clause endings after a connective that make the whole a plan ("맺어 ... 설립할 계획이다")
@@ -119,7 +135,7 @@ _BACKGROUND = re.compile(
 # ...and verb forms that tell it as past experience wherever they are.
 _BACKGROUND_VERB = re.compile(
     r"(?:체결|맺)(?:은|한)\s?(?:바|지\s|지$|이후|뒤로|후로)|(?:체결|맺)(?:했|었)(?:었|던)|"
-    r"(?:체결|맺)(?:은|한)\s?지\s?\d|바\s?있|체결된\s?(?:바|이후)"
+    r"(?:체결|맺)(?:은|한)\s?지\s?\d|바\s?있|체결된\s?(?:바|이후)|" + _STANDING.pattern
 )
 # Explanatory columns speak to the reader ("협약들을 체결했죠", "맺었어요"): not news reports.
 _SPOKEN = re.compile(r"(?:죠|어요|아요|해요|예요|이에요|대요)[.!?]?\s*$")
@@ -182,6 +198,14 @@ def read(sentence: str, published: dt.datetime | None = None, title: bool = Fals
     if _NEGATED.search(masked) or _SPOKEN.search(masked):
         return NONE
     for agreement in AGREEMENT.finditer(masked):
+        after = masked[agreement.end() : agreement.end() + (60 if title else 20)]
+        cancelled = _CANCELLED.search(after)
+        if cancelled and _FINITE.search(
+            masked, agreement.start(), agreement.end() + cancelled.start()
+        ):
+            cancelled = None  # "협약을 체결하고 연기됐던 사업을 재개한다": signed first
+        if cancelled or (title and _AFTERMATH.search(after)):
+            continue  # "협약을 13일 해지했다", "MOU 체결 1년 만에 첫 수주": not a signing now
         reading = _read_at(masked, agreement, published, title)
         if reading is not None:
             return reading
@@ -190,6 +214,7 @@ def read(sentence: str, published: dt.datetime | None = None, title: bool = Fals
     before = _RELATIVE_BEFORE.search(masked)
     if (
         before is not None
+        and not _CANCELLED.search(masked, before.end())
         and not _BACKGROUND_VERB.search(masked)
         and not _is_stale(masked[: before.end()], published)
         and _anchored(masked, published, strict=True)
@@ -229,14 +254,21 @@ def _read_at(
     if planned is not None and (done is None or planned.start() <= done.start()):
         end = base + planned.end()
     dated_recent = _dated_recent(masked[:end], published)
-    if (_BACKGROUND_VERB.search(masked) and not dated_recent) or _is_stale(masked[:end], published):
+    # A signing told as done on a day of the last week: time words elsewhere in the sentence
+    # describe a party or the deal ("지난해 매출 1조원을 올린 A는 13일", "1987년 설립된 B와",
+    # "향후 5년간 투자하는 협약을 체결했다"), not when it was signed.
+    today = done is finite and _today_dated(masked[:end], published)
+    stale = _is_stale(masked[:end], published, today)
+    if (_BACKGROUND_VERB.search(masked) and not dated_recent) or stale:
         return Reading(Tense.BACKGROUND)
     if planned is not None and (done is None or planned.start() <= done.start()):
         return Reading(Tense.PLANNED)
     assert done is not None
     anchored = _anchored(masked, published)
     after = rest[done.end() :]
-    if _FUTURE.search(masked[:end]) or _SPECULATIVE_TAIL.search(after):
+    # A guessing tail makes the whole report a guess, dated or not ("이날 방중해 ... MOU를
+    # 체결하고 ... 논의할 것으로 알려졌다" is not yet signed: the gold's note).
+    if (_FUTURE.search(masked[:end]) and not today) or _SPECULATIVE_TAIL.search(after):
         return Reading(Tense.PLANNED)
     tail = _PLAN_TAIL.search(after)
     agreed = tail is not None and tail.group(0).startswith("기로")
@@ -304,11 +336,18 @@ def is_stale(text: str, published: dt.datetime | None) -> bool:
     return _is_stale(text, published)
 
 
-def _is_stale(before_verb: str, published: dt.datetime | None) -> bool:
+def _is_stale(before_verb: str, published: dt.datetime | None, today: bool = False) -> bool:
+    """`today`: the sentence tells a signing done on a day of the last week (`_today_dated`);
+    time words then date the signing only when a month follows them ("지난해 5월")."""
     dated_recent = _dated_recent(before_verb, published)
     for m in _BACKGROUND.finditer(before_verb):
-        if not (dated_recent and m.group(0) == "앞서"):
-            return True
+        if dated_recent and m.group(0) == "앞서":
+            continue
+        if _last_december(before_verb, m.end(), published):
+            continue
+        if today and not _MONTH_AFTER.match(before_verb, m.end()):
+            continue
+        return True
     if published is None:
         return False
     for m in _LAST_MONTH_DAY.finditer(before_verb):
@@ -318,6 +357,12 @@ def _is_stale(before_verb: str, published: dt.datetime | None) -> bool:
         return True
     for m in _YEAR.finditer(before_verb):
         if int(m.group(1)) < published.year and not _term(before_verb, m.end()):
+            if int(m.group(1)) == published.year - 1 and _last_december(
+                before_verb, m.end(), published
+            ):
+                continue
+            if today and not _MONTH_AFTER.match(before_verb, m.end()):
+                continue  # "1987년 설립된 B와 13일 협약을 체결했다"
             return True
     for m in _MONTH_DAY.finditer(before_verb):
         if _months_back(published, int(m.group(1)), int(m.group(2) or 0)) > 0:
@@ -329,6 +374,35 @@ def _is_stale(before_verb: str, published: dt.datetime | None) -> bool:
         if not day or published.day + max(0, 31 - day) > RECENT_DAYS:
             return True
     return False
+
+
+_MONTH_AFTER = re.compile(r"\s?(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일)?")
+
+
+def _today_dated(sentence: str, published: dt.datetime | None) -> bool:
+    """The sentence names a day of the last week on its own ("13일", "이날", "전날"), not as
+    part of an earlier month or year ("지난달 13일", "5월 13일", "지난해 13일")."""
+    if published is None:
+        return False
+    for m in _ANCHOR.finditer(sentence):
+        if m.group(1) is None:
+            if m.group(0) in ("이날", "전날", "어제", "오늘"):
+                return True
+            continue
+        before = sentence[max(0, m.start() - 6) : m.start()]
+        if re.search(r"(?:월|지난달|지난해|작년|년)\s?$", before):
+            continue
+        if _days_back(published, int(m.group(1))) <= DATED_RECENT_DAYS:
+            return True
+    return False
+
+
+def _last_december(text: str, pos: int, published: dt.datetime | None) -> bool:
+    """ "지난해 12월 30일" in a story of 3 January: last year, and still news."""
+    m = _MONTH_AFTER.match(text, pos)
+    if m is None or published is None or published.month != 1 or int(m.group(1)) != 12:
+        return False
+    return m.group(2) is not None and published.day + max(0, 31 - int(m.group(2))) <= RECENT_DAYS
 
 
 def _term(text: str, pos: int) -> bool:

@@ -137,3 +137,55 @@ def test_gate() -> None:
     assert passes_gate("C재단, D구와 업무협약", "C재단이 최근 D구와 함께 주민 지원에 나선다..")
     assert not passes_gate("E사, F사와 손잡고 신제품 출시", "E사가 F사와 함께 만든 과자를 내놨다.")
     assert passes_gate("G사, H연구소와 맞손", "G사는 H연구소와 업무협약을 진행했다고 밝혔다.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tense"),
+    [
+        # A deal cancelled, ended or put off is no signing (issue 9, fourth round)...
+        ("A사는 B사와 체결한 업무협약을 19일 해지했다고 20일 밝혔다.", Tense.NONE),
+        ("A사는 19일 B사와 맺은 공동 개발 MOU를 파기한다고 공시했다.", Tense.NONE),
+        ("A사와 B사의 업무협약식이 19일 돌연 취소됐다.", Tense.NONE),
+        # ...but a new deal beside the cancelled one is, and a signing before "연기됐던" too.
+        ("A사는 B사와의 협약을 해지하고 19일 C사와 새 협약을 체결했다.", Tense.SIGNED),
+        ("A사는 19일 B사와 협약을 체결하고 연기됐던 사업을 재개한다.", Tense.SIGNED),
+        # A standing partnership is background; a caption of the signing is not.
+        ("A사는 19일 업무협약을 맺고 있는 C사의 연수단 20명을 초청했다.", Tense.BACKGROUND),
+        ("A사 대표와 B사 관계자가 19일 업무협약을 체결하고 있다.", Tense.SIGNED),
+        # More ways a release says the signing is done.
+        ("A사는 19일 B사와 업무협약을 체결하게 됐다고 밝혔다.", Tense.SIGNED),
+        ("A사가 19일 B사와 업무협약을 체결함에 따라 양사는 공동 개발에 나선다.", Tense.SIGNED),
+        ("A사는 19일 B사와 MOU 체결에 성공했다.", Tense.SIGNED),
+        ("A사는 19일 B사와 업무협약을 체결, 현지 시장 공략에 나선다고 20일 밝혔다.", Tense.SIGNED),
+        ("A사와 B사가 19일 업무협약을 통해 손을 맞잡았다.", Tense.SIGNED),
+        ("A사는 19일 B사와 업무협약을 맺기도 했다.", Tense.SIGNED),
+        ("A사는 19일 B사와 공급 협약을 체결하면서 해외 진출에 나섰다.", Tense.SIGNED),
+        # A signing dated to the last week: time words elsewhere describe a party or the deal...
+        ("지난해 매출 1조원을 올린 A사는 19일 B사와 업무협약을 체결했다.", Tense.SIGNED),
+        ("A사는 19일 1987년 설립된 독일 B사와 업무협약을 체결했다고 20일 밝혔다.", Tense.SIGNED),
+        ("A사는 19일 향후 5년간 5천억원을 투자하는 투자협약을 체결했다.", Tense.SIGNED),
+        ("A사는 19일 본사에서 업무협약식을 갖고 내년부터 공동 연구를 진행한다.", Tense.SIGNED),
+        # ...unless a month dates the signing itself, or only the announcement is dated.
+        ("A사는 지난해 5월 B사와 업무협약을 체결했다고 19일 밝혔다.", Tense.BACKGROUND),
+        ("A사는 2019년 B사와 업무협약을 체결했다고 19일 밝혔다.", Tense.BACKGROUND),
+        ("A사와 B사는 지난해에 이어 올해도 인턴십 협약을 체결했다.", Tense.BACKGROUND),
+    ],
+)
+def test_fourth_round_shapes(sentence: str, tense: Tense) -> None:
+    assert read(sentence, PUBLISHED).tense is tense
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["A사, B사와 MOU 체결 1년 만에 첫 수주", "A사-B사 MOU 이행 점검", "A사, C그룹과 업무협약 해지"],
+)
+def test_aftermath_headlines_are_no_signing(title: str) -> None:
+    assert read(title, PUBLISHED, title=True).tense is not Tense.SIGNED
+
+
+def test_last_december_is_news_in_early_january() -> None:
+    january = dt.datetime(2025, 1, 3, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+    late = "A사는 지난해 12월 30일 B사와 업무협약을 체결했다고 3일 밝혔다."
+    assert read(late, january).tense is Tense.SIGNED
+    assert read("A사는 지난해 12월 B사와 업무협약을 체결했다.", january).tense is Tense.BACKGROUND
+    assert read("A사는 2023년 12월 31일 B사와 협약을 체결했다.", january).tense is Tense.BACKGROUND

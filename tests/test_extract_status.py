@@ -126,6 +126,7 @@ def test_gate() -> None:
     assert passes_gate("A사, B사와 MOU 체결", "")
     assert passes_gate("", "양 기관은 업무협약을 맺었다.")
     assert passes_gate("", "양사는 협력 의향서를 주고받았다.")
+    assert passes_gate("", "A사와 B사가 업무협약을 통해 손을 맞잡았다.")
     assert not passes_gate("오늘의 날씨", "전국이 맑겠다.")
     # the noun with a plain 하다 or 완료, and a pair headline over a cut body
     assert passes_gate("", "A사는 B사와 협력 협약을 했다고 10일 밝혔다.")

@@ -13,9 +13,13 @@ from extractors.model import Article
 from extractors.status import Reading, Tense, read
 
 # Words of an investigation or a trial: an MOU inside such a story is evidence, not news.
-_CRIME = re.compile(
-    r"혐의|(?<!경)기소|(?<!비)구속(?!력)|영장|(?<!중)재판|판결|선고|특검|공소|피고인?|검찰|징역|벌금|"
-    r"고소|고발|(?<!감)사기|횡령|배임|주가\s?조작|압수\s?수색|(?<!운)수사|유죄|무죄|항소|상고|"
+# Short ones must start a word: 우선고용 has no 선고, 야영장 no 영장, 우수사례 no 수사, 주사기 no
+# 사기, 고소득 no 고소, 공공소프트웨어 no 공소, 대상고객 no 상고.
+CRIME = re.compile(
+    r"혐의|(?<![가-힣])기소|(?:(?<![가-힣])|(?<=불))구속(?!력)|(?<![가-힣])영장|(?<!중)재판|판결|"
+    r"(?<![가-힣])선고|특검|(?<![가-힣])공소|피고인?|(?:(?<![가-힣])|(?<=대))검찰|징역|벌금|"
+    r"(?<![가-힣])고소(?!득|작업)|고발|(?<![가-힣])사기(?!\s?(?:진작|충전|저하|증진))|횡령|배임|"
+    r"주가\s?조작|압수\s?수색|(?<![가-힣])수사|유죄|무죄|항소|(?<![가-힣])상고|입건|송치|편취|가로[채챈]|"
     r"(?<![가-힣])원심|(?<![가-힣])법정(?:에서|에|을|으로|공방|다툼|구속|싸움|진술)|소송|대법원|승소|패소"
 )
 # Sentences of the lead: the title and the first body sentences carry the news.
@@ -63,5 +67,5 @@ def prepare(article: Article, text: str, split: Callable[[str], list[str]]) -> D
     title = " ".join(normalize(html.unescape(article.title)).split())
     sentences = [title, *(normalize(s) for s in split(text))]
     readings = [read(s, article.published, title=(i == 0)) for i, s in enumerate(sentences)]
-    crime = len({m.group(0) for m in _CRIME.finditer(text)})
+    crime = len({m.group(0) for m in CRIME.finditer(text)})
     return Doc(article, sentences, readings, crime)

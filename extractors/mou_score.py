@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from extractors.document import LEAD, Doc
+from extractors.document import CRIME, LEAD, Doc
 from extractors.fitted import number, shipped, sigmoid, weights_of
 from extractors.status import AGREEMENT, COMING, NOT_AN_MOU, WITHIN, Tense, is_stale
 
@@ -57,9 +57,6 @@ _KINDS = (
     re.compile(r"협정|약정"),
     re.compile(r"의향서|LOI|LoI"),
     re.compile(r"파트너십|제휴"),
-)
-_CRIME = re.compile(
-    r"혐의|(?<!경)기소|(?<!비)구속(?!력)|(?<!중)재판|판결|선고|검찰|(?<!운)수사|소송|징역|고발|(?<!감)사기"
 )
 _JOINT = re.compile(r"공동\s?(?:성명|선언|발표문)|선언문")
 _COUNT = re.compile(r"\d+\s?건의?\s?(?:MOU|양해\s?각서|협약|업무\s?협약)")
@@ -132,7 +129,7 @@ def features(doc: Doc, rule_signed: bool) -> tuple[float, ...]:
     f["short_body"] = float(len(doc.sentences) <= 3)
     text = " ".join(doc.sentences)
     f["not_an_mou"] = float(NOT_AN_MOU.search(text) is not None)
-    f["crime"] = min(6, len({m.group(0) for m in _CRIME.finditer(text)})) / 6
+    f["crime"] = min(6, len({m.group(0) for m in CRIME.finditer(text)})) / 6
     f["joint_statement"] = float(_JOINT.search(text) is not None)
     f["mou_count"] = float(_COUNT.search(text) is not None)
     f["follow_up"] = float(_FOLLOW.search(text) is not None)

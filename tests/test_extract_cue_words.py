@@ -72,11 +72,15 @@ def _doc(body: str) -> Doc:
 def test_words_inside_compounds_are_no_crime_words() -> None:
     body = (
         "A사는 19일 경기소방재난본부와 업무협약을 체결했다. 이 협약은 법적 구속력이 없다. "
-        "B운수사와 감사기구도 함께했다. 중재판정부 위원과 법정 문화도시 관계자가 참석했다."
+        "B운수사와 감사기구도 함께했다. 중재판정부 위원과 법정 문화도시 관계자가 참석했다. "
+        "지역인재 우선고용으로 고소득 일자리를 만들고 야영장과 수영장을 짓는 우수사례다. "
+        "주사기 공급과 대상고객 관리, 공공소프트웨어, 고소작업 안전, 직원 사기 진작도 담았다."
     )
     assert _doc(body).crime_words == 0
     crime = _doc("검찰은 A씨를 사기 혐의로 기소했다. 재판부는 징역 2년을 선고했다.")
     assert crime.crime_words >= 4
+    police = _doc("경찰은 A씨를 입건해 송치했다. A씨는 투자금을 가로챈 혐의를 받는다.")
+    assert police.crime_words >= 4
 
 
 def test_model_features_read_words_not_fragments() -> None:

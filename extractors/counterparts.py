@@ -302,8 +302,39 @@ def _role(
             ):
                 return Role.PARTY, phrase
             return _list_head(sentence, words, k), phrase
+        if ending is Role.SUBJECT and _side_clause(sentence, words, k):
+            return Role.CONTEXT, phrase
         return ending, phrase  # type: ignore[return-value]
     return Role.CONTEXT, sentence[start : words[min(len(words), index + _MAX_WORDS) - 1].end]
+
+
+def _side_clause(sentence: str, words: list[Word], k: int) -> bool:
+    """ "중국 경기 둔화가 장기화하자 A는 ... 체결했다", "엔화 약세가 계속되는 가운데": the subject
+    of a clause of its own, whose predicate (the next word) is no signing and ends in a
+    subordinating ending; not "X 대사가 참석해 ... 체결했다" (one subject for both verbs)."""
+    if k + 1 >= len(words):
+        return False
+    word = words[k + 1]
+    tokens = list(word.tokens)
+    if not tokens or not any(t.tag in ("VV", "VA", "XSV", "XSA") for t in tokens):
+        return False
+    if _SIGNING_STEM.search(sentence[word.start : word.end]):
+        return False
+    last = tokens[-1]
+    if last.tag == "EC":
+        return last.form in _SUBORDINATE
+    if last.tag == "ETM" and k + 2 < len(words):
+        return _CIRCUMSTANCE.match(sentence, words[k + 2].start) is not None
+    return False
+
+
+_SIGNING_STEM = re.compile(r"체결|서명|맺|조인|교환|맞손|손잡|합의")
+# Endings of a clause with a subject of its own: "-자", "-면서", "-는데", "-지만", "-니".
+_SUBORDINATE = frozenset(
+    {"자", "면서", "으면서", "는데", "은데", "ᆫ데", "지만", "니", "으니", "니까"}
+)
+# "-는 가운데", "-ㄴ 속에": the circumstances of the signing.
+_CIRCUMSTANCE = re.compile(r"가운데|속에|속|와중|상황|탓|때문|만큼|데다")
 
 
 # "X에 있는/위치한/소재한 Y", "X에 본사를 둔 Y": Y is based in X.
@@ -571,7 +602,10 @@ _KOREAN_SIDE = re.compile(
     # Korean groups and firms that news names bare, beside the foreign firms of companies.py.
     r"네이버|카카오|쿠팡|셀트리온|신한|하나(?:은행|금융|증권|카드)|우리(?:은행|금융|카드)|농협|미래에셋|"
     r"한국투자|한투|키움|교보|기아|효성|코오롱|한진|대한항공|아시아나|아모레|에코프로|엔씨소프트|넥슨|"
-    r"넷마블|크래프톤|하이브|야놀자|무신사|11번가|(?<![A-Za-z])(?:GS|LS|KB|NH|IBK|HMM|LIG|SKT)(?![A-Za-z])"
+    r"넷마블|크래프톤|하이브|야놀자|무신사|11번가|(?<![A-Za-z])(?:GS|LS|KB|NH|IBK|HMM|LIG|SKT)(?![A-Za-z])|"
+    # A visit to Korea, a state visit, Korea's president and ministries by their full names.
+    r"방한|국빈\s?방문|(?:李|尹|文)\s?대통령|산업통상자원부|기획재정부|과학기술정보통신부|국토교통부|"
+    r"해양수산부|농림축산식품부|중소벤처기업부|보건복지부|고용노동부|문화체육관광부|행정안전부|방위사업청"
 )
 
 
@@ -711,6 +745,22 @@ def _announcer_headline(title: str, found: list[Mention]) -> bool:
     )
 
 
+# The body's press-release shape: "루닛은 13일 엔비디아와 ... 체결했다고 14일 밝혔다".
+_ANNOUNCING = re.compile(r"^([가-힣A-Za-z0-9&·]+)(?:은|는|이|가)\s.*(?:밝혔|전했|발표했)다")
+
+
+def _announcer_sentence(sentence: str, found: list[Mention]) -> bool:
+    """A body sentence of a release: its subject, written in Hangul with no country, place or
+    listed foreign organisation in it, announces the deal and stands for the Korean side beside
+    a listed organisation."""
+    head = _ANNOUNCING.match(sentence)
+    if head is None or not re.search("[가-힣]", head.group(1)) or has_name(head.group(1)):
+        return False
+    if any(m.start < head.end(1) for m in found):
+        return False
+    return any(m.company and m.role is Role.PARTY for m in found)
+
+
 _LOCATIVE = re.compile(r"(?:에서|에서는|에서의|에서도)\s*$")
 _TITLE_DEAL = re.compile(AGREEMENT_WORD + r"|맞손|손\s?잡|협력|제휴|파트너")
 _TAG_PREFIX = re.compile(r"^\s*(?:\[[^\]]{1,20}\]\s*)*")
@@ -817,7 +867,9 @@ def _participant_lists(sentences: Sequence[str], signed: Sequence[int]) -> list[
     )
 
 
-_BOTH_COUNTRIES = re.compile(r"(?<![가-힣])(?:양국|두\s?나라|양국\s?정부)(?:은|는|이|가|\s?간)")
+_BOTH_COUNTRIES = re.compile(
+    r"(?<![가-힣])(?:양국|두\s?나라)(?:\s?(?:정부|기업|기관)\S{0,2})?(?:은|는|이|가|\s?간|과|와|\s)"
+)
 # A state visit or a summit: who visits whom.
 _SUMMIT = re.compile(
     r"정상회담|정상\s?회의|국빈|방한|순방|공식\s?방문|총리|대통령|주석|국왕|왕세자"
@@ -910,8 +962,10 @@ def article_counterparts(
             codes.append(code)
 
     def korean_party(i: int) -> bool:
-        return verdict.get(i) is False or _korean_named(
-            party_names(sentences[i], tokens.get(i, []), proper=False)
+        return (
+            verdict.get(i) is False
+            or _korean_named(party_names(sentences[i], tokens.get(i, []), proper=False))
+            or (i > 0 and _announcer_sentence(sentences[i], found.get(i, [])))
         )
 
     # A foreign firm named without its country counts only beside a Korean party

@@ -122,6 +122,37 @@ from extractors.sector_detect import cooperation_sentences
             "A사가 베트남 B사와 맺은 협약이 성과를 내고 있다. 두 회사는 지난해 5월 협약을 맺었다.",
             None,
         ),
+        # A country heading a clause of its own is the backdrop, not a signer.
+        (
+            "LG화학 협약",
+            "중국 경기 둔화가 장기화하자 LG화학은 14일 한국화학연구원과 공급망 협력 업무협약을 "
+            "체결했다.",
+            (),
+        ),
+        (
+            "한화 협약",
+            "미국 세액공제 수혜가 기대되는 가운데 한화솔루션은 14일 한국에너지공단과 업무협약을 "
+            "체결했다.",
+            (),
+        ),
+        (
+            "빌라 부산",
+            "이날 행사에는 박형준 시장, 필립 베르투 주한프랑스 대사가 참석해 업무협약을 체결했다.",
+            ("FR",),
+        ),
+        # A state visit headed by the host country, and "양국 정부와 기업들이".
+        (
+            "베트남 국빈 방문 계기…경제협력 MOU 15건 체결",
+            "대통령의 베트남 국빈 방문을 계기로 양국 정부와 기업들이 14일 "
+            "15건의 양해각서를 체결했다.",
+            ("VN",),
+        ),
+        # A release's announcer stands for the Korean side beside a listed foreign firm.
+        (
+            "루닛 협약",
+            "루닛은 14일 엔비디아와 공동 개발을 위한 업무협약을 체결했다고 15일 밝혔다.",
+            ("US",),
+        ),
         # A name ending in 오 with its topic marker before the date is no "오는 14일".
         (
             "카카오, 앤트로닉스와 협력",

@@ -84,6 +84,25 @@ _TOPIC_NOUNS = {
     "수교",
     "대선",
     "선거",
+    # People of a country living in Korea, a field of expertise, a person's origin: "베트남
+    # 이주여성 자조모임과", "인도네시아 전문 여행사와", "미국 국적의 대표가 이끄는 A사와".
+    "이주민",
+    "이주여성",
+    "이주",
+    "노동자",
+    "근로자",
+    "유학생",
+    "결혼이민자",
+    "이민자",
+    "다문화",
+    "공동체",
+    "동포",
+    "교민",
+    "교포",
+    "고려인",
+    "난민",
+    "국적",
+    "출신",
 }
 # "베트남 현지 기업 빈그룹과": 현지 before a kind of body names a body of that country, where
 # "베트남 현지에서" or "현지 법인" (a Korean firm's unit, below) do not.
@@ -241,6 +260,13 @@ def _is_proper_noun(sentence: str, tokens: Sequence[Tok], start: int, end: int) 
 _SUFFIXES = frozenset("주시성현도군구")
 
 
+# A Korean firm expert in a country ("인도네시아 전문 여행사"), not "에스토니아의 미사일 전문
+# 방산기업" (the country's firm, expert in something else).
+_EXPERT = re.compile(r"\s?전문")
+# A country's language or people ("베트남어", "중국인"), not "중국인민은행".
+_PEOPLE_OR_LANGUAGE = re.compile(r"[어인](?:의|을|를|과|와|이|가|은|는|도|으로|로)?(?![가-힣])")
+
+
 # One-syllable nouns that follow a country inside a word ("중국산", "미국인", "일본 측").
 _COUNTRY_SUFFIXES = frozenset("산계인어군측령발행판식제형내외간전팀쪽차화령풍법")
 
@@ -263,8 +289,8 @@ def _role(
 ) -> tuple[Role, str]:
     """Walk the noun phrase a country heads until a word ends in a particle, and read that."""
     index = next((i for i, w in enumerate(words) if w.start <= start < w.end), None)
-    if index is None:
-        return Role.CONTEXT, ""
+    if index is None or _PEOPLE_OR_LANGUAGE.match(sentence, end) or _EXPERT.match(sentence, end):
+        return Role.CONTEXT, ""  # "베트남어 통번역 업체", "중국인 관광객", "인도네시아 전문 여행사"
     k = index
     based = 0  # where the body based in the place begins ("도쿄에 있는 [은행 본점을]")
     while k < min(len(words), index + _MAX_WORDS):
@@ -272,7 +298,7 @@ def _role(
         phrase = sentence[start : word.end]
         tail = [t for t in word.tokens if t.end > end] if k == index else list(word.tokens)
         topic = [t for t in tail if t.form in _TOPIC_NOUNS and t.tag.startswith("NN")]
-        if any(not _LOCAL_BODY.match(sentence, t.end) for t in topic):
+        if any(t.form != "현지" or not _LOCAL_BODY.match(sentence, t.end) for t in topic):
             return Role.CONTEXT, phrase
         if any(t.form in ("간", "사이") and t.tag in ("NNB", "NNG") for t in tail):
             return Role.PARTY, phrase

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 
 from babel import Locale
 
@@ -478,11 +479,29 @@ def place_names() -> dict[str, str]:
     """Foreign place surface forms (with the 시/주/성 suffixes news adds) -> country code: the
     hand list FOREIGN_PLACES first, then CLDR's exemplar cities."""
     names: dict[str, str] = {}
-    for name, code in {**cldr_cities(), **FOREIGN_PLACES}.items():
+    bare, suffixed = subdivisions()
+    for name, code in {**cldr_cities(), **FOREIGN_PLACES, **bare}.items():
         names[name] = code
         for suffix in ("시", "주", "성", "현"):
             names[name + suffix] = code
+    for name, code in suffixed.items():
+        for suffix in ("주", "성", "현", "부", " 주정부", " 주지사"):
+            names[name + suffix] = code
     return names
+
+
+@functools.cache
+def subdivisions() -> tuple[dict[str, str], dict[str, str]]:
+    """`subdivisions.tsv`: (names that stand alone, names that need a suffix) -> country code."""
+    bare: dict[str, str] = {}
+    suffixed: dict[str, str] = {}
+    text = (Path(__file__).parent / "subdivisions.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, code, kind = line.split("\t")
+        (bare if kind == "bare" else suffixed)[name] = code
+    return bare, suffixed
 
 
 _REGIONAL_A = 0x1F1E6

@@ -153,6 +153,23 @@ from extractors.sector_detect import cooperation_sentences
             "루닛은 14일 엔비디아와 공동 개발을 위한 업무협약을 체결했다고 15일 밝혔다.",
             ("US",),
         ),
+        # Koreans of a country's origin, a language, a country expertise: no counterpart...
+        ("김해시 협약", "김해시는 14일 베트남 이주여성 자조모임과 지원 업무협약을 체결했다.", ()),
+        ("안산시 협약", "안산시는 14일 베트남어 통번역 업체 씬짜오와 업무협약을 체결했다.", ()),
+        ("코트라 협약", "코트라는 14일 베트남 전문 물류기업 에이원과 업무협약을 체결했다.", ()),
+        # ...the country's own firm, expert in something, is one.
+        (
+            "A사 협약",
+            "A사는 14일 에스토니아의 미사일 전문 방산기업 B사와 양해각서를 체결했다.",
+            ("EE",),
+        ),
+        ("한은 협약", "한국은행은 14일 중국인민은행과 통화스와프 협정을 체결했다.", ("CN",)),
+        # States and provinces named without their country (subdivisions.tsv).
+        ("현대차 협약", "현대차는 14일 조지아주와 인력 양성 업무협약을 체결했다.", ("US",)),
+        ("A사 협약", "A사는 14일 조지아 정부와 업무협약을 체결했다.", ("GE",)),
+        ("경기도 협약", "경기도는 14일 뉴사우스웨일스주와 업무협약을 체결했다.", ("AU",)),
+        ("경북도 협약", "경북도는 14일 빈즈엉성과 업무협약을 체결했다.", ("VN",)),
+        ("A시 협약", "A시는 14일 B사와 저장 공간 확보 업무협약을 체결했다.", ()),
         # A name ending in 오 with its topic marker before the date is no "오는 14일".
         (
             "카카오, 앤트로닉스와 협력",

@@ -366,6 +366,12 @@ _CIRCUMSTANCE = re.compile(r"가운데|속에|속|와중|상황|탓|때문|만�
 # "X에 있는/위치한/소재한 Y", "X에 본사를 둔 Y": Y is based in X.
 _SITED_ONE = re.compile(r"^(?:있는|위치한|소재한|자리한|자리잡은|자리\s?잡은|있던|위치해\s?있는)$")
 _SITED_TWO = re.compile(r"^(?:본사|본부|본점|거점|근거지)(?:를|을)\s(?:둔|두고\s있는)$")
+# Ends of organisation names ("경찰청", "과학아카데미", "조선소", "본점", "이민청").
+_ORG_SUFFIX = re.compile(
+    r"(?:청|부|원|처|국|소|점|관|회|단|사|센터|아카데미|대학|대학교|대|공사|공단|은행|병원|그룹|협회|"
+    r"재단|기구|위원회|정부|의회|학교|academy)$",
+    re.IGNORECASE,
+)
 # Nouns that name a place, not a body, as the object of a visit ("하노이시를 방문해").
 _PLACE_NOUN = re.compile(r"(?:시|성|주|도|현|군|구|수도|지역|일대|현지|국가|나라|도시)$")
 _VISIT_NEXT = re.compile(r"^\s?(?:방문|찾)")
@@ -393,12 +399,16 @@ def _visited_body(sentence: str, words: list[Word], k: int, tail: list[Tok]) -> 
         return False
     last = nouns[-1].form
     every = place_names()
-    return (
-        last not in every
-        and lookup_country(last) is None
-        and last not in _TOPIC_NOUNS
-        and not _PLACE_NOUN.search(last)
-    )
+    if last in every or lookup_country(last) is not None or last in _TOPIC_NOUNS:
+        return False
+    if _PLACE_NOUN.search(last):
+        return False
+    # "독일 하노버를 방문해 KOTRA와 협약": a name Kiwi knows no more of, with another partner
+    # named after the visit, is the city visited, not a body.
+    after = sentence[words[k].end :]
+    deal = re.search(r"체결|서명|맺", after)
+    partner = re.search(r"[가-힣A-Za-z)]+(?:와|과)\s", after[: deal.start() if deal else None])
+    return not (partner and not _ORG_SUFFIX.search(last))
 
 
 def _company_role(
@@ -695,8 +705,9 @@ def _city_visited(phrase: str, code: str) -> bool:
 
 # "현지 조선소·대학과", "현지 기업들과": bodies of the place the story is in, named only so.
 _LOCAL_PARTY = re.compile(
-    r"(?<![가-힣])현지\s?(?:[가-힣A-Za-z]+\s)?[가-힣A-Za-z]{0,4}?"
-    r"(?:기업|업체|회사|대학|병원|은행|기관|정부|파트너|협력사|단체|학교|연구소|조선소|운영사)"
+    r"(?<![가-힣])현지(?!에)\s?(?:[가-힣A-Za-z]+\s)?[가-힣A-Za-z]{0,4}?"
+    r"(?:기업|업체|회사|대학|병원|은행|기관|정부|파트너|협력사|단체|학교|연구소|조선소|운영사|"
+    r"상공회의소|협회|조합|스타트업|통신사|제약사|유통사|공사)"
     r"[가-힣·]{0,8}?(?:들)?(?:\s?\d+\s?(?:곳|개|개사|개교))?(?:와|과|및|·|,)"
 )
 
@@ -709,7 +720,8 @@ def _local_after_country(
     as a place, a market or the seat of a Korean unit ("베트남 법인은 ... 현지 기업과"); none
     when they name two."""
     for i in signed:
-        if not i or found.get(i) or not _LOCAL_PARTY.search(sentences[i]):
+        own = [m for m in found.get(i, []) if m.code != "KR"]
+        if not i or own or not _LOCAL_PARTY.search(sentences[i]):
             continue
         places = {
             m.code

@@ -170,6 +170,30 @@ from extractors.sector_detect import cooperation_sentences
         ("경기도 협약", "경기도는 14일 뉴사우스웨일스주와 업무협약을 체결했다.", ("AU",)),
         ("경북도 협약", "경북도는 14일 빈즈엉성과 업무협약을 체결했다.", ("VN",)),
         ("A시 협약", "A시는 14일 B사와 저장 공간 확보 업무협약을 체결했다.", ()),
+        # A city visited where a Korean partner signs is no foreign body; a body visited is.
+        (
+            "충남 협약",
+            "충청남도는 14일 독일 하노버를 방문해 KOTRA와 현지 진출 기업 지원 업무협약을 체결했다.",
+            (),
+        ),
+        (
+            "충남 협약",
+            "충청남도는 14일 독일 하노버 상공회의소를 방문해 업무협약을 체결했다.",
+            ("DE",),
+        ),
+        # "현지에서" is a place; a Korean party named 한국… does not hide the local partners.
+        (
+            "코트라 협약",
+            "미국 라스베이거스를 찾은 국내 기업들이 전시에 나섰다. 코트라는 이날 현지에서 "
+            "중소벤처기업진흥공단과 기술협력 업무협약을 체결했다.",
+            (),
+        ),
+        (
+            "수공 협약",
+            "한국수자원공사는 13일 페루를 방문했다. 한국수자원공사는 14일 현지 기업들과 협력 "
+            "업무협약을 체결했다.",
+            ("PE",),
+        ),
         # A name ending in 오 with its topic marker before the date is no "오는 14일".
         (
             "카카오, 앤트로닉스와 협력",

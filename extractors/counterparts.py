@@ -122,9 +122,12 @@ _BILATERAL = re.compile(
 
 def _bilateral_after(sentence: str, end: int) -> bool:
     """A fused pair (한불, 한독) heads a bilateral phrase, not a company name (한독, 한불화장품):
-    a bilateral word follows within two words."""
+    a bilateral word follows within two words, and nothing is glued to the pair ("한일홀딩스",
+    "한독은", "한독, 문화재단과" are a firm)."""
     if _BILATERAL.match(sentence, end):
         return True
+    if end < len(sentence) and not sentence[end].isspace():
+        return False
     following = sentence[end:].split()[:2]
     return len(following) == 2 and _BILATERAL.match(" " + following[1]) is not None
 

@@ -194,6 +194,14 @@ from extractors.sector_detect import cooperation_sentences
             "업무협약을 체결했다.",
             ("PE",),
         ),
+        # A pair form glued to more of a name, or to a particle, is a Korean firm.
+        ("한독, 문화재단과 협약", "한독은 14일 문화재단과 상생협력 업무협약을 체결했다.", ()),
+        (
+            "한일홀딩스, 투자조합과 MOU",
+            "한일홀딩스는 14일 투자조합과 상생협력 업무협약을 체결했다.",
+            (),
+        ),
+        ("한·독 협력", "한·독 기업협력 업무협약을 14일 체결했다.", ("DE",)),
         # A name ending in 오 with its topic marker before the date is no "오는 14일".
         (
             "카카오, 앤트로닉스와 협력",

@@ -15,7 +15,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from extractors.sectors import BROAD_CUES, SECTORS
+from extractors.sectors import BROAD_CUES, FIELD_NOUNS, SECTORS
 
 # Asides that name who signed or a stock code ("(회장 우희종)", "(076610)"), not glosses such
 # as "생명공학(바이오)" or "인공지능(AI)", which carry cues.
@@ -28,7 +28,7 @@ _PERSON_PAREN = (
 # "제주항공우주박물관").
 _ORG_NAME = (
     r"[가-힣A-Za-z]{1,40}(?:공단|연구소|연구원|제약|석유화학|모빌리티|첨단소재|자동차그룹|차그룹|박물관|과학관|미술관)"
-    r"(?=[\s,·와과는은이가의(’'\"”]|$)"
+    r"(?=[\s,·와과는은이가의(’'\"”\-–]|$)"
 )
 # Words that contain a cue without meaning it. Every repeat is bounded (a word of at most 40
 # characters before its suffix): an unbounded one tried at every position of a long run without
@@ -43,7 +43,7 @@ _BLANK = re.compile(
     r"(?:안전|상조|장례|기업|조직|직장|소비|나눔|기부|결혼\S{0,10}|보행|교통|과학|금융|노사|근무|건강|"
     r"생활|시민|존중|배려|칭찬|보안|준법|윤리|청렴)\s?문화|"
     r"무역\s?갈등|수출\s?규제|무역\s?분쟁|생태계|환경\s?조성|투자\s?유치|유학생|"
-    r"제조(?:사|기업|업체|회사)|항공사|\S{0,40}항공(?=[와과은는이가의\s,])|"
+    r"제조(?:사|기업|업체|회사)|항공사|\S{1,40}항공(?=[와과은는이가의\s,])|"
     + _ORG_NAME
     + "|"
     + _PERSON_PAREN
@@ -77,7 +77,7 @@ def is_roundup(headline: str) -> bool:
 def cue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     out = []
     for sector in SECTORS:
-        cues = sorted(sector.cues, key=len, reverse=True)
+        cues = sorted(sector.cues + FIELD_NOUNS.get(sector.id, ()), key=len, reverse=True)
         out.append((sector.id, re.compile("|".join(_cue(c) for c in cues))))
     return tuple(out)
 
@@ -96,12 +96,23 @@ def broad_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 # in 데이터링크 (a weapons datalink).
 _LOOK_ALIKES = {
     "재활": r"(?!용)",
-    "가스": r"(?<![메베])",
+    "가스": r"(?<![메베])(?<!온실)가스(?!라이팅)",
+    # 조선대, 해운대 (places), 연수구, 수산화리튬, 탄소섬유, 전력화 (military), 무기한, 은행나무,
+    # 위성도시, 게임체인저: another word around the cue.
+    "해운": r"(?!대)",
+    "연수": r"(?!구)",
+    "수산": r"(?!화)",
+    "탄소": r"(?!나노|섬유)",
+    "전력": r"(?!화|\s?증강)",
+    "무기": r"(?!한|질)",
+    "은행": r"(?!나무)",
+    "위성": r"(?!도시)",
+    "게임": r"(?!\s?체인저)",
     "양자": r"(?=\s?(?:기술|컴퓨|과학|정보|암호|통신|센서|소자|물리|역학|내성|보안))",
     "데이터": r"(?!\s?링크)",
     # 조선 (shipbuilding) in the names of a newspaper, a hotel brand or a dynasty.
     "조선": r"(?<!웨스틴)(?<!웨스틴\s)(?<!그랜드)(?<!그랜드\s)조선"
-    r"(?!\s?(?:일보|비즈|에듀|호텔|팰리스|왕조|시대|총독|후기|초기|중기|왕실|통신사))",
+    r"(?!\s?(?:일보|비즈|에듀|호텔|팰리스|왕조|시대|총독|후기|초기|중기|왕실|통신사)|대)",
 }
 
 
@@ -163,7 +174,7 @@ _DESCRIBES = re.compile(
     r"^(?:\S+\s)?(?:이번\s?(?:협약|MOU|양해각서|업무협약|협력|업무제휴|제휴)(?!식|\s?체결식)|"
     r"[가-힣]*(?:협약|MOU|양해각서|의향서|LOI|협정|약정)(?:\([A-Za-z]+\))?\s?(?:체결)?(?!식)"
     r"(?:에\s?따라|을\s?통해|으로|로|은|는|의\s?(?:주요\s?)?내용|의\s?핵심)|"
-    r"이에\s?따라|양\s?(?:기관|사|측)은|(?:두|세|네|[2-9]개?)\s?(?:기관|회사|사)[은는]|양사는|"
+    r"이에\s?따라|이를\s?(?:통해|위해|바탕으로)|(?:주요|핵심)\s?(?:협력\s?)?내용은|양\s?(?:기관|사|측)은|(?:두|세|네|[2-9]개?)\s?(?:기관|회사|사)[은는]|양사는|"
     r"(?:[0-9]|[양자각두세네])사는\s)|"
     r"(?:협력\s?과제|주요\s?내용|골자로|내용을\s?담|내용이\s?담|과제가\s?담)"
 )

@@ -362,6 +362,23 @@ SECTORS: tuple[Sector, ...] = (
     ),
 )
 
+# Nouns that name a field's own things unambiguously ("잠수함", "연료전지", "물류센터"): deals
+# told in the field's ordinary vocabulary rather than LABELS.md's cue words (issue 9, fourth
+# round; a sweep of invented deals found them read as no sector). Matched like the cues.
+FIELD_NOUNS: dict[str, tuple[str, ...]] = {
+    "finance": ("대출", "신용보증", "특례보증", "송금", "환전", "여신", "정책자금"),
+    "aerospace_defense": ("잠수함", "레이더", "미사일", "탄약", "전차", "자주포", "군수"),
+    "agri_food": ("급식", "한우", "먹거리", "농수산"),
+    "infrastructure": ("교량", "상수도", "하수도", "물류센터", "SOC", "터널", "도시재생"),
+    "security": ("해킹", "개인정보", "랜섬웨어"),
+    "beauty": ("스킨케어",),
+    "robotics": ("휴머노이드",),
+    "shipbuilding": ("컨테이너선", "선원", "LNG선"),
+    "education_research": ("장학", "현장실습"),
+    "energy": ("연료전지", "송전", "핵융합", "열병합"),
+    "battery": ("리튬", "분리막", "전해질", "전구체"),
+}
+
 SECTOR_IDS: tuple[str, ...] = tuple(s.id for s in SECTORS)
 SECTORS_BY_ID: dict[str, Sector] = {s.id: s for s in SECTORS}
 

@@ -28,6 +28,11 @@ from extractors.sector_detect import describing_sentences, detect_sectors
         ("학생 흉터치료 지원을 위한 업무협약을 체결했다.", "bio_health"),
         ("조선·해양 기자재 개발 협약을 체결했다.", "shipbuilding"),
         ("지역 문화 콘텐츠 교류를 위한 협약을 체결했다.", "culture"),
+        # A field's own nouns (FIELD_NOUNS), and 항공 as a field, not an airline's name.
+        ("해군 잠수함 공동 정비를 위한 양해각서를 체결했다.", "aerospace_defense"),
+        ("수소 연료전지 보급을 위한 업무협약을 체결했다.", "energy"),
+        ("노후 교량 보수를 위한 업무협약을 체결했다.", "infrastructure"),
+        ("B사와 항공 산업 협력을 위한 양해각서를 체결했다.", "aerospace_defense"),
     ],
 )
 def test_cue_counts(text: str, sector: str) -> None:
@@ -63,6 +68,17 @@ def test_cue_counts(text: str, sector: str) -> None:
         # "X 문화" is a social practice (safety, workplace, weddings), not culture and content.
         ("산재 예방과 안전 문화 정착을 위한 업무협약을 체결했다.", "culture"),
         ("결혼장려 문화 확산을 위한 민관협력 협약을 체결했다.", "culture"),
+        # Cues inside other words: 온실가스, 조선대, 해운대, 연수구, 수산화리튬, 전력화 (military
+        # strength), 탄소섬유, 은행나무, 위성도시.
+        ("온실가스 감축을 위한 협약을 체결했다.", "energy"),
+        ("경북도는 조선대와 학술 교류 협약을 체결했다.", "shipbuilding"),
+        ("해운대구와 관광 협약을 체결했다.", "shipbuilding"),
+        ("인천 연수구와 돌봄 협약을 체결했다.", "education_research"),
+        ("수산화리튬 공급 협약을 체결했다.", "agri_food"),
+        ("전차 180대의 전력화를 마치는 협약을 체결했다.", "energy"),
+        ("탄소섬유 공동 개발 협약을 체결했다.", "environment"),
+        ("은행나무 가로수 관리 협약을 체결했다.", "finance"),
+        ("위성도시 교통 개선 협약을 체결했다.", "aerospace_defense"),
     ],
 )
 def test_look_alikes_do_not_count(text: str, sector: str) -> None:

@@ -593,6 +593,11 @@ _GENERIC = {
 }
 _PERSON_TITLE = re.compile(r"(?:장|대표|회장|총괄|이사|교수|감독|차관|의원|대사|위원|관계자|팀)$")
 _STRIP = re.compile(r"\([^)]*\)|[‘’'\"“”「」『』\[\]<>]")
+# A person's title as a word of its own, after the name of the body the person signs for.
+_TITLE_ALONE = re.compile(
+    r"대표(?:이사)?|(?:부)?회장|(?:부)?사장|이사장|총괄|교수|총장|원장|청장|단장|본부장|센터장|"
+    r"장관|차관|대사|위원장|관계자(?:들)?|임원(?:진|들)?|CEO"
+)
 
 
 def party_names(sentence: str, tokens: Sequence[Tok], proper: bool = True) -> set[str]:
@@ -608,7 +613,9 @@ def party_names(sentence: str, tokens: Sequence[Tok], proper: bool = True) -> se
         cut = particles[0].start if particles else word.end
         name = _STRIP.sub("", sentence[word.start : cut]).strip(" ,·")
         is_proper = any(t.tag in ("NNP", "SL") for t in word.tokens)
-        if (name in _GENERIC or len(name) < 2) and k > 0 and _nominal(words[k - 1].tokens):
+        generic = name in _GENERIC or len(name) < 2 or _TITLE_ALONE.fullmatch(name)
+        if generic and k > 0 and _nominal(words[k - 1].tokens):
+            # "B사 관계자가", "A사 대표(오른쪽)와": the organisation the person signs for
             prev = words[k - 1]
             name = _STRIP.sub("", sentence[prev.start : prev.end]).strip(" ,·")
             is_proper = any(t.tag in ("NNP", "SL") for t in prev.tokens)

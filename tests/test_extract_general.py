@@ -202,6 +202,18 @@ from extractors.sector_detect import cooperation_sentences
             (),
         ),
         ("한·독 협력", "한·독 기업협력 업무협약을 14일 체결했다.", ("DE",)),
+        # The body a person signs for: "A사 대표(오른쪽)와 베트남 B사 관계자가" (a caption).
+        (
+            "[포토] 한빛에너지-빈그룹 업무협약",
+            "한빛에너지 대표(오른쪽)와 베트남 빈그룹 관계자가 14일 업무협약을 체결하고 "
+            "기념촬영을 하고 있다.",
+            ("VN",),
+        ),
+        (
+            "대성정밀 협약",
+            "김민수 대성정밀 사장과 독일 지멘스 관계자들이 14일 서울 본사에서 업무협약을 체결했다.",
+            ("DE",),
+        ),
         # A name ending in 오 with its topic marker before the date is no "오는 14일".
         (
             "카카오, 앤트로닉스와 협력",

@@ -13,6 +13,7 @@ company names that start like a pair (한미반도체, 한일시멘트) are sing
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import functools
 import math
@@ -29,7 +30,7 @@ from extractors.gazetteer import (
     place_names,
 )
 from extractors.kiwi_analyzer import WORD, Tok, Word, token_at, words_of
-from extractors.status import AGREEMENT_WORD
+from extractors.status import AGREEMENT_WORD, Tense, follow_on_parts, read
 
 
 class Role(enum.Enum):
@@ -955,6 +956,7 @@ def article_counterparts(
     tokens: dict[int, list[Tok]],
     signed: Sequence[int],
     deals: Sequence[int] = (),
+    published: dt.datetime | None = None,
 ) -> Counterparts:
     """Counterpart countries of the signing sentences `signed` (indices into `sentences`, 0 is
     the title), using the other analysed sentences to learn the country of a named party.
@@ -964,6 +966,16 @@ def article_counterparts(
     are other sentences reporting a signing that is not an MOU for us (a treaty between states:
     "미국과 대만이 ... 무역협정을 체결했다"); they too can tell a foreign-only story."""
     found = {i: mentions(sentences[i], tokens.get(i, []), title=(i == 0)) for i in tokens}
+    for i in signed:
+        parts = follow_on_parts(sentences[i]) if i else None
+        if parts is None or i not in found:
+            continue
+        # "태국 A와 협약을 맺은 데 이어 13일 베트남 B와 ...", "... 체결한 데 이어 오는 20일 C와도
+        # 맺는다": only the clause that tells a signing now names its parties.
+        first, second = (read(p, published).tense is Tense.SIGNED for p in parts)
+        boundary = len(sentences[i]) - len(parts[1])
+        if first != second:
+            found[i] = [m for m in found[i] if (m.start >= boundary) == second]
     tag = _TAG_PREFIX.match(sentences[0])
     if tag and 0 in found:  # "[美특징주]": a section label, not a party
         found[0] = [m for m in found[0] if m.start >= tag.end()]

@@ -78,7 +78,9 @@ def _history(doc: Doc) -> bool:
 
 def counterparts_of(doc: Doc, signed: list[int]) -> Counterparts:
     """The counterparts of an analysed document's signing sentences `signed`."""
-    return article_counterparts(doc.sentences, doc.tokens, signed, _other_deals(doc, signed))
+    return article_counterparts(
+        doc.sentences, doc.tokens, signed, _other_deals(doc, signed), doc.published
+    )
 
 
 def decide(doc: Doc, sector_model: SectorModel | None = None) -> Extraction:

@@ -192,8 +192,29 @@ def has_agreement(sentence: str) -> bool:
     return AGREEMENT.search(NOT_AN_MOU.sub(" ", sentence)) is not None
 
 
+# "C와 협약을 맺은 데 이어 13일 B와 협약을 체결했다": two signings, each with its own time.
+FOLLOWS_ON = re.compile(r"(체결|맺|서명)(?:한|은)\s?(?:데|것)\s?(?:에\s?)?이어(?:서)?\s?")
+
+
+def follow_on_parts(sentence: str) -> tuple[str, str] | None:
+    """The two clauses of a sentence that tells one signing after another, the first one's
+    verb made finite ("C와 협약을 맺은 데 이어" -> "C와 협약을 맺었다."), or None."""
+    follow = FOLLOWS_ON.search(sentence)
+    if follow is None:
+        return None
+    verb = follow.group(1)
+    first = sentence[: follow.start()] + verb + ("었다." if verb == "맺" else "했다.")
+    return first, sentence[follow.end() :]
+
+
 def read(sentence: str, published: dt.datetime | None = None, title: bool = False) -> Reading:
     """How one sentence (or the headline) reports an agreement."""
+    parts = None if title else follow_on_parts(sentence)
+    if parts is not None:
+        for part in (parts[1], parts[0]):
+            reading = read(part, published)
+            if reading.tense is Tense.SIGNED:
+                return reading
     masked = NOT_AN_MOU.sub(" ", sentence)
     if _NEGATED.search(masked) or _SPOKEN.search(masked):
         return NONE

@@ -214,6 +214,25 @@ from extractors.sector_detect import cooperation_sentences
             "김민수 대성정밀 사장과 독일 지멘스 관계자들이 14일 서울 본사에서 업무협약을 체결했다.",
             ("DE",),
         ),
+        # One signing after another in one sentence: each clause with its own time and party.
+        (
+            "한빛 협약",
+            "한빛에너지는 지난 3월 태국 PTT그룹과 협약을 맺은 데 이어 14일 베트남 빈그룹과 "
+            "업무협약을 체결했다고 15일 밝혔다.",
+            ("VN",),
+        ),
+        (
+            "한빛 협약",
+            "한빛에너지는 14일 베트남 빈그룹과 업무협약을 체결한 데 이어 오는 20일 태국 "
+            "PTT그룹과도 협약을 맺는다.",
+            ("VN",),
+        ),
+        (
+            "한빛 협약",
+            "한빛에너지는 13일 베트남 빈그룹과 업무협약을 체결한 데 이어 14일 태국 PTT그룹과도 "
+            "협약을 맺었다.",
+            ("VN", "TH"),
+        ),
         # A name ending in 오 with its topic marker before the date is no "오는 14일".
         (
             "카카오, 앤트로닉스와 협력",

@@ -212,9 +212,9 @@ def read(sentence: str, published: dt.datetime | None = None, title: bool = Fals
     parts = None if title else follow_on_parts(sentence)
     if parts is not None:
         for part in (parts[1], parts[0]):
-            reading = read(part, published)
-            if reading.tense is Tense.SIGNED:
-                return reading
+            clause = read(part, published)
+            if clause.tense is Tense.SIGNED:
+                return clause
     masked = NOT_AN_MOU.sub(" ", sentence)
     if _NEGATED.search(masked) or _SPOKEN.search(masked):
         return NONE

@@ -86,7 +86,9 @@ _CANCELLED = re.compile(
     r"(?:종료|중단|연기)(?:했|됐|되었|하기로|한다|된다|키로)"
 )
 # A headline about an earlier deal's aftermath: "MOU 체결 1년 만에 첫 수주", "협약 이행 점검".
-_AFTERMATH = re.compile(r"\d+\s?(?:년|개월)\s?만에|후속|이행|성과|점검|공유회|목표|내년|연내|내달")
+_AFTERMATH = re.compile(
+    r"\d+\s?(?:년|개월)\s?만에|후속|이행|성과|점검|공유회|목표|내년|연내|내달|종료|중단|연기"
+)
 # A standing partnership, not a signing: "업무협약을 맺고 있는 대학".
 _STANDING = re.compile(
     r"맺고\s?있는|체결하고\s?있는\s?(?:기관|대학|병원|기업|업체|곳|학교|국가|나라|단체|지자체)"
@@ -159,6 +161,26 @@ _LAST_MONTH_NAMED = re.compile(r"지난\s?(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일)?
 _FUTURE_END = re.compile(r"(?:한다|된다|는다|린다)")
 _PAST = re.compile(r"(?:했|였|었|됐|졌)다")
 
+
+def _undone(masked: str, agreement: re.Match[str], title: bool) -> bool:
+    """The agreement is cancelled, ended or put off right after its noun (not after a signing
+    verb: "협약을 체결하고 연기됐던 사업을"); in a headline, also its aftermath."""
+    after = masked[agreement.end() : agreement.end() + (60 if title else 20)]
+    cancelled = _CANCELLED.search(after)
+    if cancelled and not _FINITE.search(
+        masked, agreement.start(), agreement.end() + cancelled.start()
+    ):
+        return True
+    return title and _AFTERMATH.search(after) is not None
+
+
+def undone(sentence: str, title: bool = False) -> bool:
+    """Every agreement the sentence names is cancelled, ended or put off ("협약식이 취소됐다")."""
+    masked = NOT_AN_MOU.sub(" ", sentence)
+    found = list(AGREEMENT.finditer(masked))
+    return bool(found) and all(_undone(masked, a, title) for a in found)
+
+
 # Days within which a dated signing is still news.
 RECENT_DAYS = 21
 # "앞서" and "체결한 바 있다" tell a signing as background, unless the sentence dates it to the
@@ -219,13 +241,7 @@ def read(sentence: str, published: dt.datetime | None = None, title: bool = Fals
     if _NEGATED.search(masked) or _SPOKEN.search(masked):
         return NONE
     for agreement in AGREEMENT.finditer(masked):
-        after = masked[agreement.end() : agreement.end() + (60 if title else 20)]
-        cancelled = _CANCELLED.search(after)
-        if cancelled and _FINITE.search(
-            masked, agreement.start(), agreement.end() + cancelled.start()
-        ):
-            cancelled = None  # "협약을 체결하고 연기됐던 사업을 재개한다": signed first
-        if cancelled or (title and _AFTERMATH.search(after)):
+        if _undone(masked, agreement, title):
             continue  # "협약을 13일 해지했다", "MOU 체결 1년 만에 첫 수주": not a signing now
         reading = _read_at(masked, agreement, published, title)
         if reading is not None:

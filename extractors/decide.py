@@ -15,6 +15,10 @@ from extractors.sector_score import DealSentences, SectorModel
 from extractors.status import AGREEMENT, Tense
 from extractors.summary import summarize
 
+# A headline on a criminal case (not on fighting crime: "보험 사기 공동 대응" is an MOU's field).
+_CASE_HEADLINE = re.compile(
+    r"입건|기소|구속|송치|혐의|징역|선고|압수\s?수색|영장|피의자|피고인|일당|덜미|실형|집행유예"
+)
 # A story with this many distinct investigation/trial words treats its MOUs as evidence.
 _CRIME_STORY = 4
 _TOPIC = re.compile(r"맞손|손\s?잡|제휴|파트너십")
@@ -27,6 +31,8 @@ def signing_sentences(doc: Doc) -> list[int]:
     signed = doc.with_tense(Tense.SIGNED)
     if not signed or doc.crime_words >= _CRIME_STORY or _history(doc):
         return []
+    if 0 not in signed and _CASE_HEADLINE.search(doc.title):
+        return []  # "'해외 MOU' 미끼로 투자금 모은 업체 대표 입건": a crime story
     strong = [
         i
         for i in signed
@@ -130,6 +136,8 @@ def chosen_signing(doc: Doc, model: MouModel | None = None) -> list[int]:
     rules = signing_sentences(doc)
     if model is None or model.is_mou(doc, bool(rules)) == bool(rules):
         return rules
+    if not rules and (doc.crime_words >= _CRIME_STORY or _CASE_HEADLINE.search(doc.title)):
+        return []  # the rules' word on a crime story stands: its MOUs are evidence
     return model_signing_sentences(doc) if not rules else []
 
 

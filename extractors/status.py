@@ -144,7 +144,11 @@ _SPOKEN = re.compile(r"(?:죠|어요|아요|해요|예요|이에요|대요)[.!?]
 # Sentences that deny a signing ("체결한 적이 없었다") or call it fake.
 _NEGATED = re.compile(
     r"(?:체결|맺)(?:한|은)\s?적(?:이|도)?\s?없|허위|(?<![가-힣])위조|사칭|가짜\s?(?:MOU|협약)|"
-    r"(?:사례|경우|곳|기관)(?:는|은|가|이)\s?(?:없|한\s?곳도\s?없)|미체결"
+    r"(?:사례|경우|곳|기관)(?:는|은|가|이)\s?(?:없|한\s?곳도\s?없)|미체결|"
+    # ...or tells it as someone's claim or an allegation ("협약을 맺었다며 투자금을 받아 가로챈
+    # 혐의", "MOU를 체결했다고 홍보한 뒤", "...했다는 의혹이 제기됐다").
+    r"(?:체결|맺|서명)\S{0,3}다며|(?:체결|맺|서명)(?:했|었|하였)다고\s?(?:속|홍보|주장|과장|거짓)|"
+    r"다는\s?의혹|의혹이\s?(?:제기|불거)"
 )
 # Words that tie a sentence to the news of the day (or, for a signing reported in passing in a
 # story about something else, to the weeks before it: 최근, 이달, 지난주; LABELS.md).
@@ -172,6 +176,11 @@ def _undone(masked: str, agreement: re.Match[str], title: bool) -> bool:
     ):
         return True
     return title and _AFTERMATH.search(after) is not None
+
+
+def denied(sentence: str) -> bool:
+    """The sentence denies a signing, calls it fake, or tells it as a claim or an allegation."""
+    return _NEGATED.search(NOT_AN_MOU.sub(" ", sentence)) is not None
 
 
 def undone(sentence: str, title: bool = False) -> bool:
@@ -214,8 +223,12 @@ def has_agreement(sentence: str) -> bool:
     return AGREEMENT.search(NOT_AN_MOU.sub(" ", sentence)) is not None
 
 
-# "C와 협약을 맺은 데 이어 13일 B와 협약을 체결했다": two signings, each with its own time.
-FOLLOWS_ON = re.compile(r"(체결|맺|서명)(?:한|은)\s?(?:데|것)\s?(?:에\s?)?이어(?:서)?\s?")
+# "C와 협약을 맺은 데 이어 13일 B와 협약을 체결했다": two signings, each with its own time;
+# "C와 맺은 협약을 해지하고 13일 B와 새 협약을 체결했다": one ended, one signed.
+FOLLOWS_ON = re.compile(
+    r"(?P<verb>체결|맺|서명)(?:한|은)\s?(?:데|것)\s?(?:에\s?)?이어(?:서)?\s?|"
+    r"(?P<end>해지|파기|종료|철회|취소)(?:하고|한\s?뒤|한\s?후|하며)\s"
+)
 
 
 def follow_on_parts(sentence: str) -> tuple[str, str] | None:
@@ -224,7 +237,7 @@ def follow_on_parts(sentence: str) -> tuple[str, str] | None:
     follow = FOLLOWS_ON.search(sentence)
     if follow is None:
         return None
-    verb = follow.group(1)
+    verb = follow.group("verb") or follow.group("end")
     first = sentence[: follow.start()] + verb + ("었다." if verb == "맺" else "했다.")
     return first, sentence[follow.end() :]
 

@@ -233,6 +233,38 @@ from extractors.sector_detect import cooperation_sentences
             "협약을 맺었다.",
             ("VN", "TH"),
         ),
+        # A partner dropped for a new one is no counterpart.
+        (
+            "A사, 해외 파트너 교체",
+            "한빛에너지는 태국 PTT그룹과 맺은 공급 협약을 해지하고 14일 베트남 빈그룹과 새 공급 "
+            "협약을 체결했다.",
+            ("VN",),
+        ),
+        # Crime stories and claims: the MOU is evidence, not news, for the rules and the model.
+        (
+            "‘해외 MOU’ 내세워 투자금 가로챈 일당",
+            "경찰에 따르면 한빛에너지 대표 김모씨는 지난 3일 베트남 빈그룹과 업무협약을 맺었다며 "
+            "투자자 200여명으로부터 50억원을 받아 가로챈 혐의를 받고 있다.",
+            None,
+        ),
+        (
+            "‘해외 기업 MOU’ 미끼로 투자금 모은 업체 대표 입건",
+            "경찰은 한빛에너지 대표 김모씨를 입건했다고 15일 밝혔다. 김씨는 지난 3일 베트남 "
+            "빈그룹과 업무협약을 맺고 투자자를 모았다.",
+            None,
+        ),
+        (
+            "A사 전 임원, 리베이트 의혹",
+            "A사 전 임원이 베트남 빈그룹과 업무협약을 체결한 뒤 거래 대가로 뒷돈을 받았다는 의혹이 "
+            "제기됐다.",
+            None,
+        ),
+        # ...but a deal to fight a crime is an MOU.
+        (
+            "경찰청·금감원, 자동차 보험 사기 공동 대응 나선다",
+            "경찰청과 금융감독원은 14일 자동차 보험 사기 공동 대응을 위한 업무협약을 체결했다.",
+            (),
+        ),
         # A name ending in 오 with its topic marker before the date is no "오는 14일".
         (
             "카카오, 앤트로닉스와 협력",

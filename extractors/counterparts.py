@@ -252,7 +252,8 @@ def _is_proper_noun(sentence: str, tokens: Sequence[Tok], start: int, end: int) 
     token = token_at(tokens, start)
     if token is None or token.tag not in ("NNP", "SL"):
         return False
-    if token.start != start or (token.end != end and sentence[token.end : end] not in _SUFFIXES):
+    if token.start < start and _ENCLAVE.search(sentence[token.start : start]):
+        return True  # "주한미국상공회의소" read as one name or (token.end != end and sentence[token.end : end] not in _SUFFIXES):
         return False  # ... but "텍사스주" may come as 텍사스 + 주
     glued = start > 0 and re.match(r"[가-힣A-Za-z0-9]", sentence[start - 1]) is not None
     if glued and _ENCLAVE.search(sentence[:start]) is None:
@@ -533,6 +534,10 @@ def _ending(tokens: list[Tok]) -> Role | str:
     tags = [t.tag for t in tokens]
     if last.tag in ("JKB", "JC") and last.form in _JOSA_PARTY:
         return Role.PARTY
+    if last.tag == "NNP" and len(last.form) >= 4 and last.form[-1] in "와과":
+        return Role.PARTY  # "티센크루프와": an unknown name Kiwi read with its particle
+    if last.tag == "NNP" and len(last.form) >= 4 and last.form[-1] in "는은":
+        return Role.SUBJECT
     if last.tag == "JKG" and len(tokens) >= 2 and tokens[-2].form in _JOSA_PARTY:
         return Role.PARTY  # "X와의 협약"
     if last.tag in ("JKS", "JX") and last.form in _JOSA_SUBJECT:
@@ -1047,6 +1052,14 @@ def article_counterparts(
     # A party named bare in the signing sentence may carry its country elsewhere:
     # "독일 머크는 ..." in the lead, "머크 측은 ... 체결했다" later.
     wanted = set().union(*(names[i] for i in {0, *kept}))
+    # Names Kiwi does not know as proper nouns ("두코바니원전", "카즈아톰프롬") count too when
+    # they are long and nothing marks them as Korean.
+    wanted |= {
+        n
+        for i in kept
+        for n in party_names(sentences[i], tokens.get(i, []), proper=False)
+        if len(n) >= 4 and not _korean_named({n}) and n not in _GENERIC
+    }
     for ms in found.values():
         for m in ms:
             # The name must head the phrase: "중국 이커머스 업체 징둥닷컴과", not "UAE 국영 ...의

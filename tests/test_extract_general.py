@@ -265,6 +265,27 @@ from extractors.sector_detect import cooperation_sentences
             "경찰청과 금융감독원은 14일 자동차 보험 사기 공동 대응을 위한 업무협약을 체결했다.",
             (),
         ),
+        # An unknown foreign name Kiwi reads with its particle ("티센크루프와").
+        (
+            "한국전력, 獨 티센크루프와 MOU…협력 확대",
+            "한국전력은 14일 티센크루프와 기술협력 양해각서(MOU)를 체결했다고 15일 밝혔다.",
+            ("DE",),
+        ),
+        # A bare name in the signing sentence, its country told in the lead.
+        (
+            "KAIST, 글로벌 공급망 협력 강화",
+            "KAIST가 카자흐스탄 기업과 손잡는다. 상대는 카자흐스탄 최대 기업 중 하나인 "
+            "카즈아톰프롬이다. KAIST는 14일 카즈아톰프롬과 전략적 협력을 위한 양해각서를 "
+            "체결했다고 15일 밝혔다.",
+            ("KZ",),
+        ),
+        # A foreign chamber in Korea that Kiwi reads as one name.
+        (
+            "코트라, 주한미국상공회의소와 업무협약",
+            "코트라는 14일 주한미국상공회의소(AMCHAM)와 기업 교류 활성화를 위한 업무협약을 "
+            "체결했다고 15일 밝혔다.",
+            ("US",),
+        ),
         # A name ending in 오 with its topic marker before the date is no "오는 14일".
         (
             "카카오, 앤트로닉스와 협력",

@@ -253,7 +253,8 @@ def _is_proper_noun(sentence: str, tokens: Sequence[Tok], start: int, end: int) 
     if token is None or token.tag not in ("NNP", "SL"):
         return False
     if token.start < start and _ENCLAVE.search(sentence[token.start : start]):
-        return True  # "주한미국상공회의소" read as one name or (token.end != end and sentence[token.end : end] not in _SUFFIXES):
+        return True  # "주한미국상공회의소" read as one name
+    if token.start != start or (token.end != end and sentence[token.end : end] not in _SUFFIXES):
         return False  # ... but "텍사스주" may come as 텍사스 + 주
     glued = start > 0 and re.match(r"[가-힣A-Za-z0-9]", sentence[start - 1]) is not None
     if glued and _ENCLAVE.search(sentence[:start]) is None:

@@ -85,23 +85,8 @@ _TOPIC_NOUNS = {
     "수교",
     "대선",
     "선거",
-    # People of a country living in Korea, a field of expertise, a person's origin: "베트남
-    # 이주여성 자조모임과", "인도네시아 전문 여행사와", "미국 국적의 대표가 이끄는 A사와".
-    "이주민",
-    "이주여성",
-    "이주",
-    "노동자",
-    "근로자",
-    "유학생",
-    "결혼이민자",
-    "이민자",
-    "다문화",
-    "공동체",
-    "동포",
-    "교민",
-    "교포",
-    "고려인",
-    "난민",
+    # A person's origin ("미국 국적의 대표가 이끄는 A사와"). Bodies of a country's people in
+    # Korea keep the country, as embassies do: the gold reads 재한베트남유학생총회 as VN.
     "국적",
     "출신",
 }

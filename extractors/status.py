@@ -226,7 +226,8 @@ def has_agreement(sentence: str) -> bool:
 # "C와 협약을 맺은 데 이어 13일 B와 협약을 체결했다": two signings, each with its own time;
 # "C와 맺은 협약을 해지하고 13일 B와 새 협약을 체결했다": one ended, one signed.
 FOLLOWS_ON = re.compile(
-    r"(?P<verb>체결|맺|서명)(?:한|은)\s?(?:데|것)\s?(?:에\s?)?이어(?:서)?\s?|"
+    r"(?P<verb>체결|맺|서명)(?:한|은)\s?(?:데|것|(?:\S+\s)?(?:MOU|협약|양해각서)\S{0,4}?)\s?(?:에\s?)?"
+    r"이어(?:서)?\s?|"
     r"(?P<end>해지|파기|종료|철회|취소)(?:하고|한\s?뒤|한\s?후|하며)\s"
 )
 

@@ -153,8 +153,19 @@ from extractors.sector_detect import cooperation_sentences
             "루닛은 14일 엔비디아와 공동 개발을 위한 업무협약을 체결했다고 15일 밝혔다.",
             ("US",),
         ),
-        # Koreans of a country's origin, a language, a country expertise: no counterpart...
-        ("김해시 협약", "김해시는 14일 베트남 이주여성 자조모임과 지원 업무협약을 체결했다.", ()),
+        # A language, a Korean firm's expertise in a country, a person's origin: no
+        # counterpart; a body of the country's people in Korea is one (the gold's reading of
+        # 재한베트남유학생총회, as of embassies)...
+        (
+            "현대해상 협약",
+            "현대해상은 재한베트남유학생총회(VSAK)와 단체보험 업무협약을 체결했다고 14일 밝혔다.",
+            ("VN",),
+        ),
+        (
+            "서울시 협약",
+            "서울시는 14일 미국 국적의 대표가 이끄는 국내 스타트업 A사와 업무협약을 체결했다.",
+            (),
+        ),
         ("안산시 협약", "안산시는 14일 베트남어 통번역 업체 씬짜오와 업무협약을 체결했다.", ()),
         ("코트라 협약", "코트라는 14일 베트남 전문 물류기업 에이원과 업무협약을 체결했다.", ()),
         # ...the country's own firm, expert in something, is one.
@@ -232,6 +243,13 @@ from extractors.sector_detect import cooperation_sentences
             "한빛에너지는 13일 베트남 빈그룹과 업무협약을 체결한 데 이어 14일 태국 PTT그룹과도 "
             "협약을 맺었다.",
             ("VN", "TH"),
+        ),
+        # An earlier deal told before "에 이어" names no counterpart of today's.
+        (
+            "A사 협약",
+            "A사는 지난해 일본 B사와 체결한 MOU에 이어 14일 국내 C사와 생산 협력 업무협약을 "
+            "체결했다.",
+            (),
         ),
         # A partner dropped for a new one is no counterpart.
         (

@@ -15,8 +15,9 @@ Five folds by sha1 of the key (`training.fold`). For each held-out fold the thre
 on out-of-fold probabilities of an inner CV over the other four folds (best micro F1), so the
 held-out figures never see their own labels. The chosen candidate is the simplest one whose
 pooled held-out sector F1 (the scorer of `mou-alert eval`, every article of the pool, the
-extractor's MOU decisions unchanged) is within SIMPLER_WITHIN of the best; the whole extractor is then run on each fold with that fold's model
-and scored per source against the rules alone. --write stores the weights fitted on the whole
+extractor's MOU decisions unchanged) is within SIMPLER_WITHIN of the best; the whole
+extractor is then run on each fold with that fold's model and scored per source against the
+rules alone. --write stores the weights fitted on the whole
 pool, with the threshold of its out-of-fold probabilities, in `extractors/sector_weights.json`
 (only when the model beats the rules, unless --force).
 """

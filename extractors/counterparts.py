@@ -181,6 +181,8 @@ def mentions(sentence: str, tokens: Sequence[Tok], title: bool = False) -> list[
 
     for m in _pair_pattern().finditer(sentence):
         partner, more = m.group(1), m.group(2)
+        if _REGION_AFTER.match(sentence, m.start(1)):
+            continue  # "한-아세안", "한·아프리카", "한-중앙아": a region, not 아르헨티나 or 중국
         listed = m.group(0).startswith(("한국", "대한민국")) and not re.search(r"[-–—]", m.group(0))
         if listed and not _BILATERAL.match(sentence, m.end()):
             continue  # "한국·일본과 같은 15%": a list of countries, not a pair form
@@ -209,7 +211,8 @@ def mentions(sentence: str, tokens: Sequence[Tok], title: bool = False) -> list[
             if not _UNIT_ABROAD.match(sentence, m.end()):
                 add(code, m.start(), m.end())
     for m in _HANJA_PREFIX.finditer(sentence):
-        add(HANJA[m.group(1)], m.start(), m.end())
+        if not _UNIT_ABROAD.match(sentence, m.end()):  # "삼성전자 美법인": its own unit
+            add(HANJA[m.group(1)], m.start(), m.end())
     for o in orgs:  # "넷플릭스는", "한국마이크로소프트와"
         if any(f.start <= o.start < f.start + len(f.phrase) for f in found):
             continue  # "英 케임브리지대와": the text names the country itself
@@ -289,6 +292,10 @@ def _role(
         phrase = sentence[start : word.end]
         tail = [t for t in word.tokens if t.end > end] if k == index else list(word.tokens)
         topic = [t for t in tail if t.form in _TOPIC_NOUNS and t.tag.startswith("NN")]
+        if topic and _ORG_WORD.search(
+            re.sub(r"(?:와|과|은|는|이|가|의|을|를)$", "", sentence[word.start : word.end])
+        ):
+            topic = []  # "베트남 산업무역부와": 무역 inside a ministry's name
         if any(t.form != "현지" or not _LOCAL_BODY.match(sentence, t.end) for t in topic):
             return Role.CONTEXT, phrase
         if any(t.form in ("간", "사이") and t.tag in ("NNB", "NNG") for t in tail):
@@ -357,6 +364,8 @@ _CIRCUMSTANCE = re.compile(r"가운데|속에|속|와중|상황|탓|때문|만�
 # "X에 있는/위치한/소재한 Y", "X에 본사를 둔 Y": Y is based in X.
 _SITED_ONE = re.compile(r"^(?:있는|위치한|소재한|자리한|자리잡은|자리\s?잡은|있던|위치해\s?있는)$")
 _SITED_TWO = re.compile(r"^(?:본사|본부|본점|거점|근거지)(?:를|을)\s(?:둔|두고\s있는)$")
+# A word that names a ministry or agency ("산업무역부", "무역투자청", "무역진흥공사").
+_ORG_WORD = re.compile(r"[가-힣]{2,}(?:부|청|처|공사|공단|위원회|진흥원|협회|기구|센터)$")
 # Ends of organisation names ("경찰청", "과학아카데미", "조선소", "본점", "이민청").
 _ORG_SUFFIX = re.compile(
     r"(?:청|부|원|처|국|소|점|관|회|단|사|센터|아카데미|대학|대학교|대|공사|공단|은행|병원|그룹|협회|"
@@ -522,7 +531,7 @@ def _ending(tokens: list[Tok]) -> Role | str:
         return Role.PARTY
     if last.tag == "NNP" and len(last.form) >= 4 and last.form[-1] in "와과":
         return Role.PARTY  # "티센크루프와": an unknown name Kiwi read with its particle
-    if last.tag == "NNP" and len(last.form) >= 4 and last.form[-1] in "는은":
+    if last.tag == "NNP" and len(last.form) >= 4 and last.form[-1] in "는은가":
         return Role.SUBJECT
     if last.tag == "JKG" and len(tokens) >= 2 and tokens[-2].form in _JOSA_PARTY:
         return Role.PARTY  # "X와의 협약"
@@ -542,7 +551,20 @@ def _ending(tokens: list[Tok]) -> Role | str:
         return Role.CONTEXT
     if last.tag == "XSV" or last.tag == "XSA":
         return Role.CONTEXT
+    if last.tag in ("MAG", "MAJ") and last.form not in _LIST_WORDS:
+        return Role.CONTEXT  # "인도 MOU 이어 브라질 딜러사와": the phrase ended before "이어"
     return "continue"
+
+
+# Regions and blocs a pair form may name ("한-아세안 센터", "한·아프리카 정상회의").
+_REGION_AFTER = re.compile(
+    r"아세안|아프리카|중앙아|중남미|중동|유럽|아시아|아태|북유럽|남미|중미|아랍|태평양|메콩|"
+    r"북미|동남아|서남아|걸프|카리브|발칸|북극"
+)
+
+
+# Conjunctions inside a list of parties ("미국 및 일본 기업과").
+_LIST_WORDS = frozenset({"및", "또는", "혹은", "또", "그리고"})
 
 
 def _pair_role(sentence: str, end: int) -> Role:
@@ -709,8 +731,8 @@ def _city_visited(phrase: str, code: str) -> bool:
 _LOCAL_PARTY = re.compile(
     r"(?<![가-힣])현지(?!에)\s?(?:[가-힣A-Za-z]+\s)?[가-힣A-Za-z]{0,4}?"
     r"(?:기업|업체|회사|대학|병원|은행|기관|정부|파트너|협력사|단체|학교|연구소|조선소|운영사|"
-    r"상공회의소|협회|조합|스타트업|통신사|제약사|유통사|공사)"
-    r"[가-힣·]{0,8}?(?:들)?(?:\s?\d+\s?(?:곳|개|개사|개교))?(?:와|과|및|·|,)"
+    r"상공회의소|협회|조합|스타트업|통신사|제약사|유통사|공사|브랜드)"
+    r"[가-힣·]{0,8}?(?:들)?(?:\s[가-힣A-Za-z0-9]{2,12}?)?(?:\s?\d+\s?(?:곳|개|개사|개교))?(?:와|과|및|·|,)"
 )
 
 
@@ -719,18 +741,23 @@ def _local_after_country(
 ) -> list[str]:
     """ "한화오션은 필리핀을 방문했다. 회사는 현지 조선소·대학과 MOU를 체결했다": a party named
     only as local takes the one foreign country the title and the two sentences before name,
-    as a place, a market or the seat of a Korean unit ("베트남 법인은 ... 현지 기업과"); none
-    when they name two."""
+    as a place, a market or the seat of a Korean unit ("베트남 법인은 ... 현지 기업과"), or the
+    sentence itself names before it as where it happens ("베트남 하노이에서 현지 식품기업 B와");
+    none when they name two."""
     for i in signed:
+        local = _LOCAL_PARTY.search(sentences[i])
         own = [m for m in found.get(i, []) if m.code != "KR"]
-        if not i or own or not _LOCAL_PARTY.search(sentences[i]):
+        if not i or not local or any(m.role is not Role.CONTEXT for m in own):
             continue
+        here = [m for m in own if m.start < local.start() and _LOCATIVE.search(m.phrase)]
         places = {
             m.code
             for j in {0, *range(max(1, i - 2), i)}
             for m in found.get(j, [])
             if not m.pair and not m.company and m.code != "KR"
         }
+        if here:
+            places = {m.code for m in here}
         if len(places) == 1:
             return [next(iter(places))]
     return []
@@ -811,6 +838,7 @@ def _foreign_sentence(
 ) -> bool | None:
     """True: the sentence reports parties that are all foreign; False: it names a Korean party;
     None: it cannot tell."""
+    names = {n for n in names if not _MEDIA.search(n)}  # "…고 니혼게이자이신문이 보도했다"
     if any(m.pair or (m.code == "KR" and m.role is not Role.CONTEXT) for m in found):
         return False
     if len(names) >= 2 and all(_enclave_body(n) for n in names):
@@ -838,6 +866,7 @@ def _foreign_sentence(
     return None
 
 
+_MEDIA = re.compile(r"(?:신문|통신|일보|방송|타임스|저널|포스트|뉴스|TV)$")
 _ENCLAVE_NAME = re.compile(r"^(?:주한|駐韓|재한)")
 _MISSION = re.compile(r"(?:대사관|대표부|영사관|총영사관|상공회의소|상의|무역관|문화원)$")
 

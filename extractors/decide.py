@@ -75,11 +75,16 @@ def _other_deals(doc: Doc, signed: list[int]) -> list[int]:
 
 
 def _history(doc: Doc) -> bool:
-    """A headline about years long past ("1905년 1월 고종은 ...") is a history piece."""
+    """A headline about years long past ("1905년 1월 고종은 ...") is a history piece; a
+    recent year is a deal's background ("2023년 中 MOU 이후 처음으로 日 기업과 협약")."""
     if doc.published is None:
         return False
     years = [int(y) for y in re.findall(r"((?:1[89]|20)\d{2})년", doc.title)]
-    return any(y < doc.published.year - 1 for y in years)
+    return any(y < doc.published.year - _HISTORY_YEARS for y in years)
+
+
+# How far back a headline's year makes the story history.
+_HISTORY_YEARS = 10
 
 
 def counterparts_of(doc: Doc, signed: list[int]) -> Counterparts:

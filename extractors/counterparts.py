@@ -110,6 +110,8 @@ def _bilateral_after(sentence: str, end: int) -> bool:
     """A fused pair (한불, 한독) heads a bilateral phrase, not a company name (한독, 한불화장품):
     a bilateral word follows within two words, and nothing is glued to the pair ("한일홀딩스",
     "한독은", "한독, 문화재단과" are a firm)."""
+    if re.match(r"대(?:학교?)?(?![가-힣])|대학교", sentence[end:]):
+        return False  # "한중대", "한영대학교": a university
     if _BILATERAL.match(sentence, end):
         return True
     if end < len(sentence) and not sentence[end].isspace():
@@ -119,7 +121,8 @@ def _bilateral_after(sentence: str, end: int) -> bool:
 
 
 _EVENT_AFTER_PAIR = re.compile(
-    r"^\s?(?:정상|외교|국방|통상|재무|산업)?\s?(?:장관\s?)?(?:회담|순방|정상회의|수교|갈등|분쟁|전쟁|무역|FTA|관세|동맹)"
+    r"^\s?(?:정상|외교|국방|통상|재무|산업)?\s?(?:장관\s?)?(?:회담|순방|정상회의|수교|갈등|분쟁|전쟁|무역|FTA|관세|동맹)|"
+    r"^\s?(?:\S+\s)?(?:포럼|박람회|전시회|엑스포|페스티벌|축제|세미나|컨퍼런스|콘퍼런스|상담회|로드쇼|주간)"
 )
 _SEP = r"\s?[-·‧ㆍ・–—/]\s?"
 _KOREA = r"(?:한국|대한민국|韓|한)"
@@ -498,13 +501,15 @@ def _after_with(sentence: str, words: list[Word]) -> Role:
             return Role.PARTY
         if _ending(list(word.tokens)) is Role.SUBJECT:
             return Role.PARTY
-        if _MET.fullmatch(text):
-            continue  # "X와 만나 우호협력 협약을 체결했다": met, then signed with X
+        if _MET.fullmatch(text) or _IN_TURN.fullmatch(text):
+            continue  # "X와 만나 ... 체결했다", "X와 잇따라 ... 협약을 체결했다"
         if _ends_clause(word.tokens):
             return Role.CONTEXT
     return Role.CONTEXT
 
 
+# Adverbs between the parties and the deal: "해외 2개 도시와 잇따라 교류 협약을".
+_IN_TURN = re.compile(r"잇따라|잇달아|연이어|차례로|각각|나란히|공동으로|함께")
 # Meeting the other side before signing: "X와 만나", "X와 회담을 갖고", "X와 면담한 뒤".
 _MET = re.compile(r"(?:만나|만나고|만난|회담하고|회담한|면담하고|면담한|면담해)[,]?")
 
@@ -610,7 +615,7 @@ _STRIP = re.compile(r"\([^)]*\)|[‘’'\"“”「」『』\[\]<>]")
 # A person's title as a word of its own, after the name of the body the person signs for.
 _TITLE_ALONE = re.compile(
     r"대표(?:이사)?|(?:부)?회장|(?:부)?사장|이사장|총괄|교수|총장|원장|청장|단장|본부장|센터장|"
-    r"장관|차관|대사|위원장|관계자(?:들)?|임원(?:진|들)?|CEO"
+    r"장관|차관|대사|위원장|관계자(?:들)?|임원(?:진|들)?|경영진|CEO"
 )
 
 
@@ -664,7 +669,7 @@ _KOREAN_SIDE = re.compile(
     r"한국투자|한투|키움|교보|기아|효성|코오롱|한진|대한항공|아시아나|아모레|에코프로|엔씨소프트|넥슨|"
     r"넷마블|크래프톤|하이브|야놀자|무신사|11번가|(?<![A-Za-z])(?:GS|LS|KB|NH|IBK|HMM|LIG|SKT)(?![A-Za-z])|"
     # A visit to Korea, a state visit, Korea's president and ministries by their full names.
-    r"방한|국빈\s?방문|(?:李|尹|文)\s?대통령|산업통상자원부|기획재정부|과학기술정보통신부|국토교통부|"
+    r"방한|국빈\s?방문|(?:李|尹|文)\s?대통령|지역\s?(?:기업|업체|중소기업|농가|상인)|도내|관내|산업통상자원부|기획재정부|과학기술정보통신부|국토교통부|"
     r"해양수산부|농림축산식품부|중소벤처기업부|보건복지부|고용노동부|문화체육관광부|행정안전부|방위사업청"
 )
 
@@ -829,6 +834,17 @@ def _announcer_sentence(sentence: str, found: list[Mention]) -> bool:
 
 
 _LOCATIVE = re.compile(r"(?:에서|에서는|에서의|에서도)\s*$")
+# A headline's part about a deal still to come: "美 조지아주와 협약… 加 앨버타주와는 다음 달".
+_PLAN_WORDS = re.compile(r"다음\s?달|내달|예정|추진|연내|내년|앞두|검토|협의\s?중")
+
+
+def _planned_segment(title: str, pos: int) -> bool:
+    """The part of the headline (between "…", ",", ";") that holds pos speaks of a plan."""
+    start = max(title.rfind(c, 0, pos) for c in "…,;")
+    ends = [i for i in (title.find(c, pos) for c in "…,;") if i >= 0]
+    return _PLAN_WORDS.search(title[start + 1 : min(ends) if ends else len(title)]) is not None
+
+
 _TITLE_DEAL = re.compile(AGREEMENT_WORD + r"|맞손|손\s?잡|협력|제휴|파트너")
 _TAG_PREFIX = re.compile(r"^\s*(?:\[[^\]]{1,20}\]\s*)*")
 
@@ -845,6 +861,8 @@ def _foreign_sentence(
         return True  # "주한독일상공회의소는 주한독일대사관과": two foreign bodies in Korea
     if _KOREAN_SIDE.search(" ".join(names)):
         return False
+    if any(n not in placed and _korean_named({n}) for n in names):
+        return False  # "창원시는 ... 독일 지멘스에너지와": a Korean city no country phrase holds
     if title:
         tag = _TAG_PREFIX.match(sentence)
         lead = tag.end() if tag else 0
@@ -1000,6 +1018,8 @@ def article_counterparts(
     if tag and 0 in found:  # "[美특징주]": a section label, not a party
         found[0] = [m for m in found[0] if m.start >= tag.end()]
     names = {i: party_names(sentences[i], tokens.get(i, [])) for i in {0, *signed}}
+    # "… 加 앨버타주와는 다음 달": a headline's partner of a deal still to come is none now
+    names[0] = {n for n in names[0] if not _planned_segment(sentences[0], sentences[0].find(n))}
     every = set().union(*names.values())
     resolved = {n for ms in found.values() for m in ms for n in every if n in m.phrase}
     told = " ".join(sentences[i] for i in signed)
@@ -1052,6 +1072,8 @@ def article_counterparts(
     # ("코베스트로가 페르티글로브와" may be a deal between foreign firms).
     for i in kept:
         for m in found.get(i, []):
+            if i == 0 and _planned_segment(sentences[0], m.start):
+                continue
             if m.role is not Role.CONTEXT and (not m.company or korean_party(i)):
                 add(m.code)
     deal_title = 0 in kept or (0 not in signed and _TITLE_DEAL.search(sentences[0]) is not None)
@@ -1062,7 +1084,8 @@ def article_counterparts(
     )
     for m in found.get(0, []) if verdict[0] is not True else []:
         signer = m.role is Role.PARTY or (m.company and m.role is Role.SUBJECT)
-        if signer and (m.pair or deal_title) and (not m.company or korean_title):
+        planned = _planned_segment(sentences[0], m.start)
+        if signer and (m.pair or deal_title) and (not m.company or korean_title) and not planned:
             add(m.code)
     # A party named bare in the signing sentence may carry its country elsewhere:
     # "독일 머크는 ..." in the lead, "머크 측은 ... 체결했다" later.
@@ -1072,6 +1095,7 @@ def article_counterparts(
     wanted |= {
         n
         for i in kept
+        if i
         for n in party_names(sentences[i], tokens.get(i, []), proper=False)
         if len(n) >= 4 and not _korean_named({n}) and n not in _GENERIC
     }

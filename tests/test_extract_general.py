@@ -357,6 +357,48 @@ from extractors.sector_detect import cooperation_sentences
             "서명은 아직 이뤄지지 않았다'고 말했다.",
             None,
         ),
+        # Shapes of national news (a black-box sweep of invented articles, fourth round): a
+        # caption with a city's mayor and a foreign official...
+        (
+            "김해시·바이에른주 우호협력 맺었다",
+            "한도윤 김해시장(오른쪽)과 토마스 슈미트 바이에른주 경제장관이 14일 우호협력 협정을 "
+            "체결한 뒤 기념 촬영을 하고 있다. 김해시는 14일 독일 바이에른주와 우호협력 협정을 "
+            "체결했다고 15일 밝혔다.",
+            ("DE",),
+        ),
+        # ...a headline led by the foreign side over a Korean city's signing...
+        (
+            "독일 지멘스에너지가 창원시에 2억 달러 투자 의향… LOI 체결",
+            "창원시는 14일 독일 지멘스에너지와 수소 발전 설비 생산 거점 조성을 위한 "
+            "투자의향서(LOI)를 체결했다고 밝혔다.",
+            ("DE",),
+        ),
+        # ...partners listed before "등 해외 N개 도시와 잇따라"...
+        (
+            "안동시, 해외 2개 도시와 잇따라 협약",
+            "안동시는 이번 주 폴란드 포즈난시, 독일 바이에른주 등 해외 2개 도시와 잇따라 교류 "
+            "협약을 체결했다고 15일 밝혔다.",
+            ("PL", "DE"),
+        ),
+        # ...a pair form naming an event or a university, and a deal still to come.
+        (
+            "해운대구, 한·베 비즈니스 포럼서 지역 기업 3곳과 협약",
+            "한·베 비즈니스 포럼이 열린 베트남 하노이를 찾은 해운대구는 14일 현지 전시장에서 "
+            "청솔바이오 등 지역 기업 3곳과 해외 판로 개척 지원 업무협약을 체결했다고 15일 밝혔다.",
+            (),
+        ),
+        (
+            "한중대, 포항시와 MOU",
+            "포항시는 14일 한중대학교와 청년 인재 양성을 위한 업무협약을 체결했다고 밝혔다.",
+            (),
+        ),
+        (
+            "경남도, 美 조지아주와 우호협력 협약… 加 앨버타주와는 다음 달",
+            "경남도는 지난 13일 미국 조지아주 애틀랜타에서 조지아주 경제개발부와 우호협력 협약을 "
+            "체결했다고 15일 밝혔다. 경남도는 다음 달 캐나다 앨버타주와도 수소 분야 협약을 맺을 "
+            "예정이다.",
+            ("US",),
+        ),
         # A name ending in 오 with its topic marker before the date is no "오는 14일".
         (
             "카카오, 앤트로닉스와 협력",

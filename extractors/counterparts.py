@@ -834,12 +834,20 @@ def _announcer_sentence(sentence: str, found: list[Mention]) -> bool:
 
 
 _LOCATIVE = re.compile(r"(?:에서|에서는|에서의|에서도)\s*$")
-# A headline's part about a deal still to come: "美 조지아주와 협약… 加 앨버타주와는 다음 달".
-_PLAN_WORDS = re.compile(r"다음\s?달|내달|예정|추진|연내|내년|앞두|검토|협의\s?중")
+# A headline's part about a deal still to come or an earlier one: "美 조지아주와 협약… 加
+# 앨버타주와는 다음 달", "…앞서 英 UKEF와도 MOU", "호주 광산사와 MOU 이어 인니 기업과도 협약".
+_PLAN_WORDS = re.compile(
+    r"다음\s?달|내달|예정|추진|연내|내년|앞두|검토|협의\s?중|협상\s?중|앞서|지난해|작년"
+)
+_EARLIER_DEAL = re.compile(r"(?:MOU|협약|양해각서|협정)\s?(?:에\s?)?이어\s")
 
 
 def _planned_segment(title: str, pos: int) -> bool:
-    """The part of the headline (between "…", ",", ";") that holds pos speaks of a plan."""
+    """The part of the headline (between "…", ",", ";") that holds pos speaks of a plan or of
+    an earlier deal, or pos lies before "MOU 이어" (the earlier deal of the two)."""
+    earlier = _EARLIER_DEAL.search(title)
+    if earlier is not None and pos < earlier.start():
+        return True
     start = max(title.rfind(c, 0, pos) for c in "…,;")
     ends = [i for i in (title.find(c, pos) for c in "…,;") if i >= 0]
     return _PLAN_WORDS.search(title[start + 1 : min(ends) if ends else len(title)]) is not None
@@ -884,7 +892,7 @@ def _foreign_sentence(
     return None
 
 
-_MEDIA = re.compile(r"(?:신문|통신|일보|방송|타임스|저널|포스트|뉴스|TV)$")
+_MEDIA = re.compile(r"(?:신문|통신|일보|방송|타임스|저널|포스트|뉴스|TV|보도|외신)$")
 _ENCLAVE_NAME = re.compile(r"^(?:주한|駐韓|재한)")
 _MISSION = re.compile(r"(?:대사관|대표부|영사관|총영사관|상공회의소|상의|무역관|문화원)$")
 

@@ -88,7 +88,7 @@ _CANCELLED = re.compile(
 # A headline about an earlier deal's aftermath: "MOU 체결 1년 만에 첫 수주", "협약 이행 점검".
 _AFTERMATH = re.compile(
     r"\d+\s?(?:년|개월)\s?만에|후속|이행|성과|점검|공유회|목표|내년|연내|내달|종료|중단|연기|"
-    r"부인|사실무근|아직|보도"
+    r"부인|사실무근|아직|미정|협상\s?중"
 )
 # A standing partnership, not a signing: "업무협약을 맺고 있는 대학".
 _STANDING = re.compile(
@@ -151,7 +151,8 @@ _NEGATED = re.compile(
     r"(?:체결|맺|서명)\S{0,3}다며|(?:체결|맺|서명)(?:했|었|하였)다고\s?(?:속|홍보|주장|과장|거짓)|"
     r"다는\s?의혹|의혹이\s?(?:제기|불거)|"
     # ...or denies a report of one, or says it has not happened yet.
-    r"다는\s?보도|사실무근|사실이\s?아니|아직\s?(?:이뤄지지|이루어지지|체결되지|서명되지|성사되지)"
+    r"사실무근|사실이\s?아니|아직\s?(?:이뤄지지|이루어지지|체결되지|서명되지|성사되지)|"
+    r"(?:체결|서명)\s?(?:시점|일정|시기)\S{0,2}\s?(?:미정|정해지지)"
 )
 # Words that tie a sentence to the news of the day (or, for a signing reported in passing in a
 # story about something else, to the weeks before it: 최근, 이달, 지난주; LABELS.md).

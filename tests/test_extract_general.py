@@ -399,6 +399,32 @@ from extractors.sector_detect import cooperation_sentences
             "예정이다.",
             ("US",),
         ),
+        # Headlines that tell an earlier deal beside today's, and a foreign deal reported by
+        # a news agency; negotiations with no date for a signing.
+        (
+            "포스코인터, 호주 광산사와 MOU 이어 인니 기업과도 협약",
+            "포스코인터내셔널은 인도네시아 팜오일 기업 PT사와 원료 공급 협약을 14일 체결했다고 "
+            "밝혔다. 회사는 앞서 지난해 호주 광산사와 흑연 공급 MOU를 맺었다.",
+            ("ID",),
+        ),
+        (
+            "한국무역보험공사, 美 수출입은행과 협약…앞서 英 UKEF와도 MOU",
+            "한국무역보험공사는 미국 수출입은행과 공동 금융지원 협약을 14일 체결했다. 무보는 "
+            "지난해 12월 영국 수출금융청(UKEF)과도 양해각서를 맺었다.",
+            ("US",),
+        ),
+        (
+            "[美특징주] 인텔, 애플과 파운드리 협력 MOU 보도에 9% 급등",
+            "인텔 주가가 9% 급등했다. 애플이 인텔과 파운드리 협력 양해각서를 체결했다는 블룸버그 "
+            "보도가 나온 영향이다.",
+            None,
+        ),
+        (
+            "카카오페이, 싱가포르 결제사와 제휴 협상 중…'MOU 체결 시점 미정'",
+            "카카오페이가 싱가포르 결제사와 해외결제 연동 제휴를 협상하고 있다. 회사 측은 'MOU "
+            "체결 시점은 정해지지 않았다'고 말했다.",
+            None,
+        ),
         # A name ending in 오 with its topic marker before the date is no "오는 14일".
         (
             "카카오, 앤트로닉스와 협력",

@@ -269,16 +269,26 @@ _COUNTRY_SUFFIXES = frozenset("산계인어군측령발행판식제형내외간�
 
 
 def _name_fragment(tokens: Sequence[Tok], end: int) -> bool:
-    """True when the country is the start of a longer unknown name Kiwi cut in two: a lone
-    syllable glued after it that is no suffix of a country ("피지티" = 피지 + 티, a firm)."""
+    """True when the country is the start of a longer name Kiwi cut in two: a lone syllable
+    glued after it that is no suffix of a country ("피지티" = 피지 + 티, a firm), or glued nouns
+    that end in no kind of body ("밀라노웨딩홀", "도쿄등심", "독일마을": a Korean shop, a
+    village), unlike "하노이국립대", "톈진크루즈요트협회", "중국정부"."""
     after = token_at(tokens, end)
-    return (
-        after is not None
-        and after.start == end
-        and after.tag in ("NNG", "NNP", "NNB")
-        and len(after.form) == 1
-        and after.form not in _COUNTRY_SUFFIXES
-    )
+    if after is None or after.start != end or after.tag not in ("NNG", "NNP", "NNB"):
+        return False
+    if len(after.form) == 1:
+        return after.form not in _COUNTRY_SUFFIXES
+    glued, pos = "", end
+    for t in tokens:
+        if t.start == pos and t.tag.startswith(("NN", "XSN")):
+            glued, pos = glued + t.form, t.end
+    return not (_ORG_SUFFIX.search(glued) or _GLUED_BODY.search(glued))
+
+
+# Glued nouns after a country that name its bodies or parts ("중국정부", "미국기업", "일본법인").
+_GLUED_BODY = re.compile(
+    r"(?:정부|기업|법인|지사|시장|현지|측|당국|국영|국립|상의|시|주|성|현|도)$"
+)
 
 
 def _role(

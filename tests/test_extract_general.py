@@ -425,6 +425,23 @@ from extractors.sector_detect import cooperation_sentences
             "체결 시점은 정해지지 않았다'고 말했다.",
             None,
         ),
+        # Korean shops named after a foreign place are no counterpart; glued bodies are.
+        (
+            "밀라노웨딩홀 상생 협약",
+            "밀라노웨딩홀은 14일 소상공인시장진흥공단과 가맹점 상생 협약을 체결했다고 15일 밝혔다.",
+            (),
+        ),
+        ("도쿄등심 협약", "도쿄등심은 14일 농협과 가맹점 상생 협약을 체결했다.", ()),
+        (
+            "포항시 협약",
+            "포항시는 14일 톈진크루즈요트협회와 업무협약을 체결했다.",
+            ("CN",),
+        ),
+        (
+            "한국관광공사, 주한미국상의와 업무협약",
+            "한국관광공사는 14일 주한미국상의와 교류 협력 업무협약을 체결했다고 15일 밝혔다.",
+            ("US",),
+        ),
         # A name ending in 오 with its topic marker before the date is no "오는 14일".
         (
             "카카오, 앤트로닉스와 협력",

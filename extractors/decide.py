@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.counterparts import Counterparts, article_counterparts, has_name, party_names
+from extractors.counterparts import Counterparts, article_counterparts, has_name
 from extractors.document import Doc
 from extractors.facts import deal_amounts, deal_count, deal_sentences, money_sentences, signing_date
+from extractors.mentions import party_names
 from extractors.model import Extraction
 from extractors.mou_score import MouModel, model_signing_sentences
 from extractors.parties import group_parties, sentence_parties

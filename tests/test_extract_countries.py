@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.counterparts import Role, mentions
 from extractors.extractor import Extractor
+from extractors.mentions import Role, mentions
 
 
 def _roles(extractor: Extractor, sentence: str) -> list[tuple[str, str]]:

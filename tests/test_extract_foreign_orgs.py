@@ -10,8 +10,8 @@ from babel import Locale
 from extractor_fixtures import is_mou_and_countries
 
 from extractors.companies import KINDS, foreign_orgs, org_countries, org_matches, parse_orgs
-from extractors.counterparts import mentions
 from extractors.extractor import Extractor
+from extractors.mentions import mentions
 
 # Names the list must never hold: Korean words, Korean firms, people, firms with several homes
 # (the header of foreign_orgs.tsv gives the rules).

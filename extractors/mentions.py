@@ -1,0 +1,677 @@
+"""Country mentions in one sentence and the role each plays.
+
+The phrase a country heads is walked word by word (어절) with Kiwi's tags until a particle says
+what it is: a signing party ("독일 머크와", "사우디 국방연구소 간"), the subject
+("프랑스의 경제산업디지털부는"), or background (a place "리야드에서", a market "미국 시장 진출을
+위한", a dispute "미·중 무역 갈등"). Also pair forms ("한·독", "韓-사우디"), hanja prefixes
+("美 B사"), listed foreign organisations, and the party names of a signing sentence.
+`counterparts.py` decides from these which countries are counterparts.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.companies import org_matches
+from extractors.gazetteer import (
+    HANJA,
+    PAIR_ABBREVIATIONS,
+    korean_names,
+    lookup_country,
+    place_names,
+)
+from extractors.kiwi_analyzer import Tok, Word, token_at, words_of
+from extractors.status import AGREEMENT_WORD
+
+
+class Role(enum.Enum):
+    PARTY = "party"
+    """Names a signer: "X와", "X 간", a bilateral pair form."""
+    SUBJECT = "subject"
+    """Heads the subject ("X는 ... 체결했다"): a signer too; tells foreign-only deals."""
+    CONTEXT = "context"
+    """A place, a market, a dispute, an event: not a counterpart."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    code: str
+    start: int
+    end: int
+    role: Role
+    pair: bool = False
+    phrase: str = ""
+    """The words of the noun phrase the country heads, up to its particle."""
+    company: bool = False
+    """A well-known foreign organisation named without its country (`companies.py`,
+    `foreign_orgs.tsv`)."""
+
+
+# Nouns that make a country phrase a market, trade flow or dispute rather than a party.
+_TOPIC_NOUNS = {
+    "시장",
+    "진출",
+    "수출",
+    "수입",
+    "판로",
+    "규제",
+    "제도",
+    "대응",
+    "갈등",
+    "분쟁",
+    "관세",
+    "무역",
+    "제재",
+    "정책",
+    "전쟁",
+    "현지",
+    "내",
+    "산",
+    "출장",
+    "순방",
+    "방문",
+    "국빈",
+    "정상회담",
+    "회담",
+    "수교",
+    "대선",
+    "선거",
+    # A person's origin ("미국 국적의 대표가 이끄는 A사와"). Bodies of a country's people in
+    # Korea keep the country, as embassies do: the gold reads 재한베트남유학생총회 as VN.
+    "국적",
+    "출신",
+}
+# "베트남 현지 기업 빈그룹과": 현지 before a kind of body names a body of that country, where
+# "베트남 현지에서" or "현지 법인" (a Korean firm's unit, below) do not.
+_LOCAL_BODY = re.compile(
+    r"\s?(?:유통|제약|건설|물류|투자|금융|방산|에너지|IT)?\s?"
+    r"(?:기업|업체|회사|대학|병원|은행|기관|정부|파트너|협력사|단체|학교|연구소|조선소|바이어|운영사)"
+)
+# A country right before these is a Korean company's unit abroad ("베트남 법인").
+UNIT_ABROAD = re.compile(r"\s?(?:현지\s?)?(?:법인|지사|지점|공장|사무소|지부|자회사|생산기지)")
+# Words that make a fused pair form (한독, 한미) bilateral rather than part of a company name.
+_BILATERAL = re.compile(
+    r"\s?(?:협력|정상|양국|관계|동맹|경제|교류|상공|상의|협회|FTA|기업|산업|공동|포럼|MOU|협약|업무|"
+    r"비즈니스|외교|국방|통상|재계|투자|과학|우호|수교|간|미래|파트너|클러스터|스타트업|중소|벤처|친선|"
+    r"문화|청년|대학|기술|협정|의원|교육|학생|청소년)"
+)
+
+
+def _bilateral_after(sentence: str, end: int) -> bool:
+    """A fused pair (한불, 한독) heads a bilateral phrase, not a company name (한독, 한불화장품):
+    a bilateral word follows within two words, and nothing is glued to the pair ("한일홀딩스",
+    "한독은", "한독, 문화재단과" are a firm)."""
+    if re.match(r"대(?:학교?)?(?![가-힣])|대학교", sentence[end:]):
+        return False  # "한중대", "한영대학교": a university
+    if _BILATERAL.match(sentence, end):
+        return True
+    if end < len(sentence) and not sentence[end].isspace():
+        return False
+    following = sentence[end:].split()[:2]
+    return len(following) == 2 and _BILATERAL.match(" " + following[1]) is not None
+
+
+_EVENT_AFTER_PAIR = re.compile(
+    r"^\s?(?:정상|외교|국방|통상|재무|산업)?\s?(?:장관\s?)?(?:회담|순방|정상회의|수교|갈등|분쟁|전쟁|무역|FTA|관세|동맹)|"
+    r"^\s?(?:\S+\s)?(?:포럼|박람회|전시회|엑스포|페스티벌|축제|세미나|컨퍼런스|콘퍼런스|상담회|로드쇼|주간)"
+)
+SEP = r"\s?[-·‧ㆍ・–—/]\s?"
+_KOREA = r"(?:한국|대한민국|韓|한)"
+_JOSA_PARTY = {"와", "과", "랑", "이랑", "하고"}
+_JOSA_SUBJECT = {"은", "는", "이", "가", "도", "께서"}
+_MAX_WORDS = 9
+
+
+@functools.cache
+def name_pattern() -> re.Pattern[str]:
+    """Country names and foreign places ("톈진", "앵커리지시"), longest first."""
+    every = {**place_names(), **korean_names()}
+    names = sorted(
+        (n for n, c in every.items() if c != "KR" and len(n) >= 2), key=len, reverse=True
+    )
+    return re.compile("|".join(re.escape(n) for n in names))
+
+
+@functools.cache
+def _pair_pattern() -> re.Pattern[str]:
+    partners = sorted(
+        {*(a for a, codes in PAIR_ABBREVIATIONS.items() if len(codes) == 1)}
+        | {n for n, c in korean_names().items() if c != "KR"},
+        key=len,
+        reverse=True,
+    )
+    alt = "|".join(re.escape(p) for p in partners)
+    return re.compile(rf"(?<![가-힣A-Za-z]){_KOREA}{SEP}({alt})((?:{SEP}(?:{alt}))*)")
+
+
+_FUSED_PAIR = re.compile(r"(?<![가-힣])한(미|중|일|독|불|영|러|베|호|몽|캐|인니)")
+_HANJA_PAIR = re.compile("韓(" + "|".join(c for c in HANJA if c != "韓") + ")")
+HANJA_PREFIX = re.compile(
+    "(?<![一-鿿])(" + "|".join(c for c in HANJA if c != "韓") + r")(?![一-鿿])"
+)
+_KOREA_NAME = re.compile(r"(?<![가-힣A-Za-z])(?:대한민국|한국|우리나라|韓)(?![-·‧ㆍ・])")
+ENGLISH = re.compile(r"\b(UAE|EU|USA|U\.S\.|UK)\b")
+_ENCLAVE = re.compile(r"(?:주한|재한|駐韓)\s?$")
+
+
+def mentions(sentence: str, tokens: Sequence[Tok], title: bool = False) -> list[Mention]:
+    """Every foreign-country mention in one analysed sentence, with its role. In a headline
+    "X와" is a party whatever follows ("英 케임브리지대와 양자기술 연구 나선다")."""
+    words = words_of(sentence, tokens)
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(code: str, start: int, end: int, pair: bool = False, company: bool = False) -> None:
+        if any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        if pair:
+            role, phrase = _pair_role(sentence, end), sentence[start:end]
+        elif company:
+            role, phrase = _company_role(sentence, words, start, end, title)
+        else:
+            role, phrase = _role(sentence, words, start, end, title)
+        found.append(Mention(code, start, end, role, pair, phrase, company))
+
+    for m in _pair_pattern().finditer(sentence):
+        partner, more = m.group(1), m.group(2)
+        if _REGION_AFTER.match(sentence, m.start(1)):
+            continue  # "한-아세안", "한·아프리카", "한-중앙아": a region, not 아르헨티나 or 중국
+        listed = m.group(0).startswith(("한국", "대한민국")) and not re.search(r"[-–—]", m.group(0))
+        if listed and not _BILATERAL.match(sentence, m.end()):
+            continue  # "한국·일본과 같은 15%": a list of countries, not a pair form
+        if more:  # 한·중·일: a trilateral mention is no counterpart by itself
+            taken.append((m.start(), m.end()))
+            continue
+        for code in _pair_codes(partner):
+            add(code, m.start(), m.end(), pair=True)
+    for m in _HANJA_PAIR.finditer(sentence):
+        add(HANJA[m.group(1)], m.start(), m.end(), pair=True)
+    for m in _FUSED_PAIR.finditer(sentence):
+        token = token_at(tokens, m.start())
+        if token is None or token.form != m.group(0) or not _bilateral_after(sentence, m.end()):
+            continue
+        for code in _pair_codes(m.group(1)):
+            add(code, m.start(), m.end(), pair=True)
+    # A listed organisation whose name holds a place of another country ("조지아공대" is in
+    # the US, not in Georgia) is read as the organisation.
+    orgs = org_matches(sentence)
+    for m in name_pattern().finditer(sentence):
+        inside = [o.country for o in orgs if o.name_start <= m.start() and m.end() <= o.name_end]
+        if inside and (korean_names().get(m.group(0)) or place_names()[m.group(0)]) != inside[0]:
+            continue
+        if _is_proper_noun(sentence, tokens, m.start(), m.end()):
+            code = korean_names().get(m.group(0)) or place_names()[m.group(0)]
+            if not UNIT_ABROAD.match(sentence, m.end()):
+                add(code, m.start(), m.end())
+    for m in HANJA_PREFIX.finditer(sentence):
+        if not UNIT_ABROAD.match(sentence, m.end()):  # "삼성전자 美법인": its own unit
+            add(HANJA[m.group(1)], m.start(), m.end())
+    for o in orgs:  # "넷플릭스는", "한국마이크로소프트와"
+        if any(f.start <= o.start < f.start + len(f.phrase) for f in found):
+            continue  # "英 케임브리지대와": the text names the country itself
+        add(o.country, o.start, o.end, company=True)
+    for m in _KOREA_NAME.finditer(sentence):  # the Korean side, to tell foreign-only deals
+        add("KR", m.start(), m.end())
+    for m in ENGLISH.finditer(sentence):
+        english = lookup_country(m.group(1))
+        if english:
+            add(english, m.start(), m.end())
+    return sorted(found, key=lambda x: x.start)
+
+
+def _pair_codes(partner: str) -> tuple[str, ...]:
+    codes = PAIR_ABBREVIATIONS.get(partner)
+    if codes is not None:
+        return codes if len(codes) == 1 else ()
+    code = korean_names().get(partner)
+    return (code,) if code else ()
+
+
+def _is_proper_noun(sentence: str, tokens: Sequence[Tok], start: int, end: int) -> bool:
+    """Kiwi agrees the span is a name: a proper noun starting there (인도 정부, not 제품 인도),
+    or a name glued after 주한/재한 (주한독일상공회의소)."""
+    token = token_at(tokens, start)
+    if token is None or token.tag not in ("NNP", "SL"):
+        return False
+    if token.start < start and _ENCLAVE.search(sentence[token.start : start]):
+        return True  # "주한미국상공회의소" read as one name
+    if token.start != start or (token.end != end and sentence[token.end : end] not in _SUFFIXES):
+        return False  # ... but "텍사스주" may come as 텍사스 + 주
+    glued = start > 0 and re.match(r"[가-힣A-Za-z0-9]", sentence[start - 1]) is not None
+    if glued and _ENCLAVE.search(sentence[:start]) is None:
+        return False
+    return not _name_fragment(tokens, end)
+
+
+# Administrative suffixes Kiwi splits off a place name ("텍사스주" = 텍사스 + 주).
+_SUFFIXES = frozenset("주시성현도군구")
+
+
+# A Korean firm expert in a country ("인도네시아 전문 여행사"), not "에스토니아의 미사일 전문
+# 방산기업" (the country's firm, expert in something else).
+_EXPERT = re.compile(r"\s?전문")
+# A country's language or people ("베트남어", "중국인"), not "중국인민은행".
+_PEOPLE_OR_LANGUAGE = re.compile(r"[어인](?:의|을|를|과|와|이|가|은|는|도|으로|로)?(?![가-힣])")
+
+
+# One-syllable nouns that follow a country inside a word ("중국산", "미국인", "일본 측").
+_COUNTRY_SUFFIXES = frozenset("산계인어군측령발행판식제형내외간전팀쪽차화령풍법")
+
+
+def _name_fragment(tokens: Sequence[Tok], end: int) -> bool:
+    """True when the country is the start of a longer name Kiwi cut in two: a lone syllable
+    glued after it that is no suffix of a country ("피지티" = 피지 + 티, a firm), or glued nouns
+    that end in no kind of body ("밀라노웨딩홀", "도쿄등심", "독일마을": a Korean shop, a
+    village), unlike "하노이국립대", "톈진크루즈요트협회", "중국정부"."""
+    after = token_at(tokens, end)
+    if after is None or after.start != end or after.tag not in ("NNG", "NNP", "NNB"):
+        return False
+    if len(after.form) == 1:
+        return after.form not in _COUNTRY_SUFFIXES
+    glued, pos = "", end
+    for t in tokens:
+        if t.start == pos and t.tag.startswith(("NN", "XSN")):
+            glued, pos = glued + t.form, t.end
+    return not (_ORG_SUFFIX.search(glued) or _GLUED_BODY.search(glued))
+
+
+# Glued nouns after a country that name its bodies or parts ("중국정부", "미국기업", "일본법인").
+_GLUED_BODY = re.compile(
+    r"(?:정부|기업|법인|지사|시장|현지|측|당국|국영|국립|상의|시|주|성|현|도)$"
+)
+
+
+def _role(
+    sentence: str, words: list[Word], start: int, end: int, title: bool = False
+) -> tuple[Role, str]:
+    """Walk the noun phrase a country heads until a word ends in a particle, and read that."""
+    index = next((i for i, w in enumerate(words) if w.start <= start < w.end), None)
+    if index is None or _PEOPLE_OR_LANGUAGE.match(sentence, end) or _EXPERT.match(sentence, end):
+        return Role.CONTEXT, ""  # "베트남어 통번역 업체", "중국인 관광객", "인도네시아 전문 여행사"
+    k = index
+    based = 0  # where the body based in the place begins ("도쿄에 있는 [은행 본점을]")
+    while k < min(len(words), index + _MAX_WORDS):
+        word = words[k]
+        phrase = sentence[start : word.end]
+        tail = [t for t in word.tokens if t.end > end] if k == index else list(word.tokens)
+        topic = [t for t in tail if t.form in _TOPIC_NOUNS and t.tag.startswith("NN")]
+        if topic and _ORG_WORD.search(
+            re.sub(r"(?:와|과|은|는|이|가|의|을|를)$", "", sentence[word.start : word.end])
+        ):
+            topic = []  # "베트남 산업무역부와": 무역 inside a ministry's name
+        if any(t.form != "현지" or not _LOCAL_BODY.match(sentence, t.end) for t in topic):
+            return Role.CONTEXT, phrase
+        if any(t.form in ("간", "사이") and t.tag in ("NNB", "NNG") for t in tail):
+            return Role.PARTY, phrase
+        ending = _ending(tail)
+        if title and ending == "continue" and sentence[word.end - 1] in ",…":
+            # "英 로이드선급, 에이치라인해운과 MOU": a headline's comma ends its subject
+            return Role.SUBJECT, phrase.rstrip(",…")
+        if ending == "continue":
+            k += 1
+            continue
+        sited = _sited(sentence, words, k, tail)
+        if sited:  # "도쿄에 있는 은행 본점을", "시애틀에 본사를 둔 X와": the body based there
+            k += 1 + sited
+            based = words[k].start if k < len(words) else len(sentence)
+            continue
+        if based and ending is not Role.CONTEXT and KOREAN_SIDE.search(sentence[based : word.end]):
+            # "독일 프랑크푸르트에 있는 전남도 유럽사무소와": a Korean body's office abroad (its
+            # phrase stops at the place, so the office's name is not read as the place's)
+            return Role.CONTEXT, sentence[start:based].rstrip()
+        if ending is Role.PARTY:
+            if title:
+                return Role.PARTY, phrase
+            return _after_with(sentence, words[k + 1 :]), phrase
+        if ending is Role.CONTEXT and tail and tail[-1].tag == "JKO":
+            if _visited_body(sentence, words, k, tail) and not KOREAN_SIDE.search(
+                sentence[based or end : word.end]
+            ):
+                return Role.PARTY, phrase
+            return _list_head(sentence, words, k), phrase
+        if ending is Role.SUBJECT and _side_clause(sentence, words, k):
+            return Role.CONTEXT, phrase
+        return ending, phrase  # type: ignore[return-value]
+    return Role.CONTEXT, sentence[start : words[min(len(words), index + _MAX_WORDS) - 1].end]
+
+
+def _side_clause(sentence: str, words: list[Word], k: int) -> bool:
+    """ "중국 경기 둔화가 장기화하자 A는 ... 체결했다", "엔화 약세가 계속되는 가운데": the subject
+    of a clause of its own, whose predicate (the next word) is no signing and ends in a
+    subordinating ending; not "X 대사가 참석해 ... 체결했다" (one subject for both verbs)."""
+    if k + 1 >= len(words):
+        return False
+    word = words[k + 1]
+    tokens = list(word.tokens)
+    if not tokens or not any(t.tag in ("VV", "VA", "XSV", "XSA") for t in tokens):
+        return False
+    if _SIGNING_STEM.search(sentence[word.start : word.end]):
+        return False
+    last = tokens[-1]
+    if last.tag == "EC":
+        return last.form in _SUBORDINATE
+    if last.tag == "ETM" and k + 2 < len(words):
+        return _CIRCUMSTANCE.match(sentence, words[k + 2].start) is not None
+    return False
+
+
+_SIGNING_STEM = re.compile(r"체결|서명|맺|조인|교환|맞손|손잡|합의")
+# Endings of a clause with a subject of its own: "-자", "-면서", "-는데", "-지만", "-니".
+_SUBORDINATE = frozenset(
+    {"자", "면서", "으면서", "는데", "은데", "ᆫ데", "지만", "니", "으니", "니까"}
+)
+# "-는 가운데", "-ㄴ 속에": the circumstances of the signing.
+_CIRCUMSTANCE = re.compile(r"가운데|속에|속|와중|상황|탓|때문|만큼|데다")
+
+
+# "X에 있는/위치한/소재한 Y", "X에 본사를 둔 Y": Y is based in X.
+_SITED_ONE = re.compile(r"^(?:있는|위치한|소재한|자리한|자리잡은|자리\s?잡은|있던|위치해\s?있는)$")
+_SITED_TWO = re.compile(r"^(?:본사|본부|본점|거점|근거지)(?:를|을)\s(?:둔|두고\s있는)$")
+# A word that names a ministry or agency ("산업무역부", "무역투자청", "무역진흥공사").
+_ORG_WORD = re.compile(r"[가-힣]{2,}(?:부|청|처|공사|공단|위원회|진흥원|협회|기구|센터)$")
+# Ends of organisation names ("경찰청", "과학아카데미", "조선소", "본점", "이민청").
+_ORG_SUFFIX = re.compile(
+    r"(?:청|부|원|처|국|소|점|관|회|단|사|센터|아카데미|대학|대학교|대|공사|공단|은행|병원|그룹|협회|"
+    r"재단|기구|위원회|정부|의회|학교|academy)$",
+    re.IGNORECASE,
+)
+# Nouns that name a place, not a body, as the object of a visit ("하노이시를 방문해").
+_PLACE_NOUN = re.compile(r"(?:시|성|주|도|현|군|구|수도|지역|일대|현지|국가|나라|도시)$")
+_VISIT_NEXT = re.compile(r"^\s?(?:방문|찾)")
+
+
+def _sited(sentence: str, words: list[Word], k: int, tail: list[Tok]) -> int:
+    """How many words after "X에" say a body is based in X (0 when they do not)."""
+    if not tail or tail[-1].tag != "JKB" or tail[-1].form != "에":
+        return 0
+    following = [sentence[w.start : w.end] for w in words[k + 1 : k + 3]]
+    if following and _SITED_ONE.match(following[0]):
+        return 1
+    if len(following) == 2 and _SITED_TWO.match(" ".join(following)):
+        return 2
+    return 0
+
+
+def _visited_body(sentence: str, words: list[Word], k: int, tail: list[Tok]) -> bool:
+    """ "캄보디아 경찰청을 방문해 ... 서명했다": the body visited for the signing is a party; a
+    city or a country visited ("하노이를 방문해") is not."""
+    if k + 1 >= len(words) or not _VISIT_NEXT.match(sentence[words[k + 1].start :]):
+        return False
+    nouns = [t for t in tail if t.tag in ("NNG", "NNP")]
+    if not nouns:  # "캄보디아를 방문해": the country alone
+        return False
+    last = nouns[-1].form
+    every = place_names()
+    if last in every or lookup_country(last) is not None or last in _TOPIC_NOUNS:
+        return False
+    if _PLACE_NOUN.search(last):
+        return False
+    # "독일 하노버를 방문해 KOTRA와 협약": a name Kiwi knows no more of, with another partner
+    # named after the visit, is the city visited, not a body.
+    after = sentence[words[k].end :]
+    deal = re.search(r"체결|서명|맺", after)
+    partner = re.search(r"[가-힣A-Za-z)]+(?:와|과)\s", after[: deal.start() if deal else None])
+    return not (partner and not _ORG_SUFFIX.search(last))
+
+
+def _company_role(
+    sentence: str, words: list[Word], start: int, end: int, title: bool
+) -> tuple[Role, str]:
+    """A company is a party only by its own particle ("넷플릭스와", "‘넷플릭스’는"); a name that
+    goes on into another noun ("엔비디아 GPU", "중국의 아마존' 징둥과") is not the party."""
+    # The word the name ends in: "아마존웹서비시즈 코리아와" ends in its second word.
+    word = next((w for w in words if w.start < end <= w.end), None)
+    word = word or next((w for w in words if w.start <= start < w.end), None)
+    if word is None:
+        return Role.CONTEXT, ""
+    ending = _ending([t for t in word.tokens if t.end > end])
+    phrase = sentence[start : word.end]
+    if ending is Role.PARTY:
+        if title:
+            return Role.PARTY, phrase
+        return _after_with(sentence, [w for w in words if w.start > word.start]), phrase
+    if ending is Role.SUBJECT:
+        return Role.SUBJECT, phrase
+    if ending == "continue" and _between(words, start, end, words.index(word)):
+        return Role.PARTY, phrase  # "SBA와 알리바바 타오바오 글로벌 간의 업무협약"
+    tail = [t for t in word.tokens if t.end > end]
+    if tail and tail[-1].tag == "JKO":  # "엔비디아를 비롯해 ... 6대 기관과"
+        return _list_head(sentence, words, words.index(word)), phrase
+    if tail and tail[-1].form == "," and not title:  # "구글 클라우드 코리아, B사 등 40곳과"
+        return _list_end(sentence, words, words.index(word) + 1), phrase
+    tag = TAG_PREFIX.match(sentence)
+    if tail and tail[-1].form == "," and tag and tag.end() == start:
+        # The headline's announcing party, its subject: "마이크로소프트, 수자원공사와 손잡고"
+        deal = _list_end(sentence, words, words.index(word) + 1) is Role.PARTY
+        return (Role.SUBJECT if deal else Role.CONTEXT), phrase
+    return Role.CONTEXT, phrase
+
+
+def _between(words: list[Word], start: int, end: int, k: int) -> bool:
+    """ "A와 B ... 간(의)": the name at start:end is the second side of a pair, ended by 간/사이
+    within four words of it, and the word before it ends in 와/과."""
+    first = next((i for i, w in enumerate(words) if w.start <= start < w.end), None)
+    if not first or not words[first - 1].tokens:
+        return False
+    before = words[first - 1].tokens[-1]
+    if before.tag not in ("JKB", "JC") or before.form not in _JOSA_PARTY:
+        return False
+    for word in words[k : k + 4]:
+        tail = [t for t in word.tokens if t.start >= end]
+        if any(t.form in ("간", "사이") and t.tag in ("NNB", "NNG") for t in tail):
+            return True
+        if _ending(tail) != "continue":
+            return False
+    return False
+
+
+# What may follow "X와" when X signs: the agreement itself or a word for partnering.
+_DEAL = re.compile(AGREEMENT_WORD + r"|맞손|손\s?잡|손을\s?잡|협력|제휴|파트너|계약|동맹")
+_PURPOSE = ("위하", "관하", "대하", "향하", "통하")
+
+
+_LIST_VERB = re.compile(r"^(?:비롯|포함)")
+
+
+def _list_head(sentence: str, words: list[Word], k: int) -> Role:
+    """ "X를 비롯해 A, B 등 6개 기관과 ... 양해각서를 체결했다": X heads a list of signers."""
+    if k + 1 >= len(words) or not _LIST_VERB.match(sentence[words[k + 1].start : words[k + 1].end]):
+        return Role.CONTEXT
+    return _list_end(sentence, words, k + 2)
+
+
+def _list_end(sentence: str, words: list[Word], first: int) -> Role:
+    """The rest of a list of names from words[first] on: its last item's "와/과" and the deal
+    after it make every item a signer."""
+    for j, word in enumerate(words[first : first + 2 * _MAX_WORDS]):
+        ending = _ending(list(word.tokens))
+        if ending is Role.PARTY:
+            return _after_with(sentence, words[first + j + 1 :])
+        if ending != "continue" or _ends_clause(word.tokens):
+            return Role.CONTEXT
+    return Role.CONTEXT
+
+
+def _after_with(sentence: str, words: list[Word]) -> Role:
+    """ "X와" names a signer when what follows is the deal ("X와 ... 업무협약을", "X와 손잡고")
+    or more signers ("X와 Y는"); "미국과 일본을 방문해" is a coordination of places."""
+    for word in words[: 2 * _MAX_WORDS]:
+        text = sentence[word.start : word.end]
+        if _DEAL.search(text):
+            return Role.PARTY
+        if _ending(list(word.tokens)) is Role.SUBJECT:
+            return Role.PARTY
+        if _MET.fullmatch(text) or _IN_TURN.fullmatch(text):
+            continue  # "X와 만나 ... 체결했다", "X와 잇따라 ... 협약을 체결했다"
+        if _ends_clause(word.tokens):
+            return Role.CONTEXT
+    return Role.CONTEXT
+
+
+# Adverbs between the parties and the deal: "해외 2개 도시와 잇따라 교류 협약을".
+_IN_TURN = re.compile(r"잇따라|잇달아|연이어|차례로|각각|나란히|공동으로|함께")
+# Meeting the other side before signing: "X와 만나", "X와 회담을 갖고", "X와 면담한 뒤".
+_MET = re.compile(r"(?:만나|만나고|만난|회담하고|회담한|면담하고|면담한|면담해)[,]?")
+
+
+def _ends_clause(tokens: Sequence[Tok]) -> bool:
+    """A verb with an ending ("방문해", "나선다"), except purpose verbs ("위한", "관한") and
+    nominalized verbs ("운영하기 위한")."""
+    for k, t in enumerate(tokens[1:], start=1):
+        prev = tokens[k - 1]
+        if t.tag == "ETN":
+            continue
+        if t.tag.startswith("E") and prev.tag in ("VV", "VA", "XSV", "XSA", "VX"):
+            return prev.form not in _PURPOSE
+    return False
+
+
+def _ending(tokens: list[Tok]) -> Role | str:
+    """What the last morphemes of a word make of the phrase: go on, or its role."""
+    if not tokens:
+        return "continue"
+    last = tokens[-1]
+    tags = [t.tag for t in tokens]
+    if last.tag in ("JKB", "JC") and last.form in _JOSA_PARTY:
+        return Role.PARTY
+    if last.tag == "NNP" and len(last.form) >= 4 and last.form[-1] in "와과":
+        return Role.PARTY  # "티센크루프와": an unknown name Kiwi read with its particle
+    if last.tag == "NNP" and len(last.form) >= 4 and last.form[-1] in "는은가":
+        return Role.SUBJECT
+    if last.tag == "JKG" and len(tokens) >= 2 and tokens[-2].form in _JOSA_PARTY:
+        return Role.PARTY  # "X와의 협약"
+    if last.tag in ("JKS", "JX") and last.form in _JOSA_SUBJECT:
+        before = tokens[-2] if len(tokens) >= 2 else None
+        if before is not None and before.tag.startswith("J"):
+            # "X와도" is still a party; "X으로도", "X에서도" are not subjects
+            return Role.PARTY if before.form in _JOSA_PARTY else Role.CONTEXT
+        return Role.SUBJECT
+    if last.tag == "JKG":
+        return "continue"  # "에스토니아의 ... 방산기업 X와"
+    if last.tag == "ETN" and len(tokens) >= 2 and tokens[-2].tag.startswith("NN"):
+        return "continue"  # "컨설팅펌" read as 컨설팅 + 퍼 + ᆷ: a noun Kiwi cut, not a verb
+    if last.tag == "ETM" and len(tags) >= 2 and tags[-2] == "VCP":
+        return "continue"  # "전문기업인 X와"
+    if last.tag.startswith("J") or last.tag.startswith("E") or last.tag.startswith("V"):
+        return Role.CONTEXT
+    if last.tag == "XSV" or last.tag == "XSA":
+        return Role.CONTEXT
+    if last.tag in ("MAG", "MAJ") and last.form not in _LIST_WORDS:
+        return Role.CONTEXT  # "인도 MOU 이어 브라질 딜러사와": the phrase ended before "이어"
+    return "continue"
+
+
+# Regions and blocs a pair form may name ("한-아세안 센터", "한·아프리카 정상회의").
+_REGION_AFTER = re.compile(
+    r"아세안|아프리카|중앙아|중남미|중동|유럽|아시아|아태|북유럽|남미|중미|아랍|태평양|메콩|"
+    r"북미|동남아|서남아|걸프|카리브|발칸|북극"
+)
+
+
+# Conjunctions inside a list of parties ("미국 및 일본 기업과").
+_LIST_WORDS = frozenset({"및", "또는", "혹은", "또", "그리고"})
+
+
+def _pair_role(sentence: str, end: int) -> Role:
+    """A bilateral pair form names the deal itself unless it heads a summit or a dispute."""
+    return Role.CONTEXT if _EVENT_AFTER_PAIR.match(sentence[end:]) else Role.PARTY
+
+
+# Words standing for a party already named ("측", "양사"), not names themselves.
+GENERIC = {
+    "사업자",
+    "개발사",
+    "업체들",
+    "기업들",
+    "투자자",
+    "컨소시엄",
+    "관계기관",
+    "측",
+    "양사",
+    "양측",
+    "양국",
+    "기관",
+    "양",
+    "회사",
+    "정부",
+    "이번",
+    "협약",
+    "두",
+    "세",
+    "각",
+    "3사",
+    "업체",
+    "기업",
+    "대학",
+    "관계자",
+    "함께",
+    "등",
+    "및",
+    "이들",
+    "이",
+}
+_PERSON_TITLE = re.compile(r"(?:장|대표|회장|총괄|이사|교수|감독|차관|의원|대사|위원|관계자|팀)$")
+_STRIP = re.compile(r"\([^)]*\)|[‘’'\"“”「」『』\[\]<>]")
+# A person's title as a word of its own, after the name of the body the person signs for.
+_TITLE_ALONE = re.compile(
+    r"대표(?:이사)?|(?:부)?회장|(?:부)?사장|이사장|총괄|교수|총장|원장|청장|단장|본부장|센터장|"
+    r"장관|차관|대사|위원장|관계자(?:들)?|임원(?:진|들)?|경영진|CEO"
+)
+
+
+def party_names(sentence: str, tokens: Sequence[Tok], proper: bool = True) -> set[str]:
+    """Names of the parties of a signing sentence: words ending in 와/과 or the subject;
+    proper: only those Kiwi reads as proper nouns (safe to look up elsewhere)."""
+    names: set[str] = set()
+    words = words_of(sentence, tokens)
+    for k, word in enumerate(words):
+        ending = _ending(list(word.tokens))
+        if ending not in (Role.PARTY, Role.SUBJECT):
+            continue
+        particles = [t for t in word.tokens if t.tag.startswith("J")]
+        cut = particles[0].start if particles else word.end
+        name = _STRIP.sub("", sentence[word.start : cut]).strip(" ,·")
+        is_proper = any(t.tag in ("NNP", "SL") for t in word.tokens)
+        generic = name in GENERIC or len(name) < 2 or _TITLE_ALONE.fullmatch(name)
+        if generic and k > 0 and _nominal(words[k - 1].tokens):
+            # "B사 관계자가", "A사 대표(오른쪽)와": the organisation the person signs for
+            prev = words[k - 1]
+            name = _STRIP.sub("", sentence[prev.start : prev.end]).strip(" ,·")
+            is_proper = any(t.tag in ("NNP", "SL") for t in prev.tokens)
+        if (
+            (is_proper or not proper)
+            and len(name) >= 2
+            and name not in GENERIC
+            and not _PERSON_TITLE.search(name)
+            and lookup_country(name) is None
+        ):
+            names.add(name)
+    return names
+
+
+def _nominal(tokens: Sequence[Tok]) -> bool:
+    """A word of nouns, foreign letters, numbers and brackets only (no verb, no particle)."""
+    return bool(tokens) and all(
+        t.tag.startswith(("NN", "SL", "SN", "SH", "SS", "XPN", "XSN")) or t.tag in ("SP", "SO")
+        for t in tokens
+    )
+
+
+KOREAN_SIDE = re.compile(
+    r"한국|국내|韓|대한민국|(?<![가-힣])한\s?[-·]|K-|삼성|현대|LG|SK|롯데|한화|포스코|KT|CJ|두산|"
+    r"HD|KAI|코트라|KOTRA|서울|부산|경기|인천|대구|광주|대전|울산|세종|강원|충북|충남|전북|전남|경북|경남|제주|"
+    # Korean groups and firms that news names bare, beside the foreign firms of companies.py.
+    r"네이버|카카오|쿠팡|셀트리온|신한|하나(?:은행|금융|증권|카드)|우리(?:은행|금융|카드)|농협|미래에셋|"
+    r"한국투자|한투|키움|교보|기아|효성|코오롱|한진|대한항공|아시아나|아모레|에코프로|엔씨소프트|넥슨|"
+    r"넷마블|크래프톤|하이브|야놀자|무신사|11번가|(?<![A-Za-z])(?:GS|LS|KB|NH|IBK|HMM|LIG|SKT)(?![A-Za-z])|"
+    # A visit to Korea, a state visit, Korea's president and ministries by their full names.
+    r"방한|국빈\s?방문|(?:李|尹|文)\s?대통령|지역\s?(?:기업|업체|중소기업|농가|상인)|도내|관내|산업통상자원부|기획재정부|과학기술정보통신부|국토교통부|"
+    r"해양수산부|농림축산식품부|중소벤처기업부|보건복지부|고용노동부|문화체육관광부|행정안전부|방위사업청"
+)
+
+TAG_PREFIX = re.compile(r"^\s*(?:\[[^\]]{1,20}\]\s*)*")

@@ -136,6 +136,17 @@ def test_a_run_of_describing_sentences_follows_the_signing() -> None:
     assert "agri_food" in detect_sectors([SENTENCES[i] for i in chosen if i])
 
 
+def test_the_parties_named_as_two_cities_describe_the_deal() -> None:
+    sentences = [
+        "A도·B현 자매결연",
+        "A도는 13일 B현과 자매결연 협약을 체결했다고 14일 밝혔다.",
+        "이날 열린 협약식에는 두 지사가 참석했다.",
+        "두 도시는 협약에 따라 문화·관광 분야 교류를 확대하기로 했다.",
+        "B현은 인구 160만명 규모다.",
+    ]
+    assert describing_sentences(sentences, [1]) == [0, 1, 3]
+
+
 def test_a_ceremony_sentence_does_not_describe_the_content() -> None:
     sentences = [
         "제목",

@@ -335,7 +335,7 @@ _BOTH_COUNTRIES = re.compile(
 )
 # A state visit or a summit: who visits whom.
 _SUMMIT = re.compile(
-    r"정상회담|정상\s?회의|국빈|방한|순방|공식\s?방문|총리|대통령|주석|국왕|왕세자"
+    r"정상회담|정상\s?회의|장관\s?회담|국빈|방한|순방|공식\s?방문|총리|대통령|주석|국왕|왕세자"
 )
 
 
@@ -503,6 +503,9 @@ def article_counterparts(
     # "양국 국방연구소는 ... 체결했다" after a headline "한-사우디 국방장관 회담".
     pairs = {m.code for ms in found.values() for m in ms if m.pair}
     if len(pairs) == 1 and any("양국" in sentences[i] for i in kept):
+        add(next(iter(pairs)))
+    elif len(pairs) == 1 and 0 in kept and _SUMMIT.search(sentences[0]):
+        # "韓·베트남 정상회담…MOU 10건 체결": a summit's headline that reports its MOUs
         add(next(iter(pairs)))
     elif not pairs and any(_BOTH_COUNTRIES.search(sentences[i]) for i in kept):
         # "양국은 핵심광물·금융 등 10건의 MOU를 체결했다" in a state visit or a summit: the other

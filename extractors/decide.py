@@ -13,12 +13,13 @@ from extractors.mou_score import MouModel, model_signing_sentences
 from extractors.parties import group_parties, sentence_parties
 from extractors.sector_detect import cooperation_sentences, describing_sentences
 from extractors.sector_score import DealSentences, SectorModel
-from extractors.status import AGREEMENT, Tense
+from extractors.status import AGREEMENT, Tense, is_stale
 from extractors.summary import summarize
 
 # A headline on a criminal case (not on fighting crime: "보험 사기 공동 대응" is an MOU's field).
 _CASE_HEADLINE = re.compile(
-    r"입건|기소|구속|송치|혐의|징역|선고|압수\s?수색|영장|피의자|피고인|일당|덜미|실형|집행유예"
+    r"입건|(?<![가-힣])(?:기소|구속|송치|선고|영장|일당|실형)|혐의|징역|압수\s?수색|피의자|피고인|덜미|"
+    r"집행유예"
 )
 # A story with this many distinct investigation/trial words treats its MOUs as evidence.
 _CRIME_STORY = 4
@@ -32,7 +33,7 @@ def signing_sentences(doc: Doc) -> list[int]:
     signed = doc.with_tense(Tense.SIGNED)
     if not signed or doc.crime_words >= _CRIME_STORY or _history(doc):
         return []
-    if 0 not in signed and _CASE_HEADLINE.search(doc.title):
+    if _CASE_HEADLINE.search(doc.title):
         return []  # "'해외 MOU' 미끼로 투자금 모은 업체 대표 입건": a crime story
     strong = [
         i
@@ -43,6 +44,8 @@ def signing_sentences(doc: Doc) -> list[int]:
     ]
     if strong == [0] and doc.with_tense(Tense.PLANNED):
         return []  # a headline "MOU 체결" over a body that says the signing is still to come
+    if signed == [0] and _told_before(doc):
+        return []  # "SK온-포드 합작 MOU" over "2021년 포드와 체결한 합작 양해각서에 따라 ..."
     body = [i for i in signed if i]
     others = [s for i, s in enumerate(doc.sentences) if i not in signed]
     lead = " ".join(others[:3])
@@ -73,6 +76,21 @@ def _other_deals(doc: Doc, signed: list[int]) -> list[int]:
         and _AGREEMENT_ANY.search(doc.sentences[i]) is not None
         and _DONE.search(doc.sentences[i]) is not None
     ]
+
+
+def _told_before(doc: Doc) -> bool:
+    """The body tells the headline's agreement only as an earlier one: its agreement sentences
+    are background or dated to an earlier month or year, and none reports a signing as done."""
+    told = [
+        i
+        for i, r in enumerate(doc.readings)
+        if i and AGREEMENT.search(doc.sentences[i]) and r.tense is not Tense.SIGNED
+    ]
+    return bool(told) and all(
+        (doc.readings[i].tense is Tense.BACKGROUND or is_stale(doc.sentences[i], doc.published))
+        and not _DONE.search(doc.sentences[i])
+        for i in told
+    )
 
 
 def _history(doc: Doc) -> bool:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import re
+
+from extractors.status import HEADLINE_TAG
 
 # A word for an agreement document...
 AGREEMENT = re.compile(
@@ -22,12 +25,14 @@ SIGNING = re.compile(
 # (feeds often carry such a headline over an empty or cut body). "B사와 맞손/손잡고" is not
 # enough on its own: it heads product launches and politics as often as agreements.
 HEADLINE_DEAL = re.compile(
-    r"(?:(?:와|과)\s.{0,25}|^[^,\s]+[-·–][^,\s]+[,\s].{0,30})(?:MOU|업무\s?협약|협약|양해\s?각서)"
+    r"(?:(?:와|과)\s.{0,25}|^[^,\s]+[-·–&][^,\s]+[,\s].{0,30})"
+    r"(?:MOU|업무\s?협약|협약|양해\s?각서|협정|약정|의향서|LOI)|MOU\s?[1-9]\d*\s?건|\d+자\s?MOU"
 )
 
 
 def passes_gate(title: str, text: str) -> bool:
     """True when title+text names an agreement and a signing; False skips all further work."""
+    title = HEADLINE_TAG.sub("", html.unescape(title))
     joined = f"{title}\n{text}"
     if AGREEMENT.search(joined) is None:
         return HEADLINE_DEAL.search(title) is not None

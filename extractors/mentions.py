@@ -149,7 +149,7 @@ def _pair_pattern() -> re.Pattern[str]:
 
 
 _FUSED_PAIR = re.compile(r"(?<![가-힣])한(미|중|일|독|불|영|러|베|호|몽|캐|인니)")
-_HANJA_PAIR = re.compile("韓(" + "|".join(c for c in HANJA if c != "韓") + ")")
+_HANJA_PAIR = re.compile(r"韓\s?[-·‧ㆍ・–—/]?\s?(" + "|".join(c for c in HANJA if c != "韓") + ")")
 HANJA_PREFIX = re.compile(
     "(?<![一-鿿])(" + "|".join(c for c in HANJA if c != "韓") + r")(?![一-鿿])"
 )
@@ -308,7 +308,11 @@ def _role(
             return Role.CONTEXT, phrase
         if any(t.form in ("간", "사이") and t.tag in ("NNB", "NNG") for t in tail):
             return Role.PARTY, phrase
+        if any(t.tag in ("EF", "EC", "SE") for t in tail[:-1]):
+            return Role.CONTEXT, phrase  # '"中 의존 줄여라"…LG엔솔,': the phrase ended inside
         ending = _ending(tail)
+        if k == index + 1 and _glued_party(tail, sentence[word.end - 1]):
+            ending = Role.PARTY  # "美 엔비디아와" read as one common noun
         if title and ending == "continue" and sentence[word.end - 1] in ",…":
             # "英 로이드선급, 에이치라인해운과 MOU": a headline's comma ends its subject
             return Role.SUBJECT, phrase.rstrip(",…")
@@ -338,6 +342,17 @@ def _role(
             return Role.CONTEXT, phrase
         return ending, phrase  # type: ignore[return-value]
     return Role.CONTEXT, sentence[start : words[min(len(words), index + _MAX_WORDS) - 1].end]
+
+
+def _glued_party(tail: list[Tok], last_char: str) -> bool:
+    """A name Kiwi read as one common noun with its party particle ("엔비디아와")."""
+    return (
+        bool(tail)
+        and tail[-1].tag == "NNG"
+        and len(tail[-1].form) >= 4
+        and tail[-1].form[-1] in "와과"
+        and last_char in "와과"
+    )
 
 
 def _side_clause(sentence: str, words: list[Word], k: int) -> bool:
@@ -541,6 +556,10 @@ def _ending(tokens: list[Tok]) -> Role | str:
         return Role.PARTY
     if last.tag == "NNP" and len(last.form) >= 4 and last.form[-1] in "와과":
         return Role.PARTY  # "티센크루프와": an unknown name Kiwi read with its particle
+    if last.form in ("와", "과") and len(tokens) >= 2 and tokens[-2].tag == "SL":
+        return Role.PARTY  # "CAE와" with 와 read as a noun
+    if last.form == "청과" and len(tokens) >= 2 and tokens[-2].tag.startswith("NN"):
+        return Role.PARTY  # "투자무역청과" read as 투자 + 무역 + 청과 (produce)
     if last.tag == "NNP" and len(last.form) >= 4 and last.form[-1] in "는은가":
         return Role.SUBJECT
     if last.tag == "JKG" and len(tokens) >= 2 and tokens[-2].form in _JOSA_PARTY:

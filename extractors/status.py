@@ -75,20 +75,25 @@ _NOMINAL_TITLE = re.compile(
 _HANDSHAKE = re.compile(r"(?:와|과)\s?(?:\S+\s)?(?:맞손|손\s?잡(?!지|을|나|기로|으려|겠))")
 # Headlines also say "손잡았다", "맞손", or just "X와 MOU".
 _HEADLINE_DEAL = re.compile(
-    r"맞손|손\s?잡|(?:(?:와|과)\s.{0,25}|^[^,\s]+[-·–][^,\s]+[,\s].{0,30})(?:MOU|협약|양해각서|협정)"
-    r"(?!\s?(?:추진|예정|검토|논의|협의|앞둔|앞두|무산|\d+\s?주년|\d+\s?년(?!\s?(?:연장|계약|간|동안))|"
+    r"맞손|손\s?잡|MOU\s?[1-9]\d*\s?건|\d+자\s?MOU|"
+    r"(?:(?:와|과)\s.{0,25}|^[^,\s]+[-·–&][^,\s]+[,\s].{0,30})(?:MOU|협약|양해각서|협정|약정|의향서|LOI)"
+    r"(?!\s?(?:추진|예정|검토|논의|협의|앞둔|앞두|무산|맺기로|맺는다|맺을|체결하기로|체결한다|체결할|"
+    r"서명한다|서명할|\d+\s?주년|\d+\s?년(?!\s?(?:연장|계약|간|동안))|"
     r"체결\s?(?:추진|예정|검토|논의|협의|앞|가닥|수순|임박|초읽기|목전|전망|방침|유력|계획|목표)))"
 )
 
+# A headline's leading tags: "[포토] ", "[게시판] ", "<AI 동맹> ".
+HEADLINE_TAG = re.compile(r"^\s*(?:(?:\[[^\]]{1,20}\]|<[^>]{1,20}>|【[^】]{1,20}】)\s*)+")
+
 # An agreement cancelled, ended or put off ("협약을 해지했다", "MOU 파기", "협약식이 취소됐다").
 _CANCELLED = re.compile(
-    r"해지|파기|철회|취소|무산|불발|결렬|백지화|효력\S{0,3}\s?(?:상실|정지|잃)|"
+    r"해지|파기|철회|취소|무산|불발|결렬|백지화|탈퇴|폐기|효력\S{0,3}\s?(?:상실|정지|잃)|"
     r"(?:종료|중단|연기)(?:했|됐|되었|하기로|한다|된다|키로)"
 )
 # A headline about an earlier deal's aftermath: "MOU 체결 1년 만에 첫 수주", "협약 이행 점검".
 _AFTERMATH = re.compile(
     r"\d+\s?(?:년|개월)\s?만에|후속|이행|성과|점검|공유회|목표|내년|연내|내달|종료|중단|연기|"
-    r"부인|사실무근|아직|미정|협상\s?중"
+    r"부인|사실무근|아직|미정|협상|고려|개정|착수|표류|난항|체결\s?(?:기대|전망|예상)"
 )
 # A standing partnership, not a signing: "업무협약을 맺고 있는 대학".
 _STANDING = re.compile(
@@ -103,7 +108,7 @@ _AWARD = re.compile(
 
 # Endings that make the verb a plan, a wish or a hypothesis.
 _PLANNED = re.compile(
-    r"(?:체결|서명|교환|조인)\s?(?:할|한다|합니다|하기로|키로|하겠|하려|예정|을\s?(?:추진|앞두|위한|"
+    r"(?:체결|서명|교환|조인)\s?(?:할|한다|합니다|하기로|키로|하겠|하려|하기\s?위|예정|을\s?(?:추진|앞두|위한|"
     r"위해|논의|검토|협의|목표|추진)|추진|하면(?!서)|하지\s?(?:않|못)|되지|되면(?!서)|하게\s?될|이\s?(?:추진|예정|"
     r"논의|유력)|에\s?(?:나서|합의))|"
     r"맺(?:을|는다|습니다|기로|겠|으려|으면(?!서)|지\s?(?:않|못)|는\s?(?:방안|작업|것))|"
@@ -249,6 +254,8 @@ def follow_on_parts(sentence: str) -> tuple[str, str] | None:
 
 def read(sentence: str, published: dt.datetime | None = None, title: bool = False) -> Reading:
     """How one sentence (or the headline) reports an agreement."""
+    if title:
+        sentence = HEADLINE_TAG.sub("", sentence)
     parts = None if title else follow_on_parts(sentence)
     if parts is not None:
         for part in (parts[1], parts[0]):

@@ -249,7 +249,13 @@ def _foreign_sentence(
         )
         if KOREAN_SIDE.search(first):
             return False
-        if _foreign_pair_start(sentence[lead:]) or (topic and names <= placed):
+        # A foreign place heading a headline about something else makes it foreign news
+        # ("사이판-티니안-로타, 스포츠관광 강화"); a deal headline needs its parties inside the
+        # country's phrase ("호주 퀸즐랜드주-고려아연, … MOU" has 고려아연 outside it).
+        unnamed = not names and _TITLE_DEAL.search(sentence) is None
+        if _foreign_pair_start(sentence[lead:]) or (
+            topic and (names or unnamed) and names <= placed
+        ):
             return True
     subjects = {m.code for m in found if m.role is Role.SUBJECT}
     partners = {m.code for m in found if m.role is Role.PARTY}

@@ -472,6 +472,13 @@ from extractors.sector_detect import cooperation_sentences
             "15일 밝혔다.",
             None,
         ),
+        # A pair headline led by the foreign party (a black-box sweep of many countries).
+        (
+            "호주 퀸즐랜드주-고려아연, 그린수소 공급망 MOU",
+            "고려아연은 호주 퀸즐랜드주 정부와 그린수소 공급망 구축을 위한 양해각서를 14일 "
+            "브리즈번에서 체결했다.",
+            ("AU",),
+        ),
         # A name ending in 오 with its topic marker before the date is no "오는 14일".
         (
             "카카오, 앤트로닉스와 협력",

@@ -310,8 +310,15 @@ def _role(
             return Role.PARTY, phrase
         if any(t.tag in ("EF", "EC", "SE") for t in tail[:-1]):
             return Role.CONTEXT, phrase  # '"中 의존 줄여라"…LG엔솔,': the phrase ended inside
-        dash = next((t for t in tail if t.tag == "SO" and t.form in "-–—"), None)
-        if title and dash is not None:
+        dash = next(
+            (
+                t
+                for n, t in enumerate(tail)
+                if t.tag == "SO" and t.form in "-–—" and n and tail[n - 1].tag == "NNP"
+            ),
+            None,
+        )
+        if title and dash is not None and k <= index + 1:
             # "호주 퀸즐랜드주-고려아연, … MOU": a pair headline; the country's side ends at -
             return Role.PARTY, sentence[start : dash.start]
         ending = _ending(tail)

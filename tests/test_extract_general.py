@@ -479,6 +479,13 @@ from extractors.sector_detect import cooperation_sentences
             "브리즈번에서 체결했다.",
             ("AU",),
         ),
+        # ...but a locative headline with a dash in a later word is no pair headline.
+        (
+            "싱가포르 현장서 K-스타트업 협약 잇따라",
+            "싱가포르를 찾은 국내 스타트업들이 14일 국내 대기업과 잇따라 협약을 맺었다. "
+            "한국콘텐츠진흥원은 이날 현지에서 CJ ENM과 기술협력 업무협약을 체결했다.",
+            (),
+        ),
         # A name ending in 오 with its topic marker before the date is no "오는 14일".
         (
             "카카오, 앤트로닉스와 협력",

@@ -44,17 +44,21 @@ with open(f"{HERE}/results.jsonl", "w") as f:
         f.write(json.dumps(o, ensure_ascii=False) + "\n")
 
 
-def prf(tp, fp, fn):
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+import sys as _sys
+
+_sys.path.insert(0, os.path.dirname(HERE))
+from prf import prf
+
+
+def counts(tp, fp, fn):
+    p, r, f = prf(tp, fp, fn)
     return dict(p=round(p, 3), r=round(r, 3), f1=round(f, 3), tp=tp, fp=fp, fn=fn)
 
 
 tp = sum(o["exp_mou"] and o["got_mou"] for o in out)
 fp = sum((not o["exp_mou"]) and o["got_mou"] for o in out)
 fn = sum(o["exp_mou"] and not o["got_mou"] for o in out)
-mou = prf(tp, fp, fn)
+mou = counts(tp, fp, fn)
 # countries: over (article, country) pairs, all articles (expected countries are empty when not is_mou)
 ctp = cfp = cfn = 0
 given = wrong = 0
@@ -67,14 +71,14 @@ for o in out:
         given += 1
         if g - e:
             wrong += 1
-cty = prf(ctp, cfp, cfn)
+cty = counts(ctp, cfp, cfn)
 stp = sfp = sfn = 0
 for o in out:
     e, g = set(o["exp_s"]), set(o["got_s"])
     stp += len(e & g)
     sfp += len(g - e)
     sfn += len(e - g)
-sec = prf(stp, sfp, sfn)
+sec = counts(stp, sfp, sfn)
 # sectors only on articles where both agree is_mou=True (to separate sector quality from is_mou errors)
 s2 = [0, 0, 0]
 for o in out:
@@ -92,7 +96,7 @@ scores = dict(
     share_given_noncounterpart=round(wrong / given, 3) if given else 0,
     n_given_noncounterpart=wrong,
     sectors_micro=sec,
-    sectors_micro_on_agreed_mou=prf(*s2),
+    sectors_micro_on_agreed_mou=counts(*s2),
     country_exact_match_on_exp_mou=round(
         sum(o["exp_c"] == o["got_c"] for o in out if o["exp_mou"])
         / max(1, sum(o["exp_mou"] for o in out)),

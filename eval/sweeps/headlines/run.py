@@ -37,11 +37,10 @@ for i, (c, r) in enumerate(zip(CASES, res)):
 json.dump(out, open(os.path.join(HERE, "results.json"), "w"), ensure_ascii=False, indent=1)
 
 
-def prf(tp, fp, fn):
-    p = tp / (tp + fp) if tp + fp else 0
-    r = tp / (tp + fn) if tp + fn else 0
-    return p, r, (2 * p * r / (p + r) if p + r else 0)
+import sys as _sys
 
+_sys.path.insert(0, os.path.dirname(HERE))
+from prf import prf
 
 tp = sum(o["gold_mou"] and o["got_mou"] for o in out)
 fp = sum((not o["gold_mou"]) and o["got_mou"] for o in out)

@@ -9,12 +9,10 @@ cases = {c["id"]: c for c in map(json.loads, open(os.path.join(HERE, "cases.json
 res = {r["id"]: r for r in map(json.loads, open(os.path.join(HERE, "results.jsonl")))}
 
 
-def prf(tp, fp, fn):
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
+import sys as _sys
 
+_sys.path.insert(0, os.path.dirname(HERE))
+from prf import prf
 
 tp = fp = fn = 0
 ctp = cfp = cfn = 0

@@ -7,11 +7,10 @@ import json
 R = json.load(open(os.path.join(HERE, "results.json")))
 
 
-def prf(tp, fp, fn):
-    p = tp / (tp + fp) if tp + fp else 0
-    r = tp / (tp + fn) if tp + fn else 0
-    return p, r, (2 * p * r / (p + r) if p + r else 0)
+import sys as _sys
 
+_sys.path.insert(0, os.path.dirname(HERE))
+from prf import prf
 
 tp = fp = fn = 0
 for x in R:

@@ -46,6 +46,9 @@ _FINITE = re.compile(
     # "서명을 마쳤다", "성사시켰다", "맺기도 했다", "체결, 시장 공략에 나선다", "손을 맞잡았다".
     r"(?:체결|서명)(?:하게\s?(?:됐|되었)|함에\s?따라|함으로써|에\s?성공(?:했|하였)|을\s?(?:완료|마무리|마쳤)|,\s)|"
     r"성사시켰|맺(?:기도\s?했|게\s?(?:됐|되었))|(?:을|를|으로|로)\s?(?:통해\s?)?손을\s?(?:맞잡|잡)았|"
+    # "협약을 체결하는 자리를 가졌다", "서명하는 행사를 열었다": the signing ceremony was held.
+    r"(?:체결|서명|교환|조인)하는\s?(?:자리|시간|행사|의식|협약식|체결식|서명식)(?:를|을)?\s?(?:가졌|갖고|가진|마련했|"
+    r"열었|열고|개최했|진행했)|"
     # "협력 의향서(LOI)를 주고받았다": exchanged, as 교환했다.
     r"(?:각서|의향서|협약서|협정서|약정서|MOU|LOI|MOA)(?:\([^)]{0,20}\))?[’'\"”]?(?:을|를)\s?"
     r"주고\s?받(?:았|고|으며)|"
@@ -112,6 +115,7 @@ _PLANNED = re.compile(
     r"위해|논의|검토|협의|목표|추진)|추진|하면(?!서)|하지\s?(?:않|못)|되지|되면(?!서)|하게\s?될|이\s?(?:추진|예정|"
     r"논의|유력)|에\s?(?:나서|합의))|"
     r"맺(?:을|는다|습니다|기로|겠|으려|으면(?!서)|지\s?(?:않|못)|는\s?(?:방안|작업|것))|"
+    r"(?:체결|서명)하는\s?(?:자리|행사|협약식|체결식|서명식)(?:를|을)?\s?(?:가질|갖는다|마련할|열\s?예정|연다|개최할|개최한다)|"
     r"(?:협약식|체결식|서명식)(?:을|이|은)?\s?(?:(?!갖고|열고|개최하고|가졌|열었).){0,20}(?:열\s?예정|가질\s?예정|개최할|가질|열릴|"
     r"열린다|예정|진행한다|개최한다|연다|이어진다|이어질)"
 )
@@ -402,17 +406,23 @@ def _is_stale(before_verb: str, published: dt.datetime | None, today: bool = Fal
     """`today`: the sentence tells a signing done on a day of the last week (`_today_dated`);
     time words then date the signing only when a month follows them ("지난해 5월")."""
     dated_recent = _dated_recent(before_verb, published)
+    # The date nearest the verb dates the signing: "지난 4월 문을 연 B 센터와 13일 협약을
+    # 맺었다" was signed on the 13th; the earlier time describes the party.
+    if today:
+        before_verb = before_verb[_last_today_anchor(before_verb, published) :]
     for m in _BACKGROUND.finditer(before_verb):
         if dated_recent and m.group(0) == "앞서":
             continue
         if _last_december(before_verb, m.end(), published):
             continue
-        if today and not _MONTH_AFTER.match(before_verb, m.end()):
+        if today and (not _MONTH_AFTER.match(before_verb, m.end()) or _founding(before_verb, m)):
             continue
         return True
     if published is None:
         return False
     for m in _LAST_MONTH_DAY.finditer(before_verb):
+        if today and _founding(before_verb, m):
+            continue
         if published.day + max(0, 31 - int(m.group(1))) > RECENT_DAYS:
             return True
     if re.search(r"지난달(?!\s?\d)", before_verb):
@@ -423,13 +433,19 @@ def _is_stale(before_verb: str, published: dt.datetime | None, today: bool = Fal
                 before_verb, m.end(), published
             ):
                 continue
-            if today and not _MONTH_AFTER.match(before_verb, m.end()):
+            if today and (
+                not _MONTH_AFTER.match(before_verb, m.end()) or _founding(before_verb, m)
+            ):
                 continue  # "1987년 설립된 B와 13일 협약을 체결했다"
             return True
     for m in _MONTH_DAY.finditer(before_verb):
+        if today and _founding(before_verb, m):
+            continue
         if _months_back(published, int(m.group(1)), int(m.group(2) or 0)) > 0:
             return True
     for m in _LAST_MONTH_NAMED.finditer(before_verb):  # "지난 1월" is past, however far back
+        if today and _founding(before_verb, m):
+            continue
         month, day = int(m.group(1)), int(m.group(2) or 0)
         if month != published.month - 1 and not (month == 12 and published.month == 1):
             return True
@@ -438,25 +454,43 @@ def _is_stale(before_verb: str, published: dt.datetime | None, today: bool = Fal
     return False
 
 
+# When a party began: "지난 3월 문을 연 B 센터와", "2019년 5월 설립된 C와" (a time of the party).
+_FOUNDED = re.compile(
+    r"\s?(?:\d{1,2}\s?월\s?)?(?:\d{1,2}\s?일\s?)?(?:에\s?)?(?:새로\s?)?(?:문을\s?연|문\s?연|개원한|개관한|개소한|개장한|"
+    r"설립된|설립한|출범한|창립한|창업한|준공된|준공한|완공된|취임한|부임한|선임된|오픈한|설치된|지정된)\s"
+)
+
+
+def _founding(text: str, time: re.Match[str]) -> bool:
+    """The time word dates when a party began, not the signing."""
+    return _FOUNDED.match(text, time.end()) is not None
+
+
 _MONTH_AFTER = re.compile(r"\s?(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일)?")
 
 
 def _today_dated(sentence: str, published: dt.datetime | None) -> bool:
     """The sentence names a day of the last week on its own ("13일", "이날", "전날"), not as
     part of an earlier month or year ("지난달 13일", "5월 13일", "지난해 13일")."""
+    return _last_today_anchor(sentence, published) >= 0
+
+
+def _last_today_anchor(sentence: str, published: dt.datetime | None) -> int:
+    """Where the last day of the last week named on its own (`_today_dated`) starts, or -1."""
     if published is None:
-        return False
+        return -1
+    last = -1
     for m in _ANCHOR.finditer(sentence):
         if m.group(1) is None:
             if m.group(0) in ("이날", "전날", "어제", "오늘"):
-                return True
+                last = m.start()
             continue
         before = sentence[max(0, m.start() - 6) : m.start()]
         if re.search(r"(?:월|지난달|지난해|작년|년)\s?$", before):
             continue
         if _days_back(published, int(m.group(1))) <= DATED_RECENT_DAYS:
-            return True
-    return False
+            last = m.start()
+    return last
 
 
 def _last_december(text: str, pos: int, published: dt.datetime | None) -> bool:

@@ -190,3 +190,23 @@ def test_last_december_is_news_in_early_january() -> None:
     assert read(late, january).tense is Tense.SIGNED
     assert read("A사는 지난해 12월 B사와 업무협약을 체결했다.", january).tense is Tense.BACKGROUND
     assert read("A사는 2023년 12월 31일 B사와 협약을 체결했다.", january).tense is Tense.BACKGROUND
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tense"),
+    [
+        # The ceremony of the signing was held (issue 9, fifth round).
+        ("A대학은 19일 본관에서 B대학과 학술교류 협약을 체결하는 자리를 가졌다.", Tense.SIGNED),
+        ("A사와 B사는 19일 MOU를 체결하는 행사를 열었다.", Tense.SIGNED),
+        ("A사는 다음 달 B사와 협약을 체결하는 자리를 가질 예정이다.", Tense.PLANNED),
+        # A time of a party, not of the signing: the date nearest the verb, or a founding.
+        ("B병원은 지난 4월 문을 연 C센터와 19일 의료협력 협약을 맺었다.", Tense.SIGNED),
+        ("A사는 19일 지난 3월 문을 연 B연구센터와 업무협약을 체결했다.", Tense.SIGNED),
+        ("A사는 19일 2019년 5월 설립된 B사와 업무협약을 체결했다.", Tense.SIGNED),
+        # A month that dates the signing still makes it background.
+        ("A사는 19일 지난 3월 B사와 업무협약을 체결했다고 밝혔다.", Tense.BACKGROUND),
+        ("A사는 지난 3월 B사와 업무협약을 체결했다고 19일 밝혔다.", Tense.BACKGROUND),
+    ],
+)
+def test_fifth_round_shapes(sentence: str, tense: Tense) -> None:
+    assert read(sentence, PUBLISHED).tense is tense

@@ -66,7 +66,10 @@ _RELATIVE = re.compile(
 )
 # The verb before the noun: "전날 양국이 체결한 ‘...양해각서’".
 _RELATIVE_BEFORE = re.compile(
-    r"(?:(?:체결|서명|교환)(?:한|된)|맺은)\s?[‘'\"“「『]?[^.!?]{0,40}?" + AGREEMENT_WORD
+    r"(?:(?:체결|서명|교환)(?:한|된)|맺은)\s?[‘'\"“「『]?[^.!?]{0,40}?"
+    + AGREEMENT_WORD
+    # "협약을 체결한 해외 협약기관과": a partner institution, not a document
+    + r"(?!기관|기업|대학|병원|업체|학교|도시|은행|국가)"
 )
 # A headline, subtitle or caption ending on the noun: "Y와 MOU 체결", "...업무협약 체결./부산시".
 _NOMINAL = re.compile(r"(?:체결|서명|교환)\s*(?:[.…!'\"’”]|,?\s*$|/)")
@@ -90,7 +93,10 @@ HEADLINE_TAG = re.compile(r"^\s*(?:(?:\[[^\]]{1,20}\]|<[^>]{1,20}>|【[^】]{1,2
 
 # An agreement cancelled, ended or put off ("협약을 해지했다", "MOU 파기", "협약식이 취소됐다").
 _CANCELLED = re.compile(
-    r"해지|파기|철회|취소|무산|불발|결렬|백지화|탈퇴|폐기|효력\S{0,3}\s?(?:상실|정지|잃)|"
+    r"해지|파기|철회|취소|무산|불발|결렬|백지화|탈퇴|폐기|효력\S{0,3}\s?(?:상실|정지|잃)|불이행|"
+    r"(?:지키지|이행하지)\s?(?:않|못)|위반(?:했|한|해|하)|"
+    # "맺은 협약 1주년을 맞아": an anniversary of an earlier agreement.
+    r"(?<!\d)\d{1,2}\s?주년|"
     r"(?:종료|중단|연기)(?:했|됐|되었|하기로|한다|된다|키로)"
 )
 # A headline about an earlier deal's aftermath: "MOU 체결 1년 만에 첫 수주", "협약 이행 점검".
@@ -153,14 +159,21 @@ _BACKGROUND_VERB = re.compile(
 _SPOKEN = re.compile(r"(?:죠|어요|아요|해요|예요|이에요|대요)[.!?]?\s*$")
 # Sentences that deny a signing ("체결한 적이 없었다") or call it fake.
 _NEGATED = re.compile(
-    r"(?:체결|맺)(?:한|은)\s?적(?:이|도)?\s?없|허위|(?<![가-힣])위조|사칭|가짜\s?(?:MOU|협약)|"
+    r"(?:체결|맺)(?:한|은)\s?(?:적|사실)(?:이|도|은)?\s?없|허위|(?<![가-힣])위조|사칭|가짜\s?(?:MOU|협약)|"
     r"(?:사례|경우|곳|기관)(?:는|은|가|이)\s?(?:없|한\s?곳도\s?없)|미체결|"
     # ...or tells it as someone's claim or an allegation ("협약을 맺었다며 투자금을 받아 가로챈
     # 혐의", "MOU를 체결했다고 홍보한 뒤", "...했다는 의혹이 제기됐다").
     r"(?:체결|맺|서명)\S{0,3}다며|(?:체결|맺|서명)(?:했|었|하였)다고\s?(?:속|홍보|주장|과장|거짓)|"
     r"다는\s?의혹|의혹이\s?(?:제기|불거)|"
     # ...or denies a report of one, or says it has not happened yet.
-    r"사실무근|사실이\s?아니|아직\s?(?:이뤄지지|이루어지지|체결되지|서명되지|성사되지)|"
+    r"사실무근|사실이\s?아니|사실\s?아(?:냐|님|니다)|(?<![가-힣])오보|아직\s?(?:이뤄지지|이루어지지|체결되지|서명되지|성사되지)|"
+    # ...or answers a report of one ("체결했다는 일부 언론 보도에 대해", "MOU 보도 부인",
+    # "협약 체결 사실 없다", "신규 협약 없어", "MOU 아닌 공급 계약"); a market story on the news of
+    # a signing ("체결 소식에 강세") is no denial.
+    r"다는\s?(?:\S+\s){0,3}?(?:보도|관측|소문|설|주장)\S{0,3}\s(?:\S+\s){0,2}?"
+    r"(?:부인|반박|일축|해명|정정)|다는\s?(?:\S+\s){0,3}?(?:보도|관측|소문|설|주장)\S{0,2}\s?대해|(?:보도|설)\S{0,2}\s?(?:을\s?|를\s?)?(?:부인|반박|일축)|"
+    r"(?:체결|서명)\s?사실\S{0,2}\s?(?:없|전혀)|(?:협약|MOU|양해각서|계약)(?:은|는|이|도)?\s?없(?:어|다|음|었)|"
+    r"(?:MOU|협약|양해각서)(?:이|가)?\s?아닌\s?(?:\S+\s)?\S*(?:계약|공급|거래|납품)|"
     r"(?:체결|서명)\s?(?:시점|일정|시기)\S{0,2}\s?(?:미정|정해지지)"
 )
 # Words that tie a sentence to the news of the day (or, for a signing reported in passing in a

@@ -210,3 +210,35 @@ def test_last_december_is_news_in_early_january() -> None:
 )
 def test_fifth_round_shapes(sentence: str, tense: Tense) -> None:
     assert read(sentence, PUBLISHED).tense is tense
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Denials and answers to a report of a signing (issue 9, fifth round).
+        "A사는 B사와 업무협약을 맺었다는 일부 보도에 대해 19일 '체결한 사실이 없다'고 해명했다.",
+        "B부는 C국과 양해각서를 체결했다는 언론 보도에 대해 '체결된 문서는 없다'고 밝혔다.",
+        "A사가 B사와 양해각서를 체결했다는 보도를 회사가 부인하자 19일 하락세로 돌아섰다.",
+        "A사는 B사와 MOU를 맺었다는 보도에 대해 '업무협약이 아니라 시범 공급 계약'이라고 정정했다.",
+        'A사 "B사와 협약 체결 사실 없다"',
+        'A사 "B사와 협약설은 오보…공식 계약·협약 없어"',
+        'A사 "B사와 맺은 건 MOU 아닌 시범 공급 계약"',
+        # An agreement broken is no signing now.
+        "C위원회는 가맹점과 맺은 상생협약을 지키지 않은 본부에 과징금을 부과했다고 19일 밝혔다.",
+    ],
+)
+def test_denials_and_breaches_are_no_signing(sentence: str) -> None:
+    assert read(sentence, PUBLISHED).tense is not Tense.SIGNED
+    assert read(sentence, PUBLISHED, title=True).tense is not Tense.SIGNED
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # ...but a market story on the news of one, and a deal that is not a mere MOU, are.
+        "A사가 B사와 MOU를 체결했다는 소식에 19일 주가가 강세다.",
+        "A시는 19일 B사와 단순 양해각서가 아닌 실시협약을 체결했다.",
+    ],
+)
+def test_signing_news_is_no_denial(sentence: str) -> None:
+    assert read(sentence, PUBLISHED).tense is Tense.SIGNED

@@ -84,6 +84,10 @@ _TOPIC_NOUNS = {
     # Korea keep the country, as embassies do: the gold reads 재한베트남유학생총회 as VN.
     "국적",
     "출신",
+    # A style or a destination, not a body of the country ("프랑스 요리 학교", "일본 여행 상품").
+    "요리",
+    "음식",
+    "여행",
 }
 # "베트남 현지 기업 빈그룹과": 현지 before a kind of body names a body of that country, where
 # "베트남 현지에서" or "현지 법인" (a Korean firm's unit, below) do not.
@@ -107,6 +111,8 @@ def _bilateral_after(sentence: str, end: int) -> bool:
     "한독은", "한독, 문화재단과" are a firm)."""
     if re.match(r"대(?:학교?)?(?![가-힣])|대학교", sentence[end:]):
         return False  # "한중대", "한영대학교": a university
+    if re.match(r"(?:협회|재단|학회|연구회|친선회)", sentence[end:]):
+        return False  # "한미협회", "한일재단": a Korean society named for the friendship
     if _BILATERAL.match(sentence, end):
         return True
     if end < len(sentence) and not sentence[end].isspace():
@@ -175,6 +181,8 @@ def mentions(sentence: str, tokens: Sequence[Tok], title: bool = False) -> list[
             role, phrase = _company_role(sentence, words, start, end, title)
         else:
             role, phrase = _role(sentence, words, start, end, title)
+        # "美 FDA 승인 목표로…서울대병원": a headline's clause ends at its ellipsis
+        phrase = re.split(r"…|\.\.\.?", phrase, maxsplit=1)[0] if title else phrase
         found.append(Mention(code, start, end, role, pair, phrase, company))
 
     for m in _pair_pattern().finditer(sentence):
@@ -256,7 +264,10 @@ _SUFFIXES = frozenset("주시성현도군구")
 # 방산기업" (the country's firm, expert in something else).
 _EXPERT = re.compile(r"\s?전문")
 # A country's language or people ("베트남어", "중국인"), not "중국인민은행".
-_PEOPLE_OR_LANGUAGE = re.compile(r"[어인](?:의|을|를|과|와|이|가|은|는|도|으로|로)?(?![가-힣])")
+# Also a department or course of the language ("인도네시아어과와", "베트남어학과", "일본어 전공").
+_PEOPLE_OR_LANGUAGE = re.compile(
+    r"[어인](?:과|학과|학부|전공|교육과|문학과|통번역학과)?(?:의|을|를|과|와|이|가|은|는|도|으로|로)?(?![가-힣])"
+)
 
 
 # One-syllable nouns that follow a country inside a word ("중국산", "미국인", "일본 측").
@@ -565,6 +576,8 @@ def _ending(tokens: list[Tok]) -> Role | str:
     tags = [t.tag for t in tokens]
     if last.tag in ("JKB", "JC") and last.form in _JOSA_PARTY:
         return Role.PARTY
+    if last.form == "서" and last.tag == "NNG" and len(tokens) >= 2 and tokens[-2].tag[:2] == "NN":
+        return Role.CONTEXT  # "페스티벌서", "포럼서": a headline's 에서, read as a noun
     if last.tag == "NNP" and len(last.form) >= 4 and last.form[-1] in "와과":
         return Role.PARTY  # "티센크루프와": an unknown name Kiwi read with its particle
     if last.form in ("와", "과") and len(tokens) >= 2 and tokens[-2].tag == "SL":

@@ -1,0 +1,75 @@
+"""Shapes found by the fifth round's black-box sets (issue 9), each with invented articles:
+a headline's other clause, a venue in a headline's "X서", language departments, cuisine and
+travel, friendship societies named with a pair form, denials and headline plans."""
+
+from __future__ import annotations
+
+import pytest
+from extractor_fixtures import is_mou_and_countries
+
+from extractors.extractor import Extractor
+
+_BODY = "A사는 14일 B사와 공동 개발 업무협약을 체결했다고 15일 밝혔다."
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        # A headline's clause before the ellipsis is not the deal's party.
+        ("美 FDA 승인 목표로…A사·B사 공동 임상 협약", _BODY, (True, ())),
+        ("'日 가나자와처럼'…A시, 야간관광 협약", _BODY.replace("B사", "C공사"), (True, ())),
+        ("사우디 네옴 수주 노린다…A사·B사 협약", _BODY, (True, ())),
+        # "X서" in a headline is a venue ("에서"); the party's country still counts.
+        (
+            "A사, 싱가포르 핀테크 페스티벌서 印 결제사와 제휴",
+            "A사는 14일 싱가포르 핀테크 페스티벌 현장에서 인도 결제사 B와 협약을 체결했다.",
+            (True, ("IN",)),
+        ),
+        (
+            "A기관, 런던 아프리카 포럼서 케냐 정부와 보건 협약",
+            "A기관은 14일 런던에서 열린 포럼에서 케냐 보건부와 보건 협약을 체결했다.",
+            (True, ("KE",)),
+        ),
+        # A language department, a cuisine school, a friendship society: Korean parties.
+        (
+            "C외대 인도네시아어과, 지역 수출기업과 협약",
+            "C외대는 14일 인도네시아어과와 지역 수출기업 6곳이 인력 양성 협약을 체결했다고 밝혔다.",
+            (True, ()),
+        ),
+        (
+            "서울 '프랑스 요리 학교'와 D호텔, 조리 인재 협약",
+            "D호텔은 14일 서울의 한 프랑스 요리 학교와 산학협력 협약을 체결했다.",
+            (True, ()),
+        ),
+        (
+            "한미협회, E부와 장학 협약",
+            "E부는 14일 한미협회와 장학 지원 업무협약을 체결했다고 15일 밝혔다.",
+            (True, ()),
+        ),
+    ],
+)
+def test_countries(
+    kiwi_extractor: Extractor, title: str, body: str, expected: tuple[bool, tuple[str, ...]]
+) -> None:
+    assert is_mou_and_countries(kiwi_extractor, title, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("[특징주] A사, 中 파트너사와 MOU 체결설에 급등…회사 “사실무근”", ""),
+        ("‘한·인도 정상회담’ 앞두고 조선株 들썩…“MOU 기대 과도”", ""),
+        ("한·불 비즈니스 라운드테이블, MOU 대신 ‘협력 선언’만", ""),
+        ("한·미 장관 회담 ‘빈손’…“투자 MOU 문안 이견 여전”", ""),
+        ("韓·中 정상회담 계기 MOU 7건 서명 예정", ""),
+        ("한·튀르키예 정상 “원전 협력 MOU 조속 체결 노력”", ""),
+        ("인도 총리 방한 연기에 ‘조선 MOU’ 서명도 무기한 보류", ""),
+        ("F도, 몽골 울란바토르시와 의료관광 협약 추진…서명은 가을", ""),
+        (
+            "G사, 글로벌 제약사와 MOU 보도 부인",
+            "G사가 글로벌 제약사와 양해각서를 체결했다는 소문이 퍼지면서 주가가 올랐다.",
+        ),
+    ],
+)
+def test_headlines_of_deals_not_done(kiwi_extractor: Extractor, title: str, body: str) -> None:
+    assert is_mou_and_countries(kiwi_extractor, title, body) == (False, ())

@@ -202,11 +202,13 @@ def _announcer_sentence(sentence: str, found: list[Mention]) -> bool:
     return any(m.company and m.role is Role.PARTY for m in found)
 
 
-_LOCATIVE = re.compile(r"(?:에서|에서는|에서의|에서도)\s*$")
+# ...also a headline's "X서" ("실리콘밸리서"), not a document (각서, 계약서, 보고서).
+_LOCATIVE = re.compile(r"(?:에서|에서는|에서의|에서도|(?<=[가-힣]{2})(?<![각약고명문증])서)\s*$")
 # A headline's part about a deal still to come or an earlier one: "美 조지아주와 협약… 加
 # 앨버타주와는 다음 달", "…앞서 英 UKEF와도 MOU", "호주 광산사와 MOU 이어 인니 기업과도 협약".
 _PLAN_WORDS = re.compile(
-    r"다음\s?달|내달|예정|추진|연내|내년|앞두|검토|협의\s?중|협상\s?중|앞서|지난해|작년"
+    r"다음\s?달|내달|예정|추진|연내|내년|앞두|검토|협의\s?중|협상\s?중|앞서|지난해|작년|"
+    r"(?:은|는)\s?(?:협의|논의|상담|보류|불발|무산|제외)"
 )
 _EARLIER_DEAL = re.compile(r"(?:MOU|협약|양해각서|협정)\s?(?:에\s?)?이어\s")
 
@@ -219,7 +221,16 @@ def _planned_segment(title: str, pos: int) -> bool:
         return True
     start = max(title.rfind(c, 0, pos) for c in "…,;")
     ends = [i for i in (title.find(c, pos) for c in "…,;") if i >= 0]
-    return _PLAN_WORDS.search(title[start + 1 : min(ends) if ends else len(title)]) is not None
+    segment = title[start + 1 : min(ends) if ends else len(title)]
+    if _PLAN_WORDS.search(segment) is not None:
+        return True
+    # "美 기업과 MOU, 캐나다는 협의만", "…태국·말레이는 상담만": a part after the deal's part that
+    # names no deal of its own tells who did not sign.
+    return (
+        start > 0
+        and not _TITLE_DEAL.search(segment)
+        and _TITLE_DEAL.search(title[:start]) is not None
+    )
 
 
 _TITLE_DEAL = re.compile(AGREEMENT_WORD + r"|맞손|손\s?잡|협력|제휴|파트너")

@@ -161,6 +161,11 @@ HANJA_PREFIX = re.compile(
 )
 _KOREA_NAME = re.compile(r"(?<![가-힣A-Za-z])(?:대한민국|한국|우리나라|韓)(?![-·‧ㆍ・])")
 ENGLISH = re.compile(r"\b(UAE|EU|USA|U\.S\.|UK)\b")
+# A city right after a body's name names that body's office there, and says nothing of the
+# body's country ("KIC 실리콘밸리와", "코트라 하노이무역관").
+_BRANCH_OF = re.compile(
+    r"(?:(?<![A-Za-z])[A-Z]{2,}\)?|센터|무역관|사무소|지사|본부|협회|재단|진흥원|공사|공단|법인)\s$"
+)
 _ENCLAVE = re.compile(r"(?:주한|재한|駐韓)\s?$")
 
 
@@ -214,6 +219,9 @@ def mentions(sentence: str, tokens: Sequence[Tok], title: bool = False) -> list[
             continue
         if _is_proper_noun(sentence, tokens, m.start(), m.end()):
             code = korean_names().get(m.group(0)) or place_names()[m.group(0)]
+            if not korean_names().get(m.group(0)) and _BRANCH_OF.search(sentence, 0, m.start()):
+                taken.append((m.start(), m.end()))
+                continue  # "경기비즈니스센터(GBC) 호찌민", "KIC 실리콘밸리": a body's office there
             if not UNIT_ABROAD.match(sentence, m.end()):
                 add(code, m.start(), m.end())
     for m in HANJA_PREFIX.finditer(sentence):
@@ -318,6 +326,11 @@ def _role(
         if any(t.form != "현지" or not _LOCAL_BODY.match(sentence, t.end) for t in topic):
             return Role.CONTEXT, phrase
         if any(t.form in ("간", "사이") and t.tag in ("NNB", "NNG") for t in tail):
+            alone = k == index + 1 and sentence[word.start : word.end] == "간"
+            if alone and not re.search(r"[-·‧ㆍ・–]\s?$", sentence[max(0, start - 2) : start]):
+                return Role.CONTEXT, phrase  # "우즈벡 간 한국 대학들": went to, not between
+            if _foreign_pair(sentence, start):
+                return Role.CONTEXT, phrase  # "美·日 기업 간 제휴": between two other countries
             return Role.PARTY, phrase
         if any(t.tag in ("EF", "EC", "SE") for t in tail[:-1]):
             return Role.CONTEXT, phrase  # '"中 의존 줄여라"…LG엔솔,': the phrase ended inside
@@ -364,6 +377,15 @@ def _role(
             return Role.CONTEXT, phrase
         return ending, phrase  # type: ignore[return-value]
     return Role.CONTEXT, sentence[start : words[min(len(words), index + _MAX_WORDS) - 1].end]
+
+
+def _foreign_pair(sentence: str, start: int) -> bool:
+    """The word holding start lists countries ("美·日", "미·중") and none of them is Korea."""
+    left = sentence.rfind(" ", 0, start) + 1
+    right = sentence.find(" ", start)
+    parts = re.split(SEP, sentence[left : right if right >= 0 else len(sentence)])
+    korea = re.compile(_KOREA + "$")
+    return len(parts) >= 2 and not any(korea.match(p) for p in parts)
 
 
 def _glued_party(tail: list[Tok], last_char: str) -> bool:

@@ -13,7 +13,7 @@ from extractors.mou_score import MouModel, model_signing_sentences
 from extractors.parties import group_parties, sentence_parties
 from extractors.sector_detect import cooperation_sentences, describing_sentences
 from extractors.sector_score import DealSentences, SectorModel
-from extractors.status import AGREEMENT, Tense, is_stale
+from extractors.status import AGREEMENT, Tense, dated_this_week, is_stale
 from extractors.summary import summarize
 
 # A headline on a criminal case (not on fighting crime: "보험 사기 공동 대응" is an MOU's field).
@@ -26,6 +26,16 @@ _CRIME_STORY = 4
 _TOPIC = re.compile(r"맞손|손\s?잡|제휴|파트너십")
 # A photo caption: "...양해각서를 체결하고 있다.", "...기념 촬영을 하고 있다./제주도".
 _CAPTION = re.compile(r"(?:하고|하며)\s?있다\.?\s*(?:/\S*)?$|기념\s?촬영|^\[?사진")
+
+
+# A caption that dates its scene as past ("지난 10일", "지난달 28일"), today or lately.
+_DATED_CAPTION = re.compile(r"(?<![가-힣])지난(?:달)?\s?\d{1,2}\s?일|이날|최근|이달")
+
+
+def _recent_caption(sentence: str, doc: Doc) -> bool:
+    """The caption dates its signing to the last weeks, or a bare day to the last week (a
+    bare day further back may be a stock photo of an earlier ceremony)."""
+    return _DATED_CAPTION.search(sentence) is not None or dated_this_week(sentence, doc.published)
 
 
 def signing_sentences(doc: Doc) -> list[int]:
@@ -49,7 +59,13 @@ def signing_sentences(doc: Doc) -> list[int]:
     body = [i for i in signed if i]
     others = [s for i, s in enumerate(doc.sentences) if i not in signed]
     lead = " ".join(others[:3])
-    captions_only = bool(body) and all(_CAPTION.search(doc.sentences[i]) for i in body)
+    # A caption dated to the last weeks ("지난 10일 … 협약을 체결한 뒤 기념 촬영을 하고 있다")
+    # shows this signing; an undated one may show an earlier one.
+    captions_only = bool(body) and all(
+        _CAPTION.search(doc.sentences[i])
+        and not (doc.readings[i].anchored and _recent_caption(doc.sentences[i], doc))
+        for i in body
+    )
     if captions_only and 0 not in signed and not (_TOPIC.search(lead) or AGREEMENT.search(lead)):
         return []  # only a photo caption shows a signing, maybe an earlier one
     if strong:

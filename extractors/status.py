@@ -390,10 +390,24 @@ def _in_quote(text: str, pos: int) -> bool:
     if text.count("“", 0, pos) - text.count("”", 0, pos) <= 0:
         return False
     close = text.find("”", pos)
-    return close < 0 or _ANNOUNCED.match(text, close + 1) is None
+    if close < 0:
+        return True
+    if _ANNOUNCED.match(text, close + 1) is not None:
+        return False
+    # "“지난주 B와 협약을 맺었다”며 … 말했다": the speaker tells the signing; "…체결했다”며
+    # 투자를 권유했다", "…주장했다" stay a claim.
+    said = _SAID.match(text, close + 1)
+    return said is None or _CLAIMED.search(said.group(0)) is not None
 
 
 _ANNOUNCED = re.compile(r"\s?(?:고|라고)\s?(?:\d{1,2}\s?일\s?)?(?:밝혔|전했|발표|알렸)")
+_SAID = re.compile(
+    r"\s?(?:며|라며|면서|고|라고)\s?.{0,200}?(?:말했|고\s?했|설명했|강조했|덧붙였|밝혔|전했|답했|소개했|"
+    r"자랑했|내다봤|기대했)"
+)
+_CLAIMED = re.compile(
+    r"주장|속|홍보|과장|거짓|허위|권유|꾀|가로|편취|의혹|혐의|반발|비판|항의|지적"
+)
 
 
 def _first(*matches: re.Match[str] | None) -> re.Match[str] | None:
@@ -407,18 +421,28 @@ def _anchored(sentence: str, published: dt.datetime | None, strict: bool = False
         if m.group(1) is None:
             if not strict or m.group(0) in ("이날", "전날", "어제", "오늘") or "현지" in m.group(0):
                 return True
-        elif published is None or _days_back(published, int(m.group(1))) <= RECENT_DAYS:
+        elif (
+            published is None
+            or _days_back(published, int(m.group(1)), _past(sentence, m)) <= RECENT_DAYS
+        ):
             return True
     return False
 
 
-def _days_back(published: dt.datetime, day: int) -> int:
+def _days_back(published: dt.datetime, day: int, past: bool = False) -> int:
     """Days from a bare "N일" to publication: this month, or the last days of the previous one
-    (a later day in an earlier article is more likely coming than weeks old)."""
+    (a later day in an earlier article is more likely coming than weeks old, unless the text
+    says it is past: "지난 25일" in a story of the 2nd is a week back)."""
     if day <= published.day:
         return published.day - day
     back = published.day + max(0, 31 - day)
-    return back if back <= 7 else RECENT_DAYS + 1
+    return back if back <= 7 or past else RECENT_DAYS + 1
+
+
+def _past(text: str, day: re.Match[str]) -> bool:
+    """The day is told as past: "지난 25일"."""
+    before = text[max(0, day.start() - 5) : day.start()]
+    return re.search(r"(?<![가-힣])지난(?:달)?\s?$", before) is not None
 
 
 def is_stale(text: str, published: dt.datetime | None) -> bool:
@@ -493,6 +517,11 @@ def _founding(text: str, time: re.Match[str]) -> bool:
 _MONTH_AFTER = re.compile(r"\s?(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일)?")
 
 
+def dated_this_week(sentence: str, published: dt.datetime | None) -> bool:
+    """The sentence names a day of the last week on its own (`_today_dated`)."""
+    return _today_dated(sentence, published)
+
+
 def _today_dated(sentence: str, published: dt.datetime | None) -> bool:
     """The sentence names a day of the last week on its own ("13일", "이날", "전날"), not as
     part of an earlier month or year ("지난달 13일", "5월 13일", "지난해 13일")."""
@@ -512,7 +541,7 @@ def _last_today_anchor(sentence: str, published: dt.datetime | None) -> int:
         before = sentence[max(0, m.start() - 6) : m.start()]
         if re.search(r"(?:월|지난달|지난해|작년|년)\s?$", before):
             continue
-        if _days_back(published, int(m.group(1))) <= DATED_RECENT_DAYS:
+        if _days_back(published, int(m.group(1)), _past(sentence, m)) <= DATED_RECENT_DAYS:
             last = m.start()
     return last
 
@@ -558,6 +587,9 @@ def _dated_recent(text: str, published: dt.datetime | None) -> bool:
         if day and month == published.month and 0 <= published.day - day <= DATED_RECENT_DAYS:
             return True
     for m in _ANCHOR.finditer(text):
-        if m.group(1) is not None and _days_back(published, int(m.group(1))) <= DATED_RECENT_DAYS:
+        if (
+            m.group(1) is not None
+            and _days_back(published, int(m.group(1)), _past(text, m)) <= DATED_RECENT_DAYS
+        ):
             return True
     return False

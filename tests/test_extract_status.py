@@ -242,3 +242,17 @@ def test_denials_and_breaches_are_no_signing(sentence: str) -> None:
 )
 def test_signing_news_is_no_denial(sentence: str) -> None:
     assert read(sentence, PUBLISHED).tense is Tense.SIGNED
+
+
+def test_signings_told_in_passing() -> None:
+    # A quoted statement of the speaker's own signing (issue 9, fifth round)...
+    said = "병원 관계자는 “이달 초 B센터와 협약을 맺었다”며 “치료 계획을 함께 세운다”고 했다."
+    assert read(said, PUBLISHED).tense is Tense.SIGNED and read(said, PUBLISHED).anchored
+    # ...not a claim or a protest.
+    claim = "그는 “시가 일방적으로 변경 협약을 체결했다”며 반발했다."
+    assert not read(claim, PUBLISHED).anchored
+    # "지난 25일" in a story of the 2nd is last month, a week back.
+    second = dt.datetime(2025, 7, 2, 9, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+    late = read("A협회는 지난 25일 이탈리아 B협회와 교류 협약을 맺었다.", second)
+    assert late.tense is Tense.SIGNED and late.anchored
+    assert not read("A협회는 25일 이탈리아 B협회와 교류 협약을 맺었다.", second).anchored

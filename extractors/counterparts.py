@@ -339,6 +339,35 @@ _PARTICIPANTS = re.compile(
 _PARTICIPANT_SPAN = 5
 
 
+# A party named by a demonstrative and a kind of body ("이 학교와", "해당 기업과").
+_ANAPHOR = re.compile(
+    r"(?<![가-힣])(?:이|해당|그|같은)\s?(학교|회사|대학|기관|병원|업체|단체|재단|협회|연구소|기업|센터|"
+    r"운영사|은행|도시|정부|항만|항)(?:와|과|측과)(?![가-힣])"
+)
+# How many sentences back a demonstrative may point.
+_ANAPHOR_REACH = 4
+
+
+def _anaphora(
+    sentences: Sequence[str], found: dict[int, list[Mention]], kept: Sequence[int]
+) -> list[str]:
+    """The countries of bodies a signing sentence names by a demonstrative: the nearest earlier
+    mention, within a few sentences, whose phrase names that kind of body."""
+    codes = []
+    for i in kept:
+        for a in _ANAPHOR.finditer(sentences[i]) if i else ():
+            for j in range(i - 1, max(-1, i - 1 - _ANAPHOR_REACH), -1):
+                ms = [
+                    m
+                    for m in found.get(j, [])
+                    if a.group(1) in m.phrase and not m.pair and not _LOCATIVE.search(m.phrase)
+                ]
+                if ms:
+                    codes.append(ms[-1].code)
+                    break
+    return codes
+
+
 def _participant_lists(sentences: Sequence[str], signed: Sequence[int]) -> list[int]:
     """Sentences right after a signing one that list its participants."""
     near = {j for i in signed for j in range(i + 1, i + 1 + _PARTICIPANT_SPAN)}
@@ -511,6 +540,9 @@ def article_counterparts(
                 and not UNIT_ABROAD.match(sentences[i], m.end)
             ):
                 add(m.code)
+    # "이 학교와 … 협약을 맺었다" after "영국의 한 요리학교가 …": the body named just before.
+    for code in _anaphora(sentences, found, kept):
+        add(code)
     if not codes:
         for code in _visited(sentences, found, kept):
             add(code)

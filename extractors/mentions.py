@@ -498,6 +498,12 @@ def _company_role(
         return Role.SUBJECT, phrase
     if ending == "continue" and _between(words, start, end, words.index(word)):
         return Role.PARTY, phrase  # "SBA와 알리바바 타오바오 글로벌 간의 업무협약"
+    k = words.index(word)
+    if ending == "continue" and k + 1 < len(words):
+        unit = _OWN_UNIT.match(sentence[words[k + 1].start : words[k + 1].end])
+        if unit:  # "한국바스프 여수공장은", "지멘스 베를린 연구소와": the company's own unit
+            role = Role.PARTY if unit.group(1) in _JOSA_PARTY else Role.SUBJECT
+            return role, sentence[start : words[k + 1].end]
     tail = [t for t in word.tokens if t.end > end]
     if tail and tail[-1].tag == "JKO":  # "엔비디아를 비롯해 ... 6대 기관과"
         return _list_head(sentence, words, words.index(word)), phrase
@@ -509,6 +515,11 @@ def _company_role(
         deal = _list_end(sentence, words, words.index(word) + 1) is Role.PARTY
         return (Role.SUBJECT if deal else Role.CONTEXT), phrase
     return Role.CONTEXT, phrase
+
+
+_OWN_UNIT = re.compile(
+    r"^[가-힣]{0,4}(?:공장|사업장|본사|연구소|연구센터|R&D센터|캠퍼스)(와|과|은|는|이|가)$"
+)
 
 
 def _between(words: list[Word], start: int, end: int, k: int) -> bool:
@@ -736,7 +747,9 @@ KOREAN_SIDE = re.compile(
     r"넷마블|크래프톤|하이브|야놀자|무신사|11번가|(?<![A-Za-z])(?:GS|LS|KB|NH|IBK|HMM|LIG|SKT)(?![A-Za-z])|"
     # A visit to Korea, a state visit, Korea's president and ministries by their full names.
     r"방한|국빈\s?방문|(?:李|尹|文)\s?대통령|지역\s?(?:기업|업체|중소기업|농가|상인)|도내|관내|산업통상자원부|기획재정부|과학기술정보통신부|국토교통부|"
-    r"해양수산부|농림축산식품부|중소벤처기업부|보건복지부|고용노동부|문화체육관광부|행정안전부|방위사업청"
+    r"해양수산부|농림축산식품부|중소벤처기업부|보건복지부|고용노동부|문화체육관광부|행정안전부|방위사업청|"
+    # Korean local public bodies, which news names without "한국" ("여수소방서와").
+    r"소방서|경찰서|세무서|교육청|소방본부|보건소|주민센터|행정복지센터|도교육청|시교육청"
 )
 
 TAG_PREFIX = re.compile(r"^\s*(?:\[[^\]]{1,20}\]\s*)*")

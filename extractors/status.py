@@ -28,9 +28,9 @@ NOT_AN_MOU = re.compile(
     r"연명의료\s?의향서|사전\S*의향서|인수\s?의향서|중재\s?의향서|유치\s?의향서|참가\s?의향서|"
     r"입찰\s?의향서|출석\s?의향서|매각\s?의향서|인수\S*\s(?:위한\s)?의향서|투자\s?의향서를?\s?(?:제출|접수)|"
     r"(?:포괄임금|손실\s?보전|부부재산|할인|수임|기부)\s?약정|"
-    r"(?:파리|기후\s?변화|헤이그|제네바|리우|오슬로|간도|정전|휴전|청구권|비엔나|바젤|몬트리올|"
+    r"(?:경제\s?동반자|포괄적\s?경제\s?동반자|파리|기후\s?변화|헤이그|제네바|리우|오슬로|간도|정전|휴전|청구권|비엔나|바젤|몬트리올|"
     r"람사르?|생물\s?다양성|유엔\S*|국제|자유\s?무역|무역|관세|통상|방위비\S*|군사\S*|플라스틱\S*|"
-    r"비밀\s?유지)\s?(?:협약|협정)|FTA|조약|밀약|[한일]{2}\s?(?:협정|협약)서?|을사"
+    r"비밀\s?유지)\s?(?:협약|협정)|FTA|C?EPA(?![A-Za-z])|조약|밀약|[한일]{2}\s?(?:협정|협약)서?|을사"
     r")(?:\s?\([^)]{0,40}\))?"
 )
 
@@ -75,7 +75,7 @@ _RELATIVE_BEFORE = re.compile(
 _NOMINAL = re.compile(r"(?:체결|서명|교환)\s*(?:[.…!'\"’”]|,?\s*$|/)")
 _NOMINAL_TITLE = re.compile(
     r"(?:체결|서명|교환)(?!\s?(?:추진|예정|검토|논의|협의|앞둔|앞두|무산|가닥|수순|임박|초읽기|목전|"
-    r"전망|방침|유력|계획|목표|추진|기대|하나|할까|되나|될까|될|보류|노력|설|\?|(?:은|는)\s))"
+    r"전망|방침|유력|계획|목표|추진|기대|하나|할까|되나|될까|될|보류|노력|설|만|\?|(?:은|는)\s))"
 )
 # A handshake headline with no agreement word: "A사, B사와 맞손", "B사와 손잡았다".
 _HANDSHAKE = re.compile(r"(?:와|과)\s?(?:\S+\s)?(?:맞손|손\s?잡(?!지|을|나|기로|으려|겠))")
@@ -84,7 +84,7 @@ _HANDSHAKE = re.compile(r"(?:와|과)\s?(?:\S+\s)?(?:맞손|손\s?잡(?!지|을|
 # the draft ("MOU 문안 이견"), hopes ("MOU 기대"), or something else instead ("MOU 대신", "MOU는
 # 다음 기회로").
 _NOT_YET = (
-    r"(?!\s?(?:[1-9]\d*\s?건\s?)?(?:추진|예정|검토|논의|협의|협상|앞둔|앞두|무산|보류|문안|초안|이견|기대|대신|조속|맺기로|맺는다|"
+    r"(?!\s?(?:[1-9]\d*\s?건\s?)?(?:추진|예정|검토|논의|협의|협상|타결|앞둔|앞두|무산|보류|문안|초안|이견|기대|대신|조속|맺기로|맺는다|"
     r"맺을|체결하기로|체결한다|체결할|서명한다|서명할|\d+\s?주년|\d+\s?년(?!\s?(?:연장|계약|간|동안))|"
     r"(?:은|는)\s?(?:다음|나중|아직|무산|불발|보류|없)|"
     r"(?:체결|서명)\s?(?:추진|예정|검토|논의|협의|앞|가닥|수순|임박|초읽기|목전|전망|방침|유력|계획|목표|"
@@ -185,7 +185,9 @@ _NEGATED = re.compile(
     # ...or tells a rumour ("체결했다는 소문이", "MOU 체결설에 급등"), or that none was signed.
     r"다는\s?(?:\S+\s){0,3}?(?:소문|루머|관측|추측|설)(?:이|가|을|를|에|과|은|도)?(?![가-힣])|"
     r"(?:체결|서명)설|(?:체결|서명)(?:은|이|도)\s?없(?:었|다|어)|"
-    r"(?:체결|서명)\s?(?:시점|일정|시기)\S{0,2}\s?(?:미정|정해지지)"
+    r"(?:체결|서명)\s?(?:시점|일정|시기|날짜)\S{0,2}\s?(?:아직\s?)?(?:미정|정해지지|정하지|잡지|잡히지)|"
+    # ...or tells a draft, or a signing that is all that is left ("서명만 남았다").
+    r"초안\S{0,2}\s?(?:교환|전달|마련|작성)|(?:체결|서명)만\s?(?:남|앞두)"
 )
 # Words that tie a sentence to the news of the day (or, for a signing reported in passing in a
 # story about something else, to the weeks before it: 최근, 이달, 지난주; LABELS.md).
@@ -313,6 +315,9 @@ def read(sentence: str, published: dt.datetime | None = None, title: bool = Fals
     return NONE
 
 
+# A ceremony or agreement scheduled, before its noun ("예정된 협약식", "앞둔 MOU").
+_SCHEDULED = re.compile(r"(?:예정(?:된|이던|됐던|되었던|인)|앞둔|앞두고\s?있던)\s(?:\S+\s){0,3}$")
+
 # How far after the agreement noun its verb may stand ("양해각서(MOU)를 지난 5일 체결했다").
 _VERB_WINDOW = 40
 
@@ -327,6 +332,8 @@ def _read_at(
     if aside:  # "함정정비협약(MSRA, Master Ship Repair Agreement)을 공식 체결했다"
         window += aside.end()
     near = rest[:window]
+    if _SCHEDULED.search(masked, max(0, agreement.start() - 20), agreement.start()):
+        return Reading(Tense.PLANNED)  # "15일로 예정된 분교 설립 협약식에": a ceremony scheduled
     finite = _FINITE.search(near)
     relative = _RELATIVE.search(near)
     nominal = (_NOMINAL_TITLE if title else _NOMINAL).search(near)

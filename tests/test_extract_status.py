@@ -223,6 +223,12 @@ def test_fifth_round_shapes(sentence: str, tense: Tense) -> None:
         'A사 "B사와 협약 체결 사실 없다"',
         'A사 "B사와 협약설은 오보…공식 계약·협약 없어"',
         'A사 "B사와 맺은 건 MOU 아닌 시범 공급 계약"',
+        # A draft exchanged, a signing still unscheduled or all that is left, a scheduled
+        # ceremony called off, a trade pact between states.
+        "A시는 19일 “B시와 양해각서 초안을 교환했지만 서명 일정은 아직 정하지 못했다”고 밝혔다.",
+        "A시 “선사와 협의를 모두 마쳤고, 이제 협약서 서명만 남았다”",
+        "A시는 19일 “B대학이 15일로 예정된 분교 설립 협약식에 불참해 행사를 취소했다”고 밝혔다.",
+        "한·태국 경제동반자협정 타결…농가 긴장",
         # An agreement broken is no signing now.
         "C위원회는 가맹점과 맺은 상생협약을 지키지 않은 본부에 과징금을 부과했다고 19일 밝혔다.",
     ],

@@ -256,7 +256,12 @@ def _is_proper_noun(sentence: str, tokens: Sequence[Tok], start: int, end: int) 
         return False
     if token.start < start and _ENCLAVE.search(sentence[token.start : start]):
         return True  # "주한미국상공회의소" read as one name
-    if token.start != start or (token.end != end and sentence[token.end : end] not in _SUFFIXES):
+    last = token
+    while last.end < end and (nxt := token_at(tokens, last.end)) is not None:
+        if nxt.start != last.end or nxt.tag != "NNP" or nxt.end > end:
+            break
+        last = nxt  # "브리티시컬럼비아" read as 브리티시 + 컬럼비아: a name in two proper nouns
+    if token.start != start or (last.end != end and sentence[last.end : end] not in _SUFFIXES):
         return False  # ... but "텍사스주" may come as 텍사스 + 주
     glued = start > 0 and re.match(r"[가-힣A-Za-z0-9]", sentence[start - 1]) is not None
     if glued and _ENCLAVE.search(sentence[:start]) is None:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.gazetteer import PAIR_ABBREVIATIONS, place_names
+from extractors.gazetteer import PAIR_ABBREVIATIONS, korean_names, place_names
 from extractors.kiwi_analyzer import WORD, Tok
 from extractors.mentions import (
     ENGLISH,
@@ -105,7 +105,8 @@ def _city_visited(phrase: str, code: str) -> bool:
 _LOCAL_PARTY = re.compile(
     r"(?<![가-힣])현지(?!에)\s?(?:[가-힣A-Za-z]+\s)?[가-힣A-Za-z]{0,4}?"
     r"(?:기업|업체|회사|대학|병원|은행|기관|정부|파트너|협력사|단체|학교|연구소|조선소|운영사|"
-    r"상공회의소|협회|조합|스타트업|통신사|제약사|유통사|공사|브랜드)"
+    r"상공회의소|협회|조합|스타트업|통신사|제약사|유통사|공사|브랜드|건설사|보험사|증권사|금융사|항공사|"
+    r"선사|바이어|딜러|유통업체)"
     r"[가-힣·]{0,8}?(?:들)?(?:\s[가-힣A-Za-z0-9]{2,12}?)?(?:\s?\d+\s?(?:곳|개|개사|개교))?(?:와|과|및|·|,)"
 )
 
@@ -124,17 +125,29 @@ def _local_after_country(
         if not i or not local or any(m.role is not Role.CONTEXT for m in own):
             continue
         here = [m for m in own if m.start < local.start() and _LOCATIVE.search(m.phrase)]
+        near = {0, *range(max(1, i - 2), i + 1)}
         places = {
             m.code
-            for j in {0, *range(max(1, i - 2), i)}
+            for j in near
             for m in found.get(j, [])
             if not m.pair and not m.company and m.code != "KR"
         }
+        # "한화생명 인도네시아법인은 현지 은행과": the seat of a Korean unit, which names no party
+        places |= {code for j in near for code in _unit_countries(sentences[j])}
         if here:
             places = {m.code for m in here}
         if len(places) == 1:
             return [next(iter(places))]
     return []
+
+
+def _unit_countries(sentence: str) -> set[str]:
+    """Countries where the sentence seats a Korean firm's unit ("인도네시아법인", "베트남 공장")."""
+    return {
+        korean_names().get(m.group(0)) or place_names().get(m.group(0)) or "KR"
+        for m in name_pattern().finditer(sentence)
+        if UNIT_ABROAD.match(sentence, m.end())
+    } - {"KR"}
 
 
 # A party named with its name as spelled abroad ("밸리 워터(Santa Clara Valley Water District)"),

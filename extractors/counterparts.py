@@ -49,6 +49,10 @@ _HELD = re.compile(r"^\s?\S*\s?(?:열린|개최된|진행된|진행\s?중인|열
 _INTERNATIONAL = re.compile(r"유엔|UN|유네스코|UNESCO|OECD|WHO|세계\S*기구|국제기구|세계은행|IMF")
 
 
+# A fair or its pavilion as the place: Korean firms meet there ("CES 2024 대구관에서").
+_FAIR = re.compile(r"CES|MWC|IFA|박람회|전시회|엑스포|EXPO|페어|전시관|[가-힣]관에서|부스")
+
+
 def _visited(
     sentences: Sequence[str], found: dict[int, list[Mention]], signed: Sequence[int]
 ) -> list[str]:
@@ -69,7 +73,7 @@ def _visited(
             if m.phrase.rstrip().endswith(("을", "를")) and not _VISIT_VERB.match(rest):
                 continue
             before_deal = rest.split("체결")[0]
-            if _HELD.match(rest) or KOREAN_SIDE.search(before_deal):
+            if _HELD.match(rest) or KOREAN_SIDE.search(before_deal) or _FAIR.search(m.phrase):
                 continue
             if _INTERNATIONAL.search(before_deal):
                 continue
@@ -119,6 +123,7 @@ def _local_after_country(
     as a place, a market or the seat of a Korean unit ("베트남 법인은 ... 현지 기업과"), or the
     sentence itself names before it as where it happens ("베트남 하노이에서 현지 식품기업 B와");
     none when they name two."""
+    codes: list[str] = []
     for i in signed:
         local = _LOCAL_PARTY.search(sentences[i])
         own = [m for m in found.get(i, []) if m.code != "KR"]
@@ -137,8 +142,8 @@ def _local_after_country(
         if here:
             places = {m.code for m in here}
         if len(places) == 1:
-            return [next(iter(places))]
-    return []
+            codes.append(next(iter(places)))
+    return codes
 
 
 def _unit_countries(sentence: str) -> set[str]:
@@ -273,6 +278,10 @@ def _foreign_sentence(
         )
         if KOREAN_SIDE.search(first):
             return False
+        # "폴란드 국방부와 협정 체결…LIG넥스원 신고가": a Korean firm named in the other part
+        rest = sentence[lead + len(first) :]
+        if any(m.group(0) not in _KOREA_WORDS for m in KOREAN_SIDE.finditer(rest)):
+            return None
         # A foreign place heading a headline about something else makes it foreign news
         # ("사이판-티니안-로타, 스포츠관광 강화"); a deal headline needs its parties inside the
         # country's phrase ("호주 퀸즐랜드주-고려아연, … MOU" has 고려아연 outside it).
@@ -290,6 +299,7 @@ def _foreign_sentence(
     return None
 
 
+_KOREA_WORDS = frozenset({"한국", "국내", "韓", "대한민국"})
 _MEDIA = re.compile(r"(?:신문|통신|일보|방송|타임스|저널|포스트|뉴스|TV|보도|외신)$")
 _ENCLAVE_NAME = re.compile(r"^(?:주한|駐韓|재한)")
 _MISSION = re.compile(r"(?:대사관|대표부|영사관|총영사관|상공회의소|상의|무역관|문화원)$")
@@ -562,9 +572,10 @@ def article_counterparts(
     if not codes:
         for code in _visited(sentences, found, kept):
             add(code)
-    if not codes:
-        for code in _local_after_country(sentences, found, kept):
-            add(code)
+    # Each signing sentence's own "현지" party ("인도 주정부와 MOU … 이어 베트남 하노이에서 현지
+    # 기업 비엣텍과"), even when another sentence named its country.
+    for code in _local_after_country(sentences, found, kept):
+        add(code)
     # "양국 국방연구소는 ... 체결했다" after a headline "한-사우디 국방장관 회담".
     pairs = {m.code for ms in found.values() for m in ms if m.pair}
     if len(pairs) == 1 and any("양국" in sentences[i] for i in kept):

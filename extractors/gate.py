@@ -25,7 +25,7 @@ SIGNING = re.compile(
 # (feeds often carry such a headline over an empty or cut body). "B사와 맞손/손잡고" is not
 # enough on its own: it heads product launches and politics as often as agreements.
 HEADLINE_DEAL = re.compile(
-    r"(?:(?:와|과)\s.{0,25}|^[^,\s]+[-·–&][^,\s]+[,\s].{0,30})"
+    r"(?:(?:와|과)\s.{0,25}|^(?:[^,\s]+\s)?[^,\s]+[-·–&](?:[^,\s]+\s)?[^,\s]+[,\s].{0,30})"
     r"(?:MOU|업무\s?협약|협약|양해\s?각서|협정|약정|의향서|LOI)|MOU\s?[1-9]\d*\s?건|\d+자\s?MOU"
 )
 

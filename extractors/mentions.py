@@ -95,8 +95,11 @@ _LOCAL_BODY = re.compile(
     r"\s?(?:유통|제약|건설|물류|투자|금융|방산|에너지|IT)?\s?"
     r"(?:기업|업체|회사|대학|병원|은행|기관|정부|파트너|협력사|단체|학교|연구소|조선소|바이어|운영사)"
 )
-# A country right before these is a Korean company's unit abroad ("베트남 법인").
-UNIT_ABROAD = re.compile(r"\s?(?:현지\s?)?(?:법인|지사|지점|공장|사무소|지부|자회사|생산기지)")
+# A country right before these is a Korean company's unit abroad ("베트남 법인"), and a city
+# glued to 무역관 KOTRA's office ("하노이무역관"; "주한 이탈리아 무역관" is Italy's in Korea).
+UNIT_ABROAD = re.compile(
+    r"\s?(?:현지\s?)?(?:법인|지사|지점|공장|사무소|지부|자회사|생산기지)|무역관"
+)
 # Words that make a fused pair form (한독, 한미) bilateral rather than part of a company name.
 _BILATERAL = re.compile(
     r"\s?(?:협력|정상|양국|관계|동맹|경제|교류|상공|상의|협회|FTA|기업|산업|공동|포럼|MOU|협약|업무|"
@@ -256,6 +259,8 @@ def _is_proper_noun(sentence: str, tokens: Sequence[Tok], start: int, end: int) 
         return False
     if token.start < start and _ENCLAVE.search(sentence[token.start : start]):
         return True  # "주한미국상공회의소" read as one name
+    if token.start == start and _GLUED_BODY_NAME.match(sentence[end : token.end]):
+        return True  # "베트남상공회의소", "폴란드투자청" read as one name
     last = token
     while last.end < end and (nxt := token_at(tokens, last.end)) is not None:
         if nxt.start != last.end or nxt.tag != "NNP" or nxt.end > end:
@@ -267,6 +272,14 @@ def _is_proper_noun(sentence: str, tokens: Sequence[Tok], start: int, end: int) 
     if glued and _ENCLAVE.search(sentence[:start]) is None:
         return False
     return not _name_fragment(tokens, end)
+
+
+# Bodies of a country named glued to it, which Kiwi reads as one proper noun.
+_GLUED_BODY_NAME = re.compile(
+    r"(?:상공회의소|상공회의|상의|대사관|총영사관|영사관|투자청|무역청|무역투자청|관광청|관광공사|"
+    r"무역진흥청|정부|국립대학교|국립대학|국립대|철도청|항만청|경제인연합회|상공회|"
+    r"산업부|통상부|국방부|교육부|보건부|외교부|에너지부|경제부)$"
+)
 
 
 # Administrative suffixes Kiwi splits off a place name ("텍사스주" = 텍사스 + 주).
@@ -591,7 +604,10 @@ def _after_with(sentence: str, words: list[Word]) -> Role:
 # Adverbs between the parties and the deal: "해외 2개 도시와 잇따라 교류 협약을".
 _IN_TURN = re.compile(r"잇따라|잇달아|연이어|차례로|각각|나란히|공동으로|함께")
 # Meeting the other side before signing: "X와 만나", "X와 회담을 갖고", "X와 면담한 뒤".
-_MET = re.compile(r"(?:만나|만나고|만난|회담하고|회담한|면담하고|면담한|면담해)[,]?")
+# Also holding an event together first: "X와 … 포럼을 열고 … 협약을 체결했다".
+_MET = re.compile(
+    r"(?:만나|만나고|만난|회담하고|회담한|면담하고|면담한|면담해|열고|열어|개최하고|갖고)[,]?"
+)
 
 
 def _ends_clause(tokens: Sequence[Tok]) -> bool:

@@ -92,8 +92,9 @@ _NOT_YET = (
 )
 _HEADLINE_DEAL = re.compile(
     r"맞손|손\s?잡|MOU\s?[1-9]\d*\s?건" + _NOT_YET + r"|\d+자\s?MOU|"
-    r"(?:(?:와|과)\s.{0,25}|^[^,\s]+[-·–&][^,\s]+[,\s].{0,30})(?:MOU|협약|양해각서|협정|약정|의향서|LOI)"
-    + _NOT_YET
+    # "A-B, … MOU", "獨 지멘스-韓 두산에너빌리티, … MOU": a pair of parties heads the headline
+    r"(?:(?:와|과)\s.{0,25}|^(?:[^,\s]+\s)?[^,\s]+[-·–&](?:[^,\s]+\s)?[^,\s]+[,\s].{0,30})"
+    r"(?:MOU|협약|양해각서|협정|약정|의향서|LOI)" + _NOT_YET
 )
 
 # A headline's leading tags: "[포토] ", "[게시판] ", "<AI 동맹> ".

@@ -266,6 +266,10 @@ def _foreign_sentence(
         return True  # "주한독일상공회의소는 주한독일대사관과": two foreign bodies in Korea
     if KOREAN_SIDE.search(" ".join(names)):
         return False
+    if _KOREAN_OFFICIAL.search(sentence):
+        return (
+            False  # "김두영 울산시장과 바이에른주 경제에너지부 관계자들이": a Korean official signs
+        )
     if any(n not in placed and _korean_named({n}) for n in names):
         return False  # "창원시는 ... 독일 지멘스에너지와": a Korean city no country phrase holds
     if title:
@@ -299,6 +303,11 @@ def _foreign_sentence(
     return None
 
 
+# A Korean region's or body's head as a signer ("울산시장과", "경북도지사는").
+_KOREAN_OFFICIAL = re.compile(
+    r"(?:" + KOREAN_SIDE.pattern + r")[가-힣]{0,6}(?:시장|도지사|지사|군수|구청장|교육감|총장|청장)"
+    r"(?:과|와|이|가|은|는|및)\s"
+)
 _KOREA_WORDS = frozenset({"한국", "국내", "韓", "대한민국"})
 _MEDIA = re.compile(r"(?:신문|통신|일보|방송|타임스|저널|포스트|뉴스|TV|보도|외신)$")
 _ENCLAVE_NAME = re.compile(r"^(?:주한|駐韓|재한)")

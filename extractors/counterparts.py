@@ -383,6 +383,14 @@ _ANAPHOR = re.compile(
 _ANAPHOR_REACH = 4
 
 
+def _unit_stem(name: str) -> str:
+    """The parent's name in a Korean unit's name ("베르너코리아"), else "" ("한국X" is as often
+    a Korean body: 한국항공우주, 한국전력)."""
+    m = re.fullmatch(r"([가-힣A-Za-z]{2,}?)\s?(?:코리아|Korea)", name)
+    stem = m.group(1) if m else ""
+    return stem if stem != name and len(stem) >= 3 and not _korean_named({stem}) else ""
+
+
 def _anaphora(
     sentences: Sequence[str], found: dict[int, list[Mention]], kept: Sequence[int]
 ) -> list[str]:
@@ -556,6 +564,13 @@ def article_counterparts(
         for n in party_names(sentences[i], tokens.get(i, []), proper=False)
         if len(n) >= 4 and not _korean_named({n}) and n not in GENERIC
     }
+    # "베르너코리아와" after "독일 … 기업 베르너 오토모티브의 한국 법인": a Korean unit's parent
+    stems = {stem for n in wanted if (stem := _unit_stem(n))}
+    for ms in found.values():
+        for m in ms:
+            named = any(re.search(rf"(?<![가-힣]){re.escape(t)}", m.phrase) for t in stems)
+            if named and not m.pair and not m.company and not _LOCATIVE.search(m.phrase):
+                add(m.code)
     for ms in found.values():
         for m in ms:
             # The name must head the phrase: "중국 이커머스 업체 징둥닷컴과", not "UAE 국영 ...의

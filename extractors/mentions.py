@@ -634,8 +634,8 @@ def _ending(tokens: list[Tok]) -> Role | str:
         return Role.CONTEXT  # "페스티벌서", "포럼서": a headline's 에서, read as a noun
     if last.tag == "NNP" and len(last.form) >= 4 and last.form[-1] in "와과":
         return Role.PARTY  # "티센크루프와": an unknown name Kiwi read with its particle
-    if last.form in ("와", "과") and len(tokens) >= 2 and tokens[-2].tag == "SL":
-        return Role.PARTY  # "CAE와" with 와 read as a noun
+    if last.form in ("와", "과") and len(tokens) >= 2 and tokens[-2].tag[:2] in ("SL", "NN"):
+        return Role.PARTY  # "CAE와", "히카리화학과" with 와/과 read as a noun
     if last.form == "청과" and len(tokens) >= 2 and tokens[-2].tag.startswith("NN"):
         return Role.PARTY  # "투자무역청과" read as 투자 + 무역 + 청과 (produce)
     if last.tag == "NNP" and len(last.form) >= 4 and last.form[-1] in "는은가":

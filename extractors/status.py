@@ -209,11 +209,12 @@ _PAST = re.compile(r"(?:했|였|었|됐|졌)다")
 def _undone(masked: str, agreement: re.Match[str], title: bool) -> bool:
     """The agreement is cancelled, ended or put off right after its noun (not after a signing
     verb: "협약을 체결하고 연기됐던 사업을"); in a headline, also its aftermath."""
-    after = masked[agreement.end() : agreement.end() + (60 if title else 20)]
+    # past an aside ("업무협약(MOU) 체결식이 … 연기됐다")
+    aside = re.match(r"\s?\([^)]{0,20}\)", masked[agreement.end() :])
+    start = agreement.end() + (aside.end() if aside else 0)
+    after = masked[start : start + (60 if title else 20)]
     cancelled = _CANCELLED.search(after)
-    if cancelled and not _FINITE.search(
-        masked, agreement.start(), agreement.end() + cancelled.start()
-    ):
+    if cancelled and not _FINITE.search(masked, agreement.start(), start + cancelled.start()):
         return True
     return title and _AFTERMATH.search(after) is not None
 

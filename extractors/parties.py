@@ -153,6 +153,8 @@ def _clean(sentence: str, span: list[tuple[int, int]], last_start: int, cut: int
     pieces = [p for p in pieces if p.strip()]
     while len(pieces) > 1 and _leading(_ASIDE.sub("", pieces[0]).strip(), pieces[-1]):
         pieces = pieces[1:]
+    if len(pieces) > 2 and pieces[1].strip() == "기간":
+        pieces = pieces[2:]  # "축제 기간 진주시는": when, not who
     name = _PERSON_ASIDE.sub("", _TAG.sub("", " ".join(pieces))).strip(" ,·")
     name = _ALIAS_ASIDE.sub("", name)
     name = _LIST_TAIL.sub("", name)

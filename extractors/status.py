@@ -193,7 +193,9 @@ _NEGATED = re.compile(
 # Words that tie a sentence to the news of the day (or, for a signing reported in passing in a
 # story about something else, to the weeks before it: 최근, 이달, 지난주; LABELS.md).
 _ANCHOR = re.compile(
-    rf"이날|오늘|전날|어제|현지\s?시간|이번|기간\s?중|최근|이달(?!\s?(?:{WITHIN}|말(?![가-힣])))|지난\s?주|"
+    r"이날|오늘|전날|어제|현지\s?시간|이번|기간\s?중|"
+    # "축제 기간 진주시는 … 협약도 체결했다": during the event the story is about
+    rf"(?:축제|행사|박람회|전시회|엑스포|대회|순방|방한|포럼|페스티벌)\s?기간(?:\s|에|동안)|최근|이달(?!\s?(?:{WITHIN}|말(?![가-힣])))|지난\s?주|"
     r"(?<!\d)(?<!\d\.)(\d{1,2})\s?일(?!\s?(?:간|동안|째|까지|부터))"
 )
 _YEAR = re.compile(r"((?:19|20)\d{2})\s?년")

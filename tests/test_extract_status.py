@@ -262,3 +262,8 @@ def test_signings_told_in_passing() -> None:
     late = read("A협회는 지난 25일 이탈리아 B협회와 교류 협약을 맺었다.", second)
     assert late.tense is Tense.SIGNED and late.anchored
     assert not read("A협회는 25일 이탈리아 B협회와 교류 협약을 맺었다.", second).anchored
+
+
+def test_during_the_event_the_story_is_about() -> None:
+    during = read("축제 기간 A시는 대만 B구와 등불 축제 교류 협약도 체결했다.", PUBLISHED)
+    assert during.tense is Tense.SIGNED and during.anchored

@@ -369,13 +369,16 @@ def _role(
         if title and ending == "continue" and sentence[word.end - 1] in ",…":
             # "英 로이드선급, 에이치라인해운과 MOU": a headline's comma ends its subject
             return Role.SUBJECT, phrase.rstrip(",…")
-        if ending == "continue":
+        if ending == "continue" and not (tail and _glued_at(tail[-1])):
             k += 1
             continue
         sited = _sited(sentence, words, k, tail)
         if sited:  # "도쿄에 있는 은행 본점을", "시애틀에 본사를 둔 X와": the body based there
             k += 1 + sited
             based = words[k].start if k < len(words) else len(sentence)
+            continue
+        if ending == "continue":  # "벵갈루루에" with no seat after it: read on
+            k += 1
             continue
         if based and ending is not Role.CONTEXT and KOREAN_SIDE.search(sentence[based : word.end]):
             # "독일 프랑크푸르트에 있는 전남도 유럽사무소와": a Korean body's office abroad (its
@@ -462,9 +465,14 @@ _PLACE_NOUN = re.compile(r"(?:시|성|주|도|현|군|구|수도|지역|일대|�
 _VISIT_NEXT = re.compile(r"^\s?(?:방문|찾)")
 
 
+def _glued_at(token: Tok) -> bool:
+    """An unknown place Kiwi read with its 에 as one name ("벵갈루루에")."""
+    return token.tag == "NNP" and len(token.form) >= 4 and token.form.endswith("에")
+
+
 def _sited(sentence: str, words: list[Word], k: int, tail: list[Tok]) -> int:
     """How many words after "X에" say a body is based in X (0 when they do not)."""
-    if not tail or tail[-1].tag != "JKB" or tail[-1].form != "에":
+    if not tail or not ((tail[-1].tag == "JKB" and tail[-1].form == "에") or _glued_at(tail[-1])):
         return 0
     following = [sentence[w.start : w.end] for w in words[k + 1 : k + 3]]
     if following and _SITED_ONE.match(following[0]):

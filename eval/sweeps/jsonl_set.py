@@ -1,6 +1,6 @@
 """Run and score a black-box set written as cases.jsonl (one folder per set).
 
-Usage: python eval/sweeps/jsonl_set.py FOLDER [--fails]
+Usage: python eval/sweeps/jsonl_set.py FOLDER... [--fails]
 Each case has id, shape, title, body, is_mou, countries, sectors and optionally published
 (YYYY-MM-DD; the signing's recency is judged against it). Writes FOLDER/results.jsonl and prints
 the scores the other black-box sets report: is_mou, countries over (article, country) pairs, the
@@ -85,6 +85,7 @@ def score(cases: list[dict], results: list[dict], show_fails: bool) -> None:
 
 
 if __name__ == "__main__":
-    folder = sys.argv[1]
-    cases, results = run(folder)
-    score(cases, results, "--fails" in sys.argv)
+    for folder in [a for a in sys.argv[1:] if not a.startswith("--")]:
+        print(f"== {folder}")
+        cases, results = run(folder)
+        score(cases, results, "--fails" in sys.argv)

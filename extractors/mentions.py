@@ -255,12 +255,20 @@ def _is_proper_noun(sentence: str, tokens: Sequence[Tok], start: int, end: int) 
     """Kiwi agrees the span is a name: a proper noun starting there (인도 정부, not 제품 인도),
     or a name glued after 주한/재한 (주한독일상공회의소)."""
     token = token_at(tokens, start)
-    if token is None or token.tag not in ("NNP", "SL"):
+    if token is None:
+        return False
+    if (
+        token.start == start
+        and token.tag[:2] == "NN"
+        and _GLUED_BODY_NAME.match(sentence[end : token.end])
+    ):
+        return (
+            True  # "베트남상공회의소", "노르웨이과학기술대" read as one name (even a common noun)
+        )
+    if token.tag not in ("NNP", "SL"):
         return False
     if token.start < start and _ENCLAVE.search(sentence[token.start : start]):
         return True  # "주한미국상공회의소" read as one name
-    if token.start == start and _GLUED_BODY_NAME.match(sentence[end : token.end]):
-        return True  # "베트남상공회의소", "폴란드투자청" read as one name
     last = token
     while last.end < end and (nxt := token_at(tokens, last.end)) is not None:
         if nxt.start != last.end or nxt.tag != "NNP" or nxt.end > end:
@@ -278,7 +286,9 @@ def _is_proper_noun(sentence: str, tokens: Sequence[Tok], start: int, end: int) 
 _GLUED_BODY_NAME = re.compile(
     r"(?:상공회의소|상공회의|상의|대사관|총영사관|영사관|투자청|무역청|무역투자청|관광청|관광공사|"
     r"무역진흥청|정부|국립대학교|국립대학|국립대|철도청|항만청|경제인연합회|상공회|"
-    r"산업부|통상부|국방부|교육부|보건부|외교부|에너지부|경제부)$"
+    r"산업부|통상부|국방부|교육부|보건부|외교부|에너지부|경제부|"
+    # ... and its universities ("노르웨이과학기술대", "인도네시아대")
+    r"(?:과학기술|공과|국립|기술|의과)?대(?:학교|학)?)$"
 )
 
 
@@ -776,7 +786,7 @@ KOREAN_SIDE = re.compile(
     r"넷마블|크래프톤|하이브|야놀자|무신사|11번가|(?<![A-Za-z])(?:GS|LS|KB|NH|IBK|HMM|LIG|SKT)(?![A-Za-z])|"
     # A visit to Korea, a state visit, Korea's president and ministries by their full names.
     r"방한|국빈\s?방문|(?:李|尹|文)\s?대통령|지역\s?(?:기업|업체|중소기업|농가|상인)|도내|관내|산업통상자원부|기획재정부|과학기술정보통신부|국토교통부|"
-    r"해양수산부|농림축산식품부|중소벤처기업부|보건복지부|고용노동부|문화체육관광부|행정안전부|방위사업청|"
+    r"해양수산부|농림축산식품부|중소벤처기업부|보건복지부|고용노동부|문화체육관광부|행정안전부|방위사업청|㈜|\(주\)|"
     # Korean local public bodies, which news names without "한국" ("여수소방서와").
     r"소방서|경찰서|세무서|교육청|소방본부|보건소|주민센터|행정복지센터|도교육청|시교육청"
 )

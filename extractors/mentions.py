@@ -89,6 +89,8 @@ _TOPIC_NOUNS = {
     "음식",
     "여행",
 }
+# A kind of body after a trade noun: "수입 업체", "수출 기업", "유통 회사".
+_TRADER = re.compile(r"(?:업체|기업|회사|상사|협회|조합)(?:와|과|는|은|이|가|의|\s|$)")
 # "베트남 현지 기업 빈그룹과": 현지 before a kind of body names a body of that country, where
 # "베트남 현지에서" or "현지 법인" (a Korean firm's unit, below) do not.
 _LOCAL_BODY = re.compile(
@@ -351,6 +353,8 @@ def _role(
             re.sub(r"(?:와|과|은|는|이|가|의|을|를)$", "", sentence[word.start : word.end])
         ):
             topic = []  # "베트남 산업무역부와": 무역 inside a ministry's name
+        if topic and k + 1 < len(words) and _TRADER.match(sentence, words[k + 1].start):
+            topic = []  # "대만 타이베이의 청과 수입 업체와": an importer, a body
         if any(t.form != "현지" or not _LOCAL_BODY.match(sentence, t.end) for t in topic):
             return Role.CONTEXT, phrase
         if any(t.form in ("간", "사이") and t.tag in ("NNB", "NNG") for t in tail):

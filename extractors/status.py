@@ -45,6 +45,8 @@ _FINITE = re.compile(
     # Other ways a release says it is done: "체결하게 됐다", "체결함에 따라", "체결에 성공했다",
     # "서명을 마쳤다", "성사시켰다", "맺기도 했다", "체결, 시장 공략에 나선다", "손을 맞잡았다".
     r"(?:체결|서명)(?:하게\s?(?:됐|되었)|함에\s?따라|함으로써|에\s?성공(?:했|하였)|을\s?(?:완료|마무리|마쳤)|,\s)|"
+    # "체결한 것으로 3일 확인됐다", "맺은 것으로 알려졌다": reported as done.
+    r"(?:체결|서명)한\s?것으로\s?(?:\d{1,2}\s?일\s?)?(?:확인|알려|전해|파악)|맺은\s?것으로\s?(?:확인|알려|전해)|"
     r"성사시켰|맺(?:기도\s?했|게\s?(?:됐|되었))|(?:을|를|으로|로)\s?(?:통해\s?)?손을\s?(?:맞잡|잡)았|"
     # "협약을 체결하는 자리를 가졌다", "서명하는 행사를 열었다": the signing ceremony was held.
     r"(?:체결|서명|교환|조인)하는\s?(?:자리|시간|행사|의식|협약식|체결식|서명식)(?:를|을)?\s?(?:가졌|갖고|가진|마련했|"
@@ -271,6 +273,8 @@ def has_agreement(sentence: str) -> bool:
 FOLLOWS_ON = re.compile(
     r"(?P<verb>체결|맺|서명)(?:한|은)\s?(?:데|것|(?:\S+\s)?(?:MOU|협약|양해각서)\S{0,4}?)\s?(?:에\s?)?"
     r"이어(?:서)?\s?|"
+    # "… MOU를 체결했고, 다음 달에는 C와 협약을 추진한다": a signing, then another clause
+    r"(?P<done>체결했|맺었|서명했)(?:고|으며|으나|지만),\s|"
     r"(?P<end>해지|파기|종료|철회|취소)(?:하고|한\s?뒤|한\s?후|하며)\s"
 )
 
@@ -281,6 +285,8 @@ def follow_on_parts(sentence: str) -> tuple[str, str] | None:
     follow = FOLLOWS_ON.search(sentence)
     if follow is None:
         return None
+    if follow.group("done"):
+        return sentence[: follow.start()] + follow.group("done") + "다.", sentence[follow.end() :]
     verb = follow.group("verb") or follow.group("end")
     first = sentence[: follow.start()] + verb + ("었다." if verb == "맺" else "했다.")
     return first, sentence[follow.end() :]

@@ -259,14 +259,15 @@ def _is_proper_noun(sentence: str, tokens: Sequence[Tok], start: int, end: int) 
     token = token_at(tokens, start)
     if token is None:
         return False
-    if (
-        token.start == start
-        and token.tag[:2] == "NN"
-        and _GLUED_BODY_NAME.match(sentence[end : token.end])
-    ):
-        return (
-            True  # "베트남상공회의소", "노르웨이과학기술대" read as one name (even a common noun)
-        )
+    # "베트남상공회의소", "노르웨이과학기술대", "에티오피아항공과": a body of the country glued to
+    # it, read as one name (even a common noun) or as the name and the body
+    glued_body = _GLUED_BODY_NAME.match(re.split(r"[\s(]", sentence[end:], maxsplit=1)[0])
+    if token.start == start and token.tag[:2] == "NN" and glued_body and end < len(sentence):
+        return not sentence[end].isspace()
+    glued_suffix = token.end > end and end - start >= 3 and sentence[end : token.end] in _SUFFIXES
+    named_suffix = token.end == end and end - start >= 4 and sentence[end - 1] in _SUFFIXES
+    if token.start == start and token.tag == "NNG" and (glued_suffix or named_suffix):
+        return True  # "후쿠오카시" read as a common noun: a known place and its suffix
     if token.tag not in ("NNP", "SL"):
         return False
     if token.start < start and _ENCLAVE.search(sentence[token.start : start]):
@@ -290,7 +291,7 @@ _GLUED_BODY_NAME = re.compile(
     r"무역진흥청|정부|국립대학교|국립대학|국립대|철도청|항만청|경제인연합회|상공회|"
     r"산업부|통상부|국방부|교육부|보건부|외교부|에너지부|경제부|"
     # ... and its universities ("노르웨이과학기술대", "인도네시아대")
-    r"(?:과학기술|공과|국립|기술|의과)?대(?:학교|학)?)$"
+    r"(?:과학기술|공과|국립|기술|의과)?대(?:학교|학)?|항공)(?:와|과|은|는|이|가|의|을|를|에서|에|도)?$"
 )
 
 

@@ -171,6 +171,8 @@ ENGLISH = re.compile(r"\b(UAE|EU|USA|U\.S\.|UK)\b")
 _BRANCH_OF = re.compile(
     r"(?:(?<![A-Za-z])[A-Z]{2,}\)?|센터|무역관|사무소|지사|본부|협회|재단|진흥원|공사|공단|법인)\s$"
 )
+# A headline's "A-B" pair whose second side the country starts ("A-美 B 협약").
+_SECOND_OF_PAIR = re.compile(r"(?:^|\s|\])[가-힣A-Za-z0-9]{2,}[-–]\s?$")
 _ENCLAVE = re.compile(r"(?:주한|재한|駐韓)\s?$")
 
 
@@ -191,6 +193,8 @@ def mentions(sentence: str, tokens: Sequence[Tok], title: bool = False) -> list[
             role, phrase = _company_role(sentence, words, start, end, title)
         else:
             role, phrase = _role(sentence, words, start, end, title)
+            if title and role is Role.CONTEXT and _SECOND_OF_PAIR.search(sentence, 0, start):
+                role = Role.PARTY  # "서울대병원-일본 게이오대병원 교류 협정": the pair's other side
         # "美 FDA 승인 목표로…서울대병원": a headline's clause ends at its ellipsis
         phrase = re.split(r"…|\.\.\.?", phrase, maxsplit=1)[0] if title else phrase
         found.append(Mention(code, start, end, role, pair, phrase, company))

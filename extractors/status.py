@@ -410,7 +410,7 @@ def _in_quote(text: str, pos: int) -> bool:
         return False
     close = text.find("”", pos)
     if close < 0:
-        return True
+        return False  # a quotation going on past the sentence: the speaker's own account
     if _ANNOUNCED.match(text, close + 1) is not None:
         return False
     # "“지난주 B와 협약을 맺었다”며 … 말했다": the speaker tells the signing; "…체결했다”며

@@ -267,3 +267,8 @@ def test_signings_told_in_passing() -> None:
 def test_during_the_event_the_story_is_about() -> None:
     during = read("축제 기간 A시는 대만 B구와 등불 축제 교류 협약도 체결했다.", PUBLISHED)
     assert during.tense is Tense.SIGNED and during.anchored
+
+
+def test_a_quotation_going_on_past_the_sentence_is_the_speakers_account() -> None:
+    opened = read("그는 “지난 10일 B병원 35곳과 필수의료 네트워크 협약을 맺었다.", PUBLISHED)
+    assert opened.tense is Tense.SIGNED and opened.firm and opened.anchored

@@ -272,3 +272,11 @@ def test_during_the_event_the_story_is_about() -> None:
 def test_a_quotation_going_on_past_the_sentence_is_the_speakers_account() -> None:
     opened = read("그는 “지난 10일 B병원 35곳과 필수의료 네트워크 협약을 맺었다.", PUBLISHED)
     assert opened.tense is Tense.SIGNED and opened.firm and opened.anchored
+
+
+def test_a_captions_signing_scene_and_the_day_of_the_event() -> None:
+    caption = "14일 A역에서 A시장과 B공사 본부장이 관광열차 운영 협약을 맺고 있다."
+    assert read(caption, PUBLISHED).tense is Tense.SIGNED
+    assert read("A사는 B대학과 협약을 맺고 있다.", PUBLISHED).tense is not Tense.SIGNED
+    opening = read("박람회 개막일에는 C공단과 D공사가 현지에서 업무협약을 체결했다.", PUBLISHED)
+    assert opening.tense is Tense.SIGNED and opening.anchored

@@ -280,3 +280,12 @@ def test_a_captions_signing_scene_and_the_day_of_the_event() -> None:
     assert read("A사는 B대학과 협약을 맺고 있다.", PUBLISHED).tense is not Tense.SIGNED
     opening = read("박람회 개막일에는 C공단과 D공사가 현지에서 업무협약을 체결했다.", PUBLISHED)
     assert opening.tense is Tense.SIGNED and opening.anchored
+
+
+def test_a_donation_agreement_between_bodies_is_signed_a_persons_pledge_is_not() -> None:
+    signed = read("A대는 14일 B회와 발전기금 기부 약정을 체결했다고 밝혔다.", PUBLISHED)
+    assert signed.tense is Tense.SIGNED
+    pledge = "C법인은 D씨가 전 재산을 기부하겠다는 약정서에 서명했다고 14일 밝혔다."
+    assert read(pledge, PUBLISHED).tense is not Tense.SIGNED
+    legacy = "E재단은 14일 30대 여성 F씨와 유산기부 약정을 맺었다고 밝혔다."
+    assert read(legacy, PUBLISHED).tense is not Tense.SIGNED

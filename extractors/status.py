@@ -371,7 +371,7 @@ def _read_at(
     # A signing told as done on a day of the last week: time words elsewhere in the sentence
     # describe a party or the deal ("지난해 매출 1조원을 올린 A는 13일", "1987년 설립된 B와",
     # "향후 5년간 투자하는 협약을 체결했다"), not when it was signed.
-    today = done is finite and _today_dated(masked[:end], published)
+    today = done is finite and dated_this_week(masked[:end], published)
     stale = _is_stale(masked[:end], published, today)
     if (_BACKGROUND_VERB.search(masked) and not dated_recent) or stale:
         return Reading(Tense.BACKGROUND)
@@ -475,7 +475,7 @@ def is_stale(text: str, published: dt.datetime | None) -> bool:
 
 
 def _is_stale(before_verb: str, published: dt.datetime | None, today: bool = False) -> bool:
-    """`today`: the sentence tells a signing done on a day of the last week (`_today_dated`);
+    """`today`: the sentence tells a signing done on a day of the last week (`dated_this_week`);
     time words then date the signing only when a month follows them ("지난해 5월")."""
     dated_recent = _dated_recent(before_verb, published)
     # The date nearest the verb dates the signing: "지난 4월 문을 연 B 센터와 13일 협약을
@@ -542,18 +542,13 @@ _MONTH_AFTER = re.compile(r"\s?(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일)?")
 
 
 def dated_this_week(sentence: str, published: dt.datetime | None) -> bool:
-    """The sentence names a day of the last week on its own (`_today_dated`)."""
-    return _today_dated(sentence, published)
-
-
-def _today_dated(sentence: str, published: dt.datetime | None) -> bool:
     """The sentence names a day of the last week on its own ("13일", "이날", "전날"), not as
     part of an earlier month or year ("지난달 13일", "5월 13일", "지난해 13일")."""
     return _last_today_anchor(sentence, published) >= 0
 
 
 def _last_today_anchor(sentence: str, published: dt.datetime | None) -> int:
-    """Where the last day of the last week named on its own (`_today_dated`) starts, or -1."""
+    """Where the last day of the last week named on its own (`dated_this_week`) starts, or -1."""
     if published is None:
         return -1
     last = -1

@@ -176,8 +176,25 @@ _KOREAN_INSTITUTION = re.compile(
 )
 
 
-def _korean_named(names: set[str]) -> bool:
-    return any(KOREAN_SIDE.search(n) or _KOREAN_INSTITUTION.search(n) for n in names)
+def _korean_named(names: set[str], acronyms: frozenset[str] = frozenset()) -> bool:
+    return any(
+        KOREAN_SIDE.search(n) or _KOREAN_INSTITUTION.search(n) or n in acronyms for n in names
+    )
+
+
+# A Korean body's name with its acronym: "서울경제진흥원(SBA)", "한국해양과학기술원(KIOST)".
+_ACRONYM = re.compile(r"([가-힣]{2,}(?:\s[가-힣]+)?)\s?\(([A-Z][A-Za-z&]{1,7})\)")
+
+
+def korean_acronyms(sentences: Sequence[str]) -> frozenset[str]:
+    """Acronyms the article defines for Korean bodies; a later "SBA와 알리바바" then has a
+    Korean side beside the foreign firm."""
+    return frozenset(
+        m.group(2)
+        for s in sentences
+        for m in _ACRONYM.finditer(s)
+        if _korean_named({m.group(1)}) and not has_name(m.group(1))
+    )
 
 
 # A headline "A, ... B와 업무협약": A, the announcing party, heads it before a comma.
@@ -517,6 +534,7 @@ def article_counterparts(
                 False,
             )
     korean = any(v is False for v in verdict.values())
+    acronyms = korean_acronyms(sentences)
     body = [verdict[i] for i in signed if i]
     if not korean and (verdict[0] is True or (body and body[0] is True)):
         return Counterparts((), True)
@@ -535,7 +553,7 @@ def article_counterparts(
     def korean_party(i: int) -> bool:
         return (
             verdict.get(i) is False
-            or _korean_named(party_names(sentences[i], tokens.get(i, []), proper=False))
+            or _korean_named(party_names(sentences[i], tokens.get(i, []), proper=False), acronyms)
             or (i > 0 and _announcer_sentence(sentences[i], found.get(i, [])))
         )
 

@@ -345,8 +345,10 @@ def _read_at(
     """The reading of one agreement noun and the verb that follows it; None without a verb."""
     rest = masked[agreement.start() :]
     window = agreement.end() - agreement.start() + _VERB_WINDOW
-    aside = re.match(r"\s?\([^)]{0,80}\)", masked[agreement.end() :])
-    if aside:  # "함정정비협약(MSRA, Master Ship Repair Agreement)을 공식 체결했다"
+    aside = re.match(r"[’”'\"]?\s?\([^)]{0,80}\)", masked[agreement.end() :])
+    # "함정정비협약(MSRA, Master Ship Repair Agreement)을 공식 체결했다", also after the
+    # quoted name: "‘챕터 380 경제 개발 협약’(Chapter 380 Business Expansion Agreement)을 체결했다"
+    if aside:
         window += aside.end()
     near = rest[:window]
     if _SCHEDULED.search(masked, max(0, agreement.start() - 20), agreement.start()):

@@ -1,0 +1,54 @@
+"""Shapes of issue 9's sixth round, each with invented articles: a Korean body named by the
+acronym the article defined for it, and an agreement's quoted name glossed in English."""
+
+from __future__ import annotations
+
+import pytest
+from extractor_fixtures import is_mou_and_countries
+
+from extractors.extractor import Extractor
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        # The acronym stands for the Korean body the article named in full before it, so a
+        # well-known foreign firm beside it is a counterpart ...
+        (
+            "서울콘에 6만명 방문",
+            "서울경제진흥원(SBA)은 행사에 6만명이 다녀갔다고 15일 밝혔다. "
+            "SBA와 알리바바 간의 업무협약도 지난 10일 체결됐다.",
+            (True, ("CN",)),
+        ),
+        (
+            "해양 연구 협력",
+            "한국해양과학기술원(KIOST)은 14일 부산에서 행사를 열었다. "
+            "이날 KIOST는 구글과 해양 데이터 분석 업무협약을 맺었다.",
+            (True, ("US",)),
+        ),
+        # ... but an acronym the article never defined, or defined for a foreign body, says
+        # nothing of a Korean side: two firms named bare may both be foreign.
+        (
+            "서울콘에 6만명 방문",
+            "행사에 6만명이 다녀갔다. SBA와 알리바바 간의 업무협약도 지난 10일 체결됐다.",
+            (True, ()),
+        ),
+        (
+            "스타트업 교류 확대",
+            "베트남 국가혁신청(NIC)은 14일 하노이에서 행사를 열었다. "
+            "이날 NIC와 알리바바는 스타트업 지원 업무협약을 맺었다.",
+            (False, ()),
+        ),
+        # An agreement's quoted name with its English name in brackets still meets its verb.
+        (
+            "A사, 美 오스틴시 인센티브 확보",
+            "A사 미국 법인은 최근 텍사스주 오스틴시와 '챕터 380 경제 개발 협약'"
+            "(Chapter 380 Business Expansion Agreement)을 체결했다.",
+            (True, ("US",)),
+        ),
+    ],
+)
+def test_round6_shapes(
+    kiwi_extractor: Extractor, title: str, body: str, expected: tuple[bool, tuple[str, ...]]
+) -> None:
+    assert is_mou_and_countries(kiwi_extractor, title, body) == expected

@@ -94,7 +94,8 @@ _TRADER = re.compile(r"(?:업체|기업|회사|상사|협회|조합)(?:와|과|�
 # "베트남 현지 기업 빈그룹과": 현지 before a kind of body names a body of that country, where
 # "베트남 현지에서" or "현지 법인" (a Korean firm's unit, below) do not.
 _LOCAL_BODY = re.compile(
-    r"\s?(?:유통|제약|건설|물류|투자|금융|방산|에너지|IT)?\s?"
+    # a field before the kind ("섬유기업", "IT 기업"), not Korean firms there ("진출기업")
+    r"\s?(?:(?!에|진출|한국|한인|국내|우리)(?:[가-힣]{1,4}|IT))?\s?"
     r"(?:기업|업체|회사|대학|병원|은행|기관|정부|파트너|협력사|단체|학교|연구소|조선소|바이어|운영사)"
 )
 # A country right before these is a Korean company's unit abroad ("베트남 법인"), and a city
@@ -472,7 +473,7 @@ _CIRCUMSTANCE = re.compile(r"가운데|속에|속|와중|상황|탓|때문|만�
 _SITED_ONE = re.compile(r"^(?:있는|위치한|소재한|자리한|자리잡은|자리\s?잡은|있던|위치해\s?있는)$")
 _SITED_TWO = re.compile(r"^(?:본사|본부|본점|거점|근거지)(?:를|을)\s(?:둔|두고\s있는)$")
 # A word that names a ministry or agency ("산업무역부", "무역투자청", "무역진흥공사").
-_ORG_WORD = re.compile(r"[가-힣]{2,}(?:부|청|처|공사|공단|위원회|진흥원|협회|기구|센터)$")
+_ORG_WORD = re.compile(r"[가-힣]{2,}(?:부|청|처|공사|공단|위원회|진흥원|협회|기구|기관|은행|센터)$")
 # Ends of organisation names ("경찰청", "과학아카데미", "조선소", "본점", "이민청").
 _ORG_SUFFIX = re.compile(
     r"(?:청|부|원|처|국|소|점|관|회|단|사|센터|아카데미|대학|대학교|대|공사|공단|은행|병원|그룹|협회|"

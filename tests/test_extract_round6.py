@@ -1,5 +1,6 @@
 """Shapes of issue 9's sixth round, each with invented articles: a Korean body named by the
-acronym the article defined for it, and an agreement's quoted name glossed in English."""
+acronym the article defined for it, an agreement's quoted name glossed in English, "현지" before
+a field's body, a trade word inside an agency's name."""
 
 from __future__ import annotations
 
@@ -45,6 +46,21 @@ from extractors.extractor import Extractor
             "A사 미국 법인은 최근 텍사스주 오스틴시와 '챕터 380 경제 개발 협약'"
             "(Chapter 380 Business Expansion Agreement)을 체결했다.",
             (True, ("US",)),
+        ),
+        # "현지" before any field's kind of body names a body of that country; Korean firms gone
+        # there are not ("현지 진출기업").
+        ("A사, 베트남 현지 섬유기업과 원단 공급 MOU", "", (True, ("VN",))),
+        ("A사, 베트남 현지 IT 기업과 협약", "", (True, ("VN",))),
+        (
+            "A사, 베트남 현지 진출기업과 협약",
+            "A사는 14일 베트남 현지 진출기업 20곳과 물류 지원 협약을 체결했다.",
+            (True, ()),
+        ),
+        # A trade word inside an agency's name is the agency, not a market ("수출신용기관").
+        (
+            "B은행, 西 수출신용기관 C와 공동금융 MOU",
+            "B은행은 14일 스페인 수출신용기관 C와 공동금융 양해각서를 체결했다.",
+            (True, ("ES",)),
         ),
     ],
 )

@@ -58,8 +58,8 @@ from extractors.extractor import Extractor
         ),
         # A trade word inside an agency's name is the agency, not a market ("수출신용기관").
         (
-            "B은행, 西 수출신용기관 C와 공동금융 MOU",
-            "B은행은 14일 스페인 수출신용기관 C와 공동금융 양해각서를 체결했다.",
+            "B은행, 西 수출신용기관 CRX와 공동금융 MOU",
+            "B은행은 14일 서울 본점에서 스페인 수출신용기관 CRX와 공동금융 양해각서를 체결했다.",
             (True, ("ES",)),
         ),
     ],

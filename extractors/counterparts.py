@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extractors.document import LEAD
 from extractors.gazetteer import PAIR_ABBREVIATIONS, korean_names, place_names
 from extractors.kiwi_analyzer import WORD, Tok
 from extractors.mentions import (
@@ -33,6 +34,7 @@ from extractors.mentions import (
     Role,
     mentions,
     name_pattern,
+    names_partner,
     party_names,
 )
 from extractors.status import AGREEMENT_WORD, Tense, follow_on_parts, read
@@ -434,6 +436,32 @@ def _anaphora(
     return codes
 
 
+def _lead_partners(
+    sentences: Sequence[str],
+    tokens: dict[int, list[Tok]],
+    found: dict[int, list[Mention]],
+    kept: Sequence[int],
+) -> list[str]:
+    """ "A대가 미국 B사와 손잡고 … 키운다. 양 기관은 14일 … 협약을 체결했다": when no signing
+    sentence names a partner, the partner is the one the lead named just before it, beside a
+    Korean signer (not in "일본 A와 독일 B가 … 나선다. 두 회사는 …", both sides foreign)."""
+    body = [i for i in kept if i]
+    if not body or any(names_partner(sentences[i], tokens.get(i, [])) for i in body):
+        return []
+    signers = set().union(*(party_names(sentences[i], tokens.get(i, []), False) for i in body))
+    return [
+        m.code
+        for j in range(1, min(body[0], 1 + LEAD))
+        if not any(m.role is Role.SUBJECT for m in found.get(j, []))
+        and _korean_named(signers | party_names(sentences[j], tokens.get(j, []), False))
+        for m in found.get(j, [])
+        if m.role is Role.PARTY
+        and not m.pair
+        and not _LOCATIVE.search(m.phrase)
+        and not UNIT_ABROAD.match(sentences[j], m.end)
+    ]
+
+
 def _participant_lists(sentences: Sequence[str], signed: Sequence[int]) -> list[int]:
     """Sentences right after a signing one that list its participants."""
     near = {j for i in signed for j in range(i + 1, i + 1 + _PARTICIPANT_SPAN)}
@@ -619,6 +647,9 @@ def article_counterparts(
         add(code)
     if not codes:
         for code in _visited(sentences, found, kept):
+            add(code)
+    if not codes:
+        for code in _lead_partners(sentences, tokens, found, kept):
             add(code)
     # Each signing sentence's own "현지" party ("인도 주정부와 MOU … 이어 베트남 하노이에서 현지
     # 기업 비엣텍과"), even when another sentence named its country.

@@ -25,7 +25,7 @@ from extractors.gazetteer import (
     place_names,
 )
 from extractors.kiwi_analyzer import Tok, Word, token_at, words_of
-from extractors.status import AGREEMENT_WORD
+from extractors.status import AGREEMENT, AGREEMENT_WORD
 
 
 class Role(enum.Enum):
@@ -747,6 +747,17 @@ _TITLE_ALONE = re.compile(
     r"대표(?:이사)?|(?:부)?회장|(?:부)?사장|이사장|총괄|교수|총장|원장|청장|단장|본부장|센터장|"
     r"장관|차관|대사|위원장|관계자(?:들)?|임원(?:진|들)?|경영진|CEO"
 )
+
+
+def names_partner(sentence: str, tokens: Sequence[Tok]) -> bool:
+    """True when a word before the sentence's agreement noun ends in 와/과 or 및 (a partner
+    named: "A대는 B사와 협약을"), False for "양 기관은 … 협약을", "A대는 … 협약을"."""
+    agreement = AGREEMENT.search(sentence)
+    stop = agreement.start() if agreement else len(sentence)
+    return any(
+        word.start < stop and _ending(list(word.tokens)) is Role.PARTY
+        for word in words_of(sentence, tokens)
+    )
 
 
 def party_names(sentence: str, tokens: Sequence[Tok], proper: bool = True) -> set[str]:

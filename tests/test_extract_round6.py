@@ -1,6 +1,7 @@
 """Shapes of issue 9's sixth round, each with invented articles: a Korean body named by the
 acronym the article defined for it, an agreement's quoted name glossed in English, "현지" before
-a field's body, a trade word inside an agency's name."""
+a field's body, a trade word inside an agency's name, the lead's partner of a signing sentence
+that names none."""
 
 from __future__ import annotations
 
@@ -62,9 +63,43 @@ from extractors.extractor import Extractor
             "B은행은 14일 서울 본점에서 스페인 수출신용기관 CRX와 공동금융 양해각서를 체결했다.",
             (True, ("ES",)),
         ),
+        # A signing sentence that names no partner: the partner is the one the lead named just
+        # before it beside a Korean signer ...
+        (
+            "A대, AI 인재 키운다",
+            "A대가 미국 B사와 손잡고 AI 인재를 키운다. "
+            "양 기관은 14일 캠퍼스에서 AI 인재 양성 협약을 체결했다.",
+            (True, ("US",)),
+        ),
+        (
+            "C대, 스마트공장 교육센터 연다",
+            "국립C대가 독일 자동화 기업 D사와 손잡고 캠퍼스에 교육센터를 연다. C대는 지난 14일 "
+            "D사 부사장 등이 참석한 가운데 '교육센터 구축 협약'을 체결했다고 15일 밝혔다.",
+            (True, ("DE",)),
+        ),
+        # ... not when the signing sentence names its own partner, nor when both sides of the
+        # lead are foreign.
+        (
+            "A대, AI 인재 키운다",
+            "A대가 미국 B사와 손잡고 AI 인재를 키운다. "
+            "A대는 14일 C사와 AI 인재 양성 협약을 체결했다.",
+            (True, ()),
+        ),
     ],
 )
 def test_round6_shapes(
     kiwi_extractor: Extractor, title: str, body: str, expected: tuple[bool, tuple[str, ...]]
 ) -> None:
     assert is_mou_and_countries(kiwi_extractor, title, body) == expected
+
+
+def test_lead_partner_needs_a_korean_signer(kiwi_extractor: Extractor) -> None:
+    # Both sides of the lead may be foreign (a region says nothing of Korea): whatever the
+    # extractor makes of the signing, the lead's partner is no counterpart.
+    _, countries = is_mou_and_countries(
+        kiwi_extractor,
+        "E·F, 스페인 배터리 합작 협약",
+        "중국 배터리 업체 E와 유럽 완성차 업체 F가 스페인에 배터리 공장을 짓는다. "
+        "두 회사는 14일 사라고사에서 합작 공장 설립 협약을 체결했다.",
+    )
+    assert countries == ()

@@ -63,6 +63,17 @@ from extractors.extractor import Extractor
             "B은행은 14일 서울 본점에서 스페인 수출신용기관 CRX와 공동금융 양해각서를 체결했다.",
             (True, ("ES",)),
         ),
+        # A city's port or airport glued to it is a body of that city.
+        (
+            "G항만공사, 가오슝항과 자매항 협약",
+            "G항만공사는 14일 가오슝항무공사와 자매항 협약을 맺었다.",
+            (True, ("TW",)),
+        ),
+        (
+            "H공항공사, 상하이공항과 협력",
+            "H공항공사는 14일 상하이공항과 운영 협력 양해각서를 체결했다.",
+            (True, ("CN",)),
+        ),
         # A signing sentence that names no partner: the partner is the one the lead named just
         # before it beside a Korean signer ...
         (

@@ -351,7 +351,19 @@ def _enclave_body(name: str) -> bool:
 def resolved_all(found: dict[int, list[Mention]], sentence: str, tokens: Sequence[Tok]) -> set[str]:
     """Party names of a sentence (proper or not) that some country phrase contains."""
     names = party_names(sentence, tokens, proper=False)
-    return {n for ms in found.values() for m in ms for n in names if n in m.phrase}
+    return {n for ms in found.values() for m in ms for n in names if _in_phrase(n, m)}
+
+
+def _in_phrase(name: str, m: Mention) -> bool:
+    """A foreign country's phrase holds the name, not past a mark that pairs two parties:
+    "주한오스트리아대사관 문화원·성동구" holds 문화원, not 성동구 (and "한국수자원공사" is no
+    foreign place's)."""
+    at = m.phrase.find(name)
+    return (
+        m.code != "KR"
+        and at >= 0
+        and re.search(r"[·‧ㆍ・–—]|\s-\s?|-", m.phrase[m.end - m.start : at]) is None
+    )
 
 
 def _same_foreign_deal(
@@ -537,7 +549,7 @@ def article_counterparts(
     # "… 加 앨버타주와는 다음 달": a headline's partner of a deal still to come is none now
     names[0] = {n for n in names[0] if not _planned_segment(sentences[0], sentences[0].find(n))}
     every = set().union(*names.values())
-    resolved = {n for ms in found.values() for m in ms for n in every if n in m.phrase}
+    resolved = {n for ms in found.values() for m in ms for n in every if _in_phrase(n, m)}
     told = " ".join(sentences[i] for i in signed)
     placed = resolved | {
         n for n in every if re.search(_REGION + r"[^.,]{0,25}" + re.escape(n), told)

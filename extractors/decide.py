@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.companies import company_pattern
 from extractors.counterparts import Counterparts, article_counterparts, has_name
 from extractors.document import Doc
 from extractors.facts import deal_amounts, deal_count, deal_sentences, money_sentences, signing_date
@@ -186,5 +187,10 @@ def sentences_to_analyse(doc: Doc, model: MouModel | None = None) -> list[int]:
     signed = doc.signed = chosen_signing(doc, model)
     if not signed:
         return []
-    extra = [i for i, s in enumerate(doc.sentences) if i not in signed and i and has_name(s)]
+    # ... also a listed foreign firm's name: "협약에는 …, 한국바스프, … 참여했다"
+    extra = [
+        i
+        for i, s in enumerate(doc.sentences)
+        if i not in signed and i and (has_name(s) or company_pattern().search(s))
+    ]
     return sorted({0, *signed, *extra[:_EXTRA_SENTENCES]})

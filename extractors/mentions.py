@@ -618,6 +618,7 @@ def _list_end(sentence: str, words: list[Word], first: int) -> Role:
 def _after_with(sentence: str, words: list[Word]) -> Role:
     """ "X와" names a signer when what follows is the deal ("X와 ... 업무협약을", "X와 손잡고")
     or more signers ("X와 Y는"); "미국과 일본을 방문해" is a coordination of places."""
+    quoted = False
     for word in words[: 2 * _MAX_WORDS]:
         text = sentence[word.start : word.end]
         if _DEAL.search(text):
@@ -626,9 +627,18 @@ def _after_with(sentence: str, words: list[Word]) -> Role:
             return Role.PARTY
         if _MET.fullmatch(text) or _IN_TURN.fullmatch(text):
             continue  # "X와 만나 ... 체결했다", "X와 잇따라 ... 협약을 체결했다"
-        if _ends_clause(word.tokens):
+        # A quoted name is a noun, however Kiwi splits it ("'해안방재림 조성 사업' 협약을")
+        quoted = quoted or _OPEN_QUOTE.match(text) is not None
+        if quoted and _CLOSE_QUOTE.search(text):
+            quoted = False
+            continue
+        if _ends_clause(word.tokens) and not quoted:
             return Role.CONTEXT
     return Role.CONTEXT
+
+
+_OPEN_QUOTE = re.compile(r"[‘“'\"「『<《]")
+_CLOSE_QUOTE = re.compile(r"[’”'\"」』>》]")
 
 
 # Adverbs between the parties and the deal: "해외 2개 도시와 잇따라 교류 협약을".

@@ -74,6 +74,27 @@ from extractors.extractor import Extractor
             "H공항공사는 14일 상하이공항과 운영 협력 양해각서를 체결했다.",
             (True, ("CN",)),
         ),
+        # A headline's "A·B" pairs two parties: 성동구 is not the embassy's.
+        (
+            "주한오스트리아대사관 문화원·성동구 … 클래식 나눔 맞손",
+            "주한오스트리아대사관 문화원이 지난 10일 서울 성동구청에서 성동구와 문화예술 교류 "
+            "업무협약을 체결했다고 15일 밝혔다.",
+            (True, ("AT",)),
+        ),
+        # A listed foreign firm's Korean unit among the participants listed after the signing,
+        # and in a list before a quoted project name (a noun, however Kiwi splits it).
+        (
+            "I구, 9개 기관과 탄소중립 협약",
+            "I구는 14일 9개 기관과 업무협약을 체결했다. 협약에는 I구를 비롯해 J공단, "
+            "한국바스프, K대학교가 참여했다.",
+            (True, ("DE",)),
+        ),
+        (
+            "L시, 해안방재림 조성 MOU 체결",
+            "L시는 14일 한국P&G, 환경재단, 동부지방산림청과 '해안방재림 조성 사업' 업무 "
+            "협약(MOU)을 체결했다.",
+            (True, ("US",)),
+        ),
         # A signing sentence that names no partner: the partner is the one the lead named just
         # before it beside a Korean signer ...
         (

@@ -454,24 +454,29 @@ def _lead_partners(
     found: dict[int, list[Mention]],
     kept: Sequence[int],
 ) -> list[str]:
-    """ "A대가 미국 B사와 손잡고 … 키운다. 양 기관은 14일 … 협약을 체결했다": when no signing
-    sentence names a partner, the partner is the one the lead named just before it, beside a
-    Korean signer (not in "일본 A와 독일 B가 … 나선다. 두 회사는 …", both sides foreign)."""
+    """When no signing sentence names a partner, the one foreign partner the sentence just
+    before it named beside a Korean signer: "A대가 미국 B사와 손잡고 … 키운다. 양 기관은 14일 …
+    협약을 체결했다", "A사와 폴란드 B사가 … 세운다. 양사는 …". Not two foreign sides ("일본 A와
+    독일 B가 … 두 회사는"), nor a list of countries ("미국, 일본 등 14국 바이어가 참가했다")."""
     body = [i for i in kept if i]
     if not body or any(names_partner(sentences[i], tokens.get(i, [])) for i in body):
         return []
+    j = body[0] - 1
     signers = set().union(*(party_names(sentences[i], tokens.get(i, []), False) for i in body))
-    return [
+    if not 1 <= j <= LEAD or not _korean_named(
+        signers | party_names(sentences[j], tokens.get(j, []), False)
+    ):
+        return []
+    codes = {
         m.code
-        for j in range(1, min(body[0], 1 + LEAD))
-        if not any(m.role is Role.SUBJECT for m in found.get(j, []))
-        and _korean_named(signers | party_names(sentences[j], tokens.get(j, []), False))
         for m in found.get(j, [])
-        if m.role is Role.PARTY
+        if m.role in (Role.PARTY, Role.SUBJECT)
+        and m.code != "KR"
         and not m.pair
         and not _LOCATIVE.search(m.phrase)
         and not UNIT_ABROAD.match(sentences[j], m.end)
-    ]
+    }
+    return list(codes) if len(codes) == 1 else []
 
 
 def _participant_lists(sentences: Sequence[str], signed: Sequence[int]) -> list[int]:

@@ -172,9 +172,19 @@ ENGLISH = re.compile(r"\b(UAE|EU|USA|U\.S\.|UK)\b")
 _BRANCH_OF = re.compile(
     r"(?:(?<![A-Za-z])[A-Z]{2,}\)?|센터|무역관|사무소|지사|본부|협회|재단|진흥원|공사|공단|법인)\s$"
 )
-# A headline's "A-B" pair whose second side the country starts ("A-美 B 협약").
-_SECOND_OF_PAIR = re.compile(r"(?:^|\s|\])[가-힣A-Za-z0-9]{2,}[-–]\s?$")
+# A headline's "A-B" or "A·B" pair whose second side the country starts ("A-美 B 협약").
+_SECOND_OF_PAIR = re.compile(r"(?:^|\s|\])[가-힣A-Za-z0-9]{2,}[-–·‧ㆍ]\s?$")
 _ENCLAVE = re.compile(r"(?:주한|재한|駐韓)\s?$")
+
+
+def _second_of_pair(sentence: str, start: int) -> bool:
+    """The country starts the second side of a headline's pair of parties, not the second of
+    two countries ("미국·캐나다 순방", "몽골·말레이 편의점")."""
+    pair = _SECOND_OF_PAIR.search(sentence, 0, start)
+    if pair is None:
+        return False
+    first = pair.group(0).strip(" ]-–·‧ㆍ")
+    return name_pattern().fullmatch(first) is None and first not in HANJA
 
 
 def mentions(sentence: str, tokens: Sequence[Tok], title: bool = False) -> list[Mention]:
@@ -194,8 +204,10 @@ def mentions(sentence: str, tokens: Sequence[Tok], title: bool = False) -> list[
             role, phrase = _company_role(sentence, words, start, end, title)
         else:
             role, phrase = _role(sentence, words, start, end, title)
-            if title and role is Role.CONTEXT and _SECOND_OF_PAIR.search(sentence, 0, start):
-                role = Role.PARTY  # "서울대병원-일본 게이오대병원 교류 협정": the pair's other side
+            if title and role in (Role.CONTEXT, Role.SUBJECT) and _second_of_pair(sentence, start):
+                # "서울대병원-일본 게이오대병원 교류 협정", "KAI-폴란드 PGZ, …", "A·美 B대, …":
+                # the pair's other side
+                role = Role.PARTY
         # "美 FDA 승인 목표로…서울대병원": a headline's clause ends at its ellipsis
         phrase = re.split(r"…|\.\.\.?", phrase, maxsplit=1)[0] if title else phrase
         found.append(Mention(code, start, end, role, pair, phrase, company))
@@ -762,14 +774,25 @@ _TITLE_ALONE = re.compile(
 
 
 def names_partner(sentence: str, tokens: Sequence[Tok]) -> bool:
-    """True when a word before the sentence's agreement noun ends in 와/과 or 및 (a partner
-    named: "A대는 B사와 협약을"), False for "양 기관은 … 협약을", "A대는 … 협약을"."""
+    """True when a word before the sentence's agreement noun names a body and ends in 와/과 or
+    a comma (a partner named: "A대는 B사와 협약을", "ETRI, 네이버클라우드는"), False for "양
+    기관은 … 협약을", "A대는 … 협약을"."""
     agreement = AGREEMENT.search(sentence)
     stop = agreement.start() if agreement else len(sentence)
     return any(
-        word.start < stop and _ending(list(word.tokens)) is Role.PARTY
+        word.start < stop
+        and (_ending(list(word.tokens)) is Role.PARTY or sentence[word.end - 1] in ",·")
+        and _named(sentence, word)
         for word in words_of(sentence, tokens)
     )
+
+
+def _named(sentence: str, word: Word) -> bool:
+    """The word before its 와/과 names a body ("B사와", "KIOST와", "식당 28곳과"), not a
+    thing ("자료 공유와 모델 개발을 위한")."""
+    stem = re.sub(r"(?:와|과|및|,|·)$", "", sentence[word.start : word.end])
+    named = any(t.tag in ("NNP", "SL", "SN", "NNB") for t in word.tokens)
+    return named or _ORG_SUFFIX.search(stem) is not None
 
 
 def party_names(sentence: str, tokens: Sequence[Tok], proper: bool = True) -> set[str]:

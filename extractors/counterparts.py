@@ -48,7 +48,11 @@ _ABBR = re.compile(
 _VISIT = re.compile(r"(?:을|를)$|에서$")
 _VISIT_VERB = re.compile(r"^\s?(?:방문|찾)")
 _HELD = re.compile(r"^\s?\S*\s?(?:열린|개최된|진행된|진행\s?중인|열리는|개막한|참가|참석)")
-_INTERNATIONAL = re.compile(r"유엔|UN|유네스코|UNESCO|OECD|WHO|세계\S*기구|국제기구|세계은행|IMF")
+_INTERNATIONAL = re.compile(
+    r"유엔|유네스코|유니세프|세계\S*기구|국제\S*기구|세계은행|아시아개발은행|나토|"
+    r"(?<![A-Za-z])(?:UN|UNESCO|OECD|WHO|IMF|FAO|WFP|UNICEF|UNDP|UNHCR|ILO|IAEA|WTO|WIPO|IOC|"
+    r"FIFA|ADB|OPEC|NATO)(?![A-Za-z])"
+)
 
 
 # A fair or its pavilion as the place: Korean firms meet there ("CES 2024 대구관에서").
@@ -77,8 +81,8 @@ def _visited(
             before_deal = rest.split("체결")[0]
             if _HELD.match(rest) or KOREAN_SIDE.search(before_deal) or _FAIR.search(m.phrase):
                 continue
-            if _INTERNATIONAL.search(before_deal):
-                continue
+            if _INTERNATIONAL.search(before_deal) or _INTERNATIONAL.search(m.phrase):
+                continue  # "로마 FAO 본부에서 … FAO 직원협회와": an international body's seat
             if not local and not _LATIN_GLOSS.search(before_deal):
                 continue  # no Korean traveller, no name spelled as abroad: maybe Korean parties
             if not re.search(r"(?:와|과)\s", rest) and not (
@@ -448,6 +452,9 @@ def _anaphora(
     return codes
 
 
+_DIGEST = re.compile(r"\s외\s?$|外\s?$")
+
+
 def _lead_partners(
     sentences: Sequence[str],
     tokens: dict[int, list[Tok]],
@@ -616,10 +623,13 @@ def article_counterparts(
         or any(korean_party(i) for i in kept)
         or _announcer_headline(sentences[0], found.get(0, []))
     )
+    # A digest's headline ("[플라자] 한·호주 경제협력위원회 개최 외") heads its first item only.
+    digest = _DIGEST.search(sentences[0]) is not None
     for m in found.get(0, []) if verdict[0] is not True else []:
         signer = m.role is Role.PARTY or (m.company and m.role is Role.SUBJECT)
         planned = _planned_segment(sentences[0], m.start)
-        if signer and (m.pair or deal_title) and (not m.company or korean_title) and not planned:
+        heads_deal = 0 in kept if digest else m.pair or deal_title
+        if signer and heads_deal and (not m.company or korean_title) and not planned:
             add(m.code)
     # A party named bare in the signing sentence may carry its country elsewhere:
     # "독일 머크는 ..." in the lead, "머크 측은 ... 체결했다" later.

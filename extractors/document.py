@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from extractors.kiwi_analyzer import Tok
 from extractors.model import Article
-from extractors.status import Reading, Tense, read
+from extractors.status import NOT_AN_MOU, Reading, Tense, read
 
 # Words of an investigation or a trial: an MOU inside such a story is evidence, not news.
 # Short ones must start a word: 우선고용 has no 선고, 야영장 no 영장, 우수사례 no 수사, 주사기 no
@@ -66,6 +66,24 @@ def normalize(text: str) -> str:
 def prepare(article: Article, text: str, split: Callable[[str], list[str]]) -> Doc:
     title = " ".join(normalize(html.unescape(article.title)).split())
     sentences = [title, *(normalize(s) for s in split(text))]
-    readings = [read(s, article.published, title=(i == 0)) for i, s in enumerate(sentences)]
+    readable = _one_sided_letters(sentences)
+    readings = [read(s, article.published, title=(i == 0)) for i, s in enumerate(readable)]
     crime = len({m.group(0) for m in CRIME.finditer(text)})
     return Doc(article, sentences, readings, crime)
+
+
+# A one-sided letter the article names in full ("사전연명의료의향서", "인수의향서").
+_ONE_SIDED_LETTER = re.compile(r"\S*의향서")
+_BARE_LETTER = re.compile(r"(?<![가-힣])의향서")
+
+
+def _one_sided_letters(sentences: list[str]) -> list[str]:
+    """Sentences as the status reader should see them: where the article names a one-sided
+    letter in full, its bare "의향서" later is that letter ("전자 서명으로 작성한 의향서"), not
+    a letter of intent between two parties."""
+    one_sided = any(
+        _ONE_SIDED_LETTER.search(m.group(0)) for s in sentences for m in NOT_AN_MOU.finditer(s)
+    )
+    if not one_sided:
+        return sentences
+    return [_BARE_LETTER.sub("의향 문서", s) for s in sentences]

@@ -690,6 +690,13 @@ def _ending(tokens: list[Tok]) -> Role | str:
         return Role.PARTY  # "CAE와", "히카리화학과" with 와/과 read as a noun
     if last.form == "청과" and len(tokens) >= 2 and tokens[-2].tag.startswith("NN"):
         return Role.PARTY  # "투자무역청과" read as 투자 + 무역 + 청과 (produce)
+    if (
+        last.tag == "NNG"
+        and len(last.form) >= 5
+        and last.form[-1] in "와과"
+        and _ORG_SUFFIX.search(last.form[:-1])
+    ):
+        return Role.PARTY  # "대구경북경제자유구역청과": a body's name read as one noun
     if last.tag == "NNP" and len(last.form) >= 4 and last.form[-1] in "는은가":
         return Role.SUBJECT
     if last.tag == "JKG" and len(tokens) >= 2 and tokens[-2].form in _JOSA_PARTY:

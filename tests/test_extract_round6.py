@@ -5,10 +5,13 @@ that names none."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from extractor_fixtures import is_mou_and_countries
 
 from extractors.extractor import Extractor
+from extractors.model import Article
 
 
 @pytest.mark.parametrize(
@@ -95,6 +98,35 @@ from extractors.extractor import Extractor
             "협약(MOU)을 체결했다.",
             (True, ("US",)),
         ),
+        # A body's long name Kiwi reads as one noun with its 과 ("…구역청과") ends the list.
+        (
+            "V시, 英 W칼리지 캠퍼스 유치",
+            "V시는 14일 시청에서 영국 세인트오스윈 칼리지, 대구경북경제자유구역청과 ‘세인트오스윈 "
+            "칼리지 V 캠퍼스’ 설립을 위한 업무협약을 체결했다.",
+            (True, ("GB",)),
+        ),
+        # An international body's seat abroad gives no country; a listed firm's Korean unit
+        # named with 컴퍼니코리아 is its parent's.
+        (
+            "FAO 직원들, 전남서 일하며 휴가",
+            "전남도는 14일(현지 시각) 이탈리아 로마 FAO 본부에서 FAO 공식 직원 대표 기구인 FAO "
+            "직원협회와 워케이션 활성화를 위한 업무협약을 맺었다고 15일 밝혔다.",
+            (True, ()),
+        ),
+        (
+            "강원도–디즈니 손잡았다",
+            "강원도와 월트디즈니컴퍼니코리아는 14일 강원도청에서 콘텐츠 활성화를 위한 "
+            "업무협약을 체결했다.",
+            (True, ("US",)),
+        ),
+        # A digest's headline heads its first item, not the item that reports the signing.
+        (
+            "[플라자] 한·호주 경제협력위원회 부산서 개최 외",
+            "▲한·호주 경제협력위원회 합동회의가 부산에서 열린다. 회의에서는 협력 방안을 논의한다. "
+            "▲Y네트워크 사무국은 14일 주한 프랑스 대사관과 청소년 교환 양해각서(MOU)를 "
+            "체결했다고 밝혔다.",
+            (True, ("FR",)),
+        ),
         # A signing sentence that names no partner: the partner is the one the lead named just
         # before it beside a Korean signer ...
         (
@@ -167,3 +199,21 @@ def test_lead_partner_needs_a_korean_signer(kiwi_extractor: Extractor) -> None:
         "두 회사는 14일 사라고사에서 합작 공장 설립 협약을 체결했다.",
     )
     assert countries == ()
+
+
+def test_bare_letter_after_a_one_sided_one(kiwi_extractor: Extractor) -> None:
+    # "의향서" after "사전연명의료의향서" is that one-sided letter, even when signed.
+    body = (
+        "이달 초 전산망 장애로 닷새 동안 작성된 사전연명의료의향서가 등록되지 않은 것으로 "
+        "확인됐다.\n21일 보건복지부에 따르면 지난 2일부터 6일까지 작성된 사전연명의료의향서가 "
+        "사라졌다.\n사전연명의료의향서는 연명의료를 받지 않겠다는 뜻을 미리 밝혀두는 문서다. "
+        "작성한 의향서는 시스템에 올라가야 조회된다.\n누락 건수는 5000건 안팎으로 추정된다. "
+        "종이로 작성한 의향서는 기관에 원본이 남아 있어 1800건가량을 다시 입력했지만, 전자 "
+        "서명으로 작성한 경우엔 기록 자체가 사라져 누가 작성했는지 확인이 어렵다."
+    )
+    article = Article(
+        "전산 오류로 ‘사전연명의료의향서’ 수천 건 등록 누락",
+        body,
+        published=dt.datetime(2025, 10, 21),
+    )
+    assert not kiwi_extractor.extract(article).is_mou

@@ -14,7 +14,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from extractors.gazetteer import FOREIGN_PLACES, PAIR_ABBREVIATIONS, cldr_cities, korean_names
+from extractors.gazetteer import (
+    FOREIGN_PLACES,
+    PAIR_ABBREVIATIONS,
+    cldr_cities,
+    korean_names,
+    subdivisions,
+)
 
 if TYPE_CHECKING:
     from kiwipiepy import Kiwi
@@ -138,4 +144,7 @@ def _build(num_workers: int) -> Kiwi:
     for city in cldr_cities():  # "노보시비르스크" is one name, not three nouns
         if city not in FOREIGN_PLACES:
             kiwi.add_user_word(city, "NNP")
+    for region in subdivisions()[0]:  # "타밀나두 주정부와": a name, not a common noun
+        if region not in FOREIGN_PLACES and " " not in region:
+            kiwi.add_user_word(region, "NNP")
     return kiwi

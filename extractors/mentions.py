@@ -96,7 +96,8 @@ _TRADER = re.compile(r"(?:업체|기업|회사|상사|협회|조합)(?:와|과|�
 _LOCAL_BODY = re.compile(
     # a field before the kind ("섬유기업", "IT 기업"), not Korean firms there ("진출기업")
     r"\s?(?:(?!에|진출|한국|한인|국내|우리)(?:[가-힣]{1,4}|IT))?\s?"
-    r"(?:기업|업체|회사|대학|병원|은행|기관|정부|파트너|협력사|단체|학교|연구소|조선소|바이어|운영사)"
+    r"(?:기업|업체|회사|대학|병원|은행|기관|정부|파트너|협력사|단체|학교|연구소|조선소|바이어|운영사|"
+    r"(?:유통|수입|제조|판매|통신|항공|건설|제약|증권|보험|무역|물류|에너지|투자|운용)사)"
 )
 # A country right before these is a Korean company's unit abroad ("베트남 법인"), and a city
 # glued to 무역관 KOTRA's office ("하노이무역관"; "주한 이탈리아 무역관" is Italy's in Korea).

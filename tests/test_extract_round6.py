@@ -127,6 +127,26 @@ from extractors.model import Article
             "체결했다고 밝혔다.",
             (True, ("FR",)),
         ),
+        # A region named before "주정부" is the region (Kiwi learns its name); participants
+        # listed "이날 협약에는 …"; a local importer named with its Latin name in brackets.
+        (
+            "Z사, 수소 충전 MOU",
+            "Z사는 14일 인도 첸나이에서 타밀나두 주정부와 수소 충전 인프라 양해각서(MOU)를 "
+            "체결했다.",
+            (True, ("IN",)),
+        ),
+        (
+            "충북도 등 10개 기관, 전력반도체 협력",
+            "충북도는 14일 오송에서 업무 협약을 체결했다. 이날 협약에는 한국전자통신연구원(ETRI), "
+            "독일 프라운호퍼 소자기술연구소(IISB), 입주기업 등이 참여했다.",
+            (True, ("DE",)),
+        ),
+        (
+            "영동군, 베트남서 포도 판로 협력",
+            "영동군은 지난 10일 베트남 하노이에서 한국계 유통기업 다라그룹, 현지 수입유통사 "
+            "비엣프루트(VietFruit JSC)와 업무협약(MOU)을 체결했다.",
+            (True, ("VN",)),
+        ),
         # A signing sentence that names no partner: the partner is the one the lead named just
         # before it beside a Korean signer ...
         (

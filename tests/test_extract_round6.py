@@ -147,6 +147,12 @@ from extractors.model import Article
             "비엣프루트(VietFruit JSC)와 업무협약(MOU)을 체결했다.",
             (True, ("VN",)),
         ),
+        # A partnership agreement between states ("디지털동반자협정") is no MOU.
+        (
+            "한-싱가포르 디지털동반자협정 개선 타결",
+            "한국과 싱가포르가 14일 디지털동반자협정(DPA) 개선 협상을 타결했다.",
+            (False, ()),
+        ),
         # A signing sentence that names no partner: the partner is the one the lead named just
         # before it beside a Korean signer ...
         (

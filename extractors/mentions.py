@@ -632,6 +632,7 @@ def _after_with(sentence: str, words: list[Word]) -> Role:
     """ "X와" names a signer when what follows is the deal ("X와 ... 업무협약을", "X와 손잡고")
     or more signers ("X와 Y는"); "미국과 일본을 방문해" is a coordination of places."""
     quoted = False
+    previous = ""
     for word in words[: 2 * _MAX_WORDS]:
         text = sentence[word.start : word.end]
         if _DEAL.search(text):
@@ -640,6 +641,9 @@ def _after_with(sentence: str, words: list[Word]) -> Role:
             return Role.PARTY
         if _MET.fullmatch(text) or _IN_TURN.fullmatch(text):
             continue  # "X와 만나 ... 체결했다", "X와 잇따라 ... 협약을 체결했다"
+        if _DECIDED.fullmatch(text) and previous.endswith("기로"):
+            continue  # "X와 프로그램을 운영하기로 하고 … 양해각서에 서명했다"
+        previous = text
         # A quoted name is a noun, however Kiwi splits it ("'해안방재림 조성 사업' 협약을")
         quoted = quoted or _OPEN_QUOTE.match(text) is not None
         if quoted and _CLOSE_QUOTE.search(text):
@@ -654,6 +658,8 @@ _OPEN_QUOTE = re.compile(r"[‘“'\"「『<《]")
 _CLOSE_QUOTE = re.compile(r"[’”'\"」』>》]")
 
 
+# What the parties decided, before the signing: "…하기로 하고", "…하기로 합의하고".
+_DECIDED = re.compile(r"(?:하고|하며|합의하고|합의해|약속하고),?")
 # Adverbs between the parties and the deal: "해외 2개 도시와 잇따라 교류 협약을".
 _IN_TURN = re.compile(r"잇따라|잇달아|연이어|차례로|각각|나란히|공동으로|함께")
 # Meeting the other side before signing: "X와 만나", "X와 회담을 갖고", "X와 면담한 뒤".

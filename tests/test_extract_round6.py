@@ -147,6 +147,13 @@ from extractors.model import Article
             "비엣프루트(VietFruit JSC)와 업무협약(MOU)을 체결했다.",
             (True, ("VN",)),
         ),
+        # "X와 … 운영하기로 하고 … 서명했다": what they decided comes before the signing.
+        (
+            "청소년 교환 연수 MOU",
+            "Y네트워크 사무국은 주한 프랑스 대사관과 청소년 교환 연수 프로그램을 함께 운영하기로 "
+            "하고 14일 양해각서(MOU)에 서명했다고 밝혔다.",
+            (True, ("FR",)),
+        ),
         # A partnership agreement between states ("디지털동반자협정") is no MOU.
         (
             "한-싱가포르 디지털동반자협정 개선 타결",

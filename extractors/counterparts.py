@@ -453,6 +453,14 @@ def _anaphora(
     return codes
 
 
+def _together(sentence: str, m: Mention) -> bool:
+    """ "A대가 미국 B사와 함께 … 키운다": the country's body acts with the subject."""
+    after = sentence[m.start + len(m.phrase) :]
+    return re.search(r"(?:와|과)$", m.phrase.rstrip()) is not None and (
+        re.match(r"\s?(?:함께|공동으로|힘을\s?(?:합|모))", after) is not None
+    )
+
+
 _DIGEST = re.compile(r"\s외\s?$|外\s?$")
 
 
@@ -478,7 +486,7 @@ def _lead_partners(
     codes = {
         m.code
         for m in found.get(j, [])
-        if m.role in (Role.PARTY, Role.SUBJECT)
+        if (m.role in (Role.PARTY, Role.SUBJECT) or _together(sentences[j], m))
         and m.code != "KR"
         and not m.pair
         and not _LOCATIVE.search(m.phrase)

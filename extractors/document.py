@@ -63,9 +63,34 @@ def normalize(text: str) -> str:
     return text.replace("\xa0", " ")
 
 
+# Economy feeds glue the subtitle (deck) to the lead: "뷰티랩과 업무협약 체결글로벌 물류 DX 기업
+# 로지웨이가 …" under "로지웨이, …", "정책 협력 MOU벤처기업협회가 13일 …" under "벤처기업협회, …".
+_DECK_END = re.compile(
+    r"체결(?=[가-힣A-Za-z])(?![했한하할합식을를로과와에해이가은는된될되됐돼도까만의후시])|"
+    r"MOU(?=[가-힣])(?![를을와과가이는은도의에로만체협까])"
+)
+# Where a deck can end, and how soon after it the lead names the headline's announcer.
+_DECK_REACH = 120
+_ANNOUNCER_REACH = 40
+
+
+def split_deck(title: str, text: str) -> str:
+    """The text with a glued deck on a line of its own: where a deck word runs into the lead,
+    which names the headline's announcer ("로지웨이, …") as its subject right after."""
+    announcer = re.match(r"([^,\s]{2,20}),\s", title)
+    if announcer is None:
+        return text
+    name = announcer.group(1)
+    for end in _DECK_END.finditer(text, 0, _DECK_REACH):
+        lead = text[end.end() : end.end() + _ANNOUNCER_REACH]
+        if re.search(rf"(?:^|\s){re.escape(name)}\S{{0,12}}?(?:\)|이|가|은|는)\s", lead):
+            return text[: end.end()] + "\n" + text[end.end() :]
+    return text
+
+
 def prepare(article: Article, text: str, split: Callable[[str], list[str]]) -> Doc:
     title = " ".join(normalize(html.unescape(article.title)).split())
-    sentences = [title, *(normalize(s) for s in split(text))]
+    sentences = [title, *(normalize(s) for s in split(split_deck(title, text)))]
     readable = _one_sided_letters(sentences)
     readings = [read(s, article.published, title=(i == 0)) for i, s in enumerate(readable)]
     crime = len({m.group(0) for m in CRIME.finditer(text)})

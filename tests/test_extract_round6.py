@@ -256,3 +256,25 @@ def test_bare_letter_after_a_one_sided_one(kiwi_extractor: Extractor) -> None:
         published=dt.datetime(2025, 10, 21),
     )
     assert not kiwi_extractor.extract(article).is_mou
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        # A feed's deck glued to its lead ("… 체결글로벌 물류 기업 가온이 …") is its own line ...
+        (
+            "가온, K-뷰티 글로벌 유통으로 사업 확장",
+            "뷰티랩과 업무협약 체결글로벌 물류 DX 기업 가온이 물류 대행에서 글로벌 유통으로 사업을 "
+            "넓힌다. 가온은 브랜드사 뷰티랩과 유통 협력 방안을 마련했다고 15일 밝혔다.",
+            True,
+        ),
+        # ... but a word after "체결" that goes on as its verb or noun is no deck's end.
+        (
+            "광주시, 로봇기업 유치 투자협약 이달 말 체결 예정",
+            "광주시는 로봇 기업 두 곳과 투자협약을 이달 말 체결할 예정이라고 12일 밝혔다.",
+            False,
+        ),
+    ],
+)
+def test_glued_deck(kiwi_extractor: Extractor, title: str, body: str, expected: bool) -> None:
+    assert is_mou_and_countries(kiwi_extractor, title, body)[0] is expected

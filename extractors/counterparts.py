@@ -119,8 +119,8 @@ _LOCAL_PARTY = re.compile(
     r"(?:기업|업체|회사|대학|병원|은행|기관|정부|파트너|협력사|단체|학교|연구소|조선소|운영사|"
     r"상공회의소|협회|조합|스타트업|통신사|제약사|유통사|공사|브랜드|건설사|보험사|증권사|금융사|항공사|"
     r"선사|바이어|딜러|유통업체|개발사|시행사|발전사|사업자|여행사|여행업계|호텔|리조트|농장|"
-    r"수입사|수입업체)"
-    r"[가-힣·]{0,8}?(?:들)?(?:\s[가-힣A-Za-z0-9]{2,12}?)?(?:\([^)]{0,30}\))?"
+    r"수입사|수입업체|결제사|운송사|제조사|판매사|배급사|방송사|물류사|식품사)"
+    r"[가-힣·]{0,8}?(?:들)?(?:\s[‘'\"“]?[가-힣A-Za-z0-9]{2,12}?[’'\"”]?)?(?:\([^)]{0,30}\))?"
     r"(?:\s?\d+\s?(?:곳|개|개사|개교))?(?:와|과|및|·|,)"
 )
 
@@ -137,7 +137,7 @@ def _local_after_country(
     for i in signed:
         local = _LOCAL_PARTY.search(sentences[i])
         own = [m for m in found.get(i, []) if m.code != "KR"]
-        if not i or not local or any(m.role is not Role.CONTEXT for m in own):
+        if not local or any(m.role is not Role.CONTEXT for m in own):
             continue
         here = [m for m in own if m.start < local.start() and _LOCATIVE.search(m.phrase)]
         near = {0, *range(max(1, i - 2), i + 1)}

@@ -154,6 +154,13 @@ from extractors.model import Article
             "하고 14일 양해각서(MOU)에 서명했다고 밝혔다.",
             (True, ("FR",)),
         ),
+        # A headline's own "현지" party beside a Korean firm's unit abroad, named in quotes.
+        (
+            "다온 인니법인, 현지 전자결제사 ‘자야’와 맞손",
+            "다온인도네시아는 지난 12일 자카르타 법인 사무실에서 자야와 핀테크 협력 "
+            "업무협약(MOU)을 체결했다고 15일 밝혔다.",
+            (True, ("ID",)),
+        ),
         # A partnership agreement between states ("디지털동반자협정") is no MOU.
         (
             "한-싱가포르 디지털동반자협정 개선 타결",

@@ -250,6 +250,9 @@ RECENT_DAYS = 21
 DATED_RECENT_DAYS = 7
 # A connective signing verb ("체결하고", "맺고"): what follows is what the parties agreed to do.
 _CONNECTIVE = re.compile(r"(?:하고|하며|하면서|고|으며|으면서|뒤|후|해|어)\s?$")
+# A signing clause that a retrospective "-던" closes describes the past of a noun ("협정을 맺고
+# 관광객을 가장 먼저 맞았던 괌이 …").
+_RETROSPECTIVE = re.compile(r"\s?(?:[^\s.,]+\s){0,5}?[가-힣]*(?:았|었|였|했|하|되)던\s")
 
 
 class Tense(enum.Enum):
@@ -386,6 +389,8 @@ def _read_at(
     # 체결하고 ... 논의할 것으로 알려졌다" is not yet signed: the gold's note).
     if (_FUTURE.search(masked[:end]) and not today) or _SPECULATIVE_TAIL.search(after):
         return Reading(Tense.PLANNED)
+    if done is finite and _CONNECTIVE.search(done.group(0)) and _RETROSPECTIVE.match(after):
+        return Reading(Tense.BACKGROUND)  # "팬데믹 기간 협정을 맺고 … 맞았던 괌이": a past told
     tail = _PLAN_TAIL.search(after)
     agreed = tail is not None and tail.group(0).startswith("기로")
     if (

@@ -161,6 +161,13 @@ from extractors.model import Article
             "업무협약(MOU)을 체결했다고 15일 밝혔다.",
             (True, ("ID",)),
         ),
+        # A signing clause closed by a retrospective "-던" tells a noun's past.
+        (
+            "괌, 골프 '스포츠케이션'으로 확 달라진다",
+            "코로나 팬데믹 기간 여행안전권역 협정을 맺고 한국 관광객을 가장 먼저 맞았던 괌이 "
+            "여행 콘셉트를 바꾼다. 괌정부관광청은 14일 서울에서 설명회를 열었다.",
+            (False, ()),
+        ),
         # A partnership agreement between states ("디지털동반자협정") is no MOU.
         (
             "한-싱가포르 디지털동반자협정 개선 타결",

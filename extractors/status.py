@@ -454,7 +454,7 @@ def _anchored(sentence: str, published: dt.datetime | None, strict: bool = False
                 return True
         elif (
             published is None
-            or _days_back(published, int(m.group(1)), _past(sentence, m)) <= RECENT_DAYS
+            or _days_back(published, int(m.group(1)), _past(sentence, m, published)) <= RECENT_DAYS
         ):
             return True
     return False
@@ -470,10 +470,18 @@ def _days_back(published: dt.datetime, day: int, past: bool = False) -> int:
     return back if back <= 7 or past else RECENT_DAYS + 1
 
 
-def _past(text: str, day: re.Match[str]) -> bool:
-    """The day is told as past: "지난 25일"."""
+def _past(text: str, day: re.Match[str], published: dt.datetime | None = None) -> bool:
+    """The day is told as past: "지난 25일", or dated to the month before ("지난 2월 17일" in a
+    story of 2 March)."""
     before = text[max(0, day.start() - 5) : day.start()]
-    return re.search(r"(?<![가-힣])지난(?:달)?\s?$", before) is not None
+    if re.search(r"(?<![가-힣])지난(?:달)?\s?$", before) is not None:
+        return True
+    month = re.search(r"(?<!\d)(\d{1,2})\s?월\s?$", text[max(0, day.start() - 6) : day.start()])
+    return (
+        month is not None
+        and published is not None
+        and int(month.group(1)) == (published.month - 2) % 12 + 1
+    )
 
 
 def is_stale(text: str, published: dt.datetime | None) -> bool:

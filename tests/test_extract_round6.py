@@ -292,3 +292,17 @@ def test_bare_letter_after_a_one_sided_one(kiwi_extractor: Extractor) -> None:
 )
 def test_glued_deck(kiwi_extractor: Extractor, title: str, body: str, expected: bool) -> None:
     assert is_mou_and_countries(kiwi_extractor, title, body)[0] is expected
+
+
+def test_a_date_of_the_month_before_within_weeks(kiwi_extractor: Extractor) -> None:
+    # "지난 2월 17일" in a story of 2 March is two weeks back, a recent signing told in passing.
+    article = Article(
+        "‘부산 크리에이터 페스타’ 4만명 방문",
+        "부산경제진흥원(BEPA)은 행사에 4만2000명이 다녀갔다고 2일 밝혔다. 행사에는 38개국 "
+        "크리에이터가 참가했다. 온라인 콘텐츠 조회수는 2억회를 넘었다. 판매 프로그램 매출은 "
+        "84억원이었다. 이 같은 성과를 바탕으로 BEPA와 싱가포르 전자상거래 기업 라잉마켓의 "
+        "업무협약도 지난 2월 17일 체결됐다.",
+        published=dt.datetime(2025, 3, 2, 9),
+    )
+    result = kiwi_extractor.extract(article)
+    assert (result.is_mou, result.countries) == (True, ("SG",))

@@ -464,6 +464,51 @@ def _together(sentence: str, m: Mention) -> bool:
 _DIGEST = re.compile(r"\s외\s?$|外\s?$")
 
 
+# What an appositive sentence says of a body in its country's phrase: its kind ("… 소속
+# 기관으로", "… 장비 기업이다"), or its seat after it ("독일 남부에 본사를 둔").
+_DESCRIBED = re.compile(
+    r"(?:기업|기관|회사|대학|단체|재단|그룹|업체|연구소|병원|은행|공사|정부|조직)(?:으로|이다|이며|로서|다)"
+    r"[.,]?$"
+)
+_SEATED = re.compile(r"\s?본(?:사|부)를\s?(?:둔|두고)")
+
+
+def _describes(sentence: str, m: Mention) -> bool:
+    phrase = m.phrase.split(",", 1)[0].rstrip()  # "… 소속 기관으로, EU 예산을"
+    if _DESCRIBED.search(phrase):
+        return True
+    return phrase.endswith("에") and _SEATED.match(sentence, m.start + len(m.phrase)) is not None
+
+
+def _described(
+    sentences: Sequence[str], found: dict[int, list[Mention]], wanted: set[str]
+) -> list[str]:
+    """Countries of signing parties that a sentence describes by their country: "OLAF는
+    유럽연합(EU) 집행위원회 소속 기관으로", "크로이츠는 독일 남부에 본사를 둔 … 기업이다"."""
+    text = " ".join(sentences)
+    aliases = {a for n in wanted for a in _aliases(n, text)}
+    codes = []
+    for j, ms in found.items():
+        for name in aliases:
+            head = re.match(
+                rf"^(?:\S+\s){{0,3}}?{re.escape(name)}(?:\([^)]*\))?(?:은|는)\s", sentences[j]
+            )
+            if head is None:
+                continue
+            after = [m for m in ms if head.end() <= m.start <= head.end() + 10 and m.code != "KR"]
+            if after and _describes(sentences[j], after[0]):
+                codes.append(after[0].code)
+    return codes
+
+
+def _aliases(name: str, text: str) -> set[str]:
+    """A party's name and the acronym the article gives it: "유럽부정행위방지청(OLAF·…)" is also
+    OLAF."""
+    out = {re.sub(r"\(.*$", "", name).strip()}
+    out |= set(re.findall(rf"{re.escape(name)}\s?\(([A-Z][A-Za-z&]{{1,9}})", text))
+    return {a for a in out if len(a) >= 2}
+
+
 def _lead_partners(
     sentences: Sequence[str],
     tokens: dict[int, list[Tok]],
@@ -669,6 +714,9 @@ def article_counterparts(
                 continue
             if not m.pair and not m.company and any(n in head for n in wanted):
                 add(m.code)
+    # "OLAF는 유럽연합(EU) 집행위원회 소속 기관으로": a party described by its country.
+    for code in _described(sentences, found, wanted):
+        add(code)
     # "이번 협약에 참여한 곳은 노르웨이의 A, 덴마크의 B다": the parties, listed after the signing.
     for i in _participant_lists(sentences, kept):
         for m in found.get(i, []):

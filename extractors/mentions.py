@@ -797,8 +797,14 @@ def names_partner(sentence: str, tokens: Sequence[Tok]) -> bool:
         word.start < stop
         and (_ending(list(word.tokens)) is Role.PARTY or sentence[word.end - 1] in ",·")
         and _named(sentence, word)
+        and not _quoted_at(sentence, word.end - 1)  # "‘성균관대-포모사테크, … 협약식’을 열었다"
         for word in words_of(sentence, tokens)
     )
+
+
+def _quoted_at(sentence: str, at: int) -> bool:
+    """The position lies inside a ‘quoted name’."""
+    return sentence.count("‘", 0, at) > sentence.count("’", 0, at)
 
 
 def _named(sentence: str, word: Word) -> bool:

@@ -168,6 +168,33 @@ from extractors.model import Article
             "여행 콘셉트를 바꾼다. 괌정부관광청은 14일 서울에서 설명회를 열었다.",
             (False, ()),
         ),
+        # A party described by its country in a sentence of its own ...
+        (
+            "관세청, 유럽부정행위방지청과 업무협약",
+            "관세청은 14일 유럽부정행위방지청(OLAF)과 밀수 대응 업무협약을 체결했다. 1999년 설립된 "
+            "OLAF는 유럽연합(EU) 집행위원회 소속 기관으로, EU 예산을 노린 사기를 조사한다.",
+            (True, ("EU",)),
+        ),
+        # ... not when the country there belongs to another noun, or to the party's history.
+        (
+            "고려대, 싱가포르국립대와 AI 공동 학위 협약",
+            "고려대는 14일 싱가포르국립대(NUS)와 학위 과정 운영 협약을 체결했다. NUS는 영국 "
+            "대학평가기관 QS 순위에서 아시아 1위를 차지한 대학이다.",
+            (True, ("SG",)),
+        ),
+        (
+            "hy, 성남시와 독거노인 안부 협약",
+            "성남시는 14일 시청에서 hy와 안부 확인 업무협약을 체결했다. hy는 1969년 일본 "
+            "야쿠르트와 기술 제휴로 출발했지만 현재는 국내 기업이다.",
+            (True, ()),
+        ),
+        # A quoted ceremony name "‘A대-B사, … 협약식’" names no partner of the sentence.
+        (
+            "대만 장비사 한국법인, C대에 후원금 25억",
+            "대만 반도체 장비 기업 포모사의 한국법인 포모사코리아가 C대에 25억원을 전달했다. C대는 "
+            "14일 ‘C대-포모사, 연구센터 후원사업 기부 협약식’을 열었다고 15일 밝혔다.",
+            (True, ("TW",)),
+        ),
         # A partnership agreement between states ("디지털동반자협정") is no MOU.
         (
             "한-싱가포르 디지털동반자협정 개선 타결",

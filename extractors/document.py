@@ -97,18 +97,20 @@ def prepare(article: Article, text: str, split: Callable[[str], list[str]]) -> D
     return Doc(article, sentences, readings, crime)
 
 
-# A one-sided letter the article names in full ("사전연명의료의향서", "인수의향서").
-_ONE_SIDED_LETTER = re.compile(r"\S*의향서")
-_BARE_LETTER = re.compile(r"(?<![가-힣])의향서")
+# Documents that are no MOU, named in full, whose bare head later means the same document: a
+# one-sided letter ("사전연명의료의향서" … "의향서"), a labour agreement ("단체협약" … "협약이").
+_NAMED_NOT_MOU = (
+    (re.compile(r"\S*의향서"), re.compile(r"(?<![가-힣])의향서"), "의향 문서"),
+    (re.compile(r"(?:단체|노사|임금)\s?협약"), re.compile(r"(?<![가-힣])협약"), "단협 문서"),
+)
 
 
 def _one_sided_letters(sentences: list[str]) -> list[str]:
-    """Sentences as the status reader should see them: where the article names a one-sided
-    letter in full, its bare "의향서" later is that letter ("전자 서명으로 작성한 의향서"), not
-    a letter of intent between two parties."""
-    one_sided = any(
-        _ONE_SIDED_LETTER.search(m.group(0)) for s in sentences for m in NOT_AN_MOU.finditer(s)
-    )
-    if not one_sided:
-        return sentences
-    return [_BARE_LETTER.sub("의향 문서", s) for s in sentences]
+    """Sentences as the status reader should see them: where the article names a document that
+    is no MOU in full, its bare head later is that document ("전자 서명으로 작성한 의향서",
+    "단체협약의 효력이 상실됐다 … 협약이 권한을 제한한다"), not an agreement between two parties."""
+    named = [m.group(0) for s in sentences for m in NOT_AN_MOU.finditer(s)]
+    for full, bare, plain in _NAMED_NOT_MOU:
+        if any(full.search(n) for n in named):
+            sentences = [bare.sub(plain, s) for s in sentences]
+    return sentences

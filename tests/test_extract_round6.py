@@ -333,3 +333,13 @@ def test_a_date_of_the_month_before_within_weeks(kiwi_extractor: Extractor) -> N
     )
     result = kiwi_extractor.extract(article)
     assert (result.is_mou, result.countries) == (True, ("SG",))
+
+
+def test_bare_agreement_after_a_labour_agreement(kiwi_extractor: Extractor) -> None:
+    # "협약이" after "단체협약" is that labour agreement: a story of its end reports no signing.
+    assert is_mou_and_countries(
+        kiwi_extractor,
+        "A교육감 “교원노조와의 단체협약 효력 상실”",
+        "A교육감은 14일 브리핑룸에서 기자회견을 열고 “전임 교육감 시절 맺은 단체협약의 효력이 "
+        "상실됐음을 선언한다”며 “협약이 교육청 고유의 정책 권한까지 제한하고 있다”고 밝혔다.",
+    ) == (False, ())

@@ -377,7 +377,7 @@ def _read_at(
     # describe a party or the deal ("지난해 매출 1조원을 올린 A는 13일", "1987년 설립된 B와",
     # "향후 5년간 투자하는 협약을 체결했다"), not when it was signed.
     today = done is finite and dated_this_week(masked[:end], published)
-    stale = _is_stale(masked[:end], published, today)
+    stale = _is_stale(_last_listed(masked[:end], published), published, today)
     if (_BACKGROUND_VERB.search(masked) and not dated_recent) or stale:
         return Reading(Tense.BACKGROUND)
     if planned is not None and (done is None or planned.start() <= done.start()):
@@ -415,6 +415,20 @@ def _read_at(
     return Reading(Tense.SIGNED, firm=firm, anchored=anchored and not quoted)
 
 
+# "지난 4월 A와, 지난 12일에는 B와 … 체결했다": signings listed each with its own date.
+_LISTED_PARTY = re.compile(r"(?:와|과),\s(?=[^,]*$)")
+
+
+def _last_listed(before_verb: str, published: dt.datetime | None) -> str:
+    """The part of the text before the verb that dates the signing: the last item of a list of
+    partners when that item carries a date of the last weeks, else all of it."""
+    listed = _LISTED_PARTY.search(before_verb)
+    if listed is None:
+        return before_verb
+    last = before_verb[listed.end() :]
+    return last if _anchored(last, published, strict=True) else before_verb
+
+
 def _in_quote(text: str, pos: int) -> bool:
     """True when pos lies inside a “quotation” that is someone's claim, not an announcement
     ("“...체결했다”며 주장했다" is a claim; "“...체결했다”고 11일 밝혔다" is the news)."""
@@ -433,6 +447,8 @@ def _in_quote(text: str, pos: int) -> bool:
 
 _ANNOUNCED = re.compile(r"\s?(?:고|라고)\s?(?:\d{1,2}\s?일\s?)?(?:밝혔|전했|발표|알렸)")
 _SAID = re.compile(
+    # "…체결했다”고 했다", the papers' plain "said"
+    r"\s?(?:고|라고)\s?했|"
     r"\s?(?:며|라며|면서|고|라고)\s?.{0,200}?(?:말했|고\s?했|설명했|강조했|덧붙였|밝혔|전했|답했|소개했|"
     r"자랑했|내다봤|기대했)"
 )

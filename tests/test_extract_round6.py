@@ -343,3 +343,35 @@ def test_bare_agreement_after_a_labour_agreement(kiwi_extractor: Extractor) -> N
         "A교육감은 14일 브리핑룸에서 기자회견을 열고 “전임 교육감 시절 맺은 단체협약의 효력이 "
         "상실됐음을 선언한다”며 “협약이 교육청 고유의 정책 권한까지 제한하고 있다”고 밝혔다.",
     ) == (False, ())
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Signings listed each with its date: the last one, dated last week, is news ...
+        (
+            "총장은 “지난 4월 지역 가전 대기업과, 지난 12일에는 독일 산업자동화 기업 E사의 "
+            "한국법인과 계약학과를 운영하는 양해각서(MOU)를 체결했다”고 했다.",
+            (True, ("DE",)),
+        ),
+        # A speaker's account closed by the papers' plain "고 했다" is told, not claimed.
+        (
+            "F사 대표는 “지난 14일 프랑스 G사와 공동 연구 업무협약을 맺었다”고 했다.",
+            (True, ("FR",)),
+        ),
+        # ... and none is when every date is months back.
+        (
+            "D대는 지난 4월 지역 가전 대기업과, 지난해 5월에는 독일 기업 E사의 한국법인과 "
+            "양해각서(MOU)를 체결했다.",
+            (False, ()),
+        ),
+    ],
+)
+def test_signings_listed_with_their_dates(
+    kiwi_extractor: Extractor, body: str, expected: tuple[bool, tuple[str, ...]]
+) -> None:
+    article = Article(
+        "D대, 기업 숙제 푸는 연구소 돼야", body, published=dt.datetime(2025, 8, 20, 9)
+    )
+    result = kiwi_extractor.extract(article)
+    assert (result.is_mou, result.countries) == expected

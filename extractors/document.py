@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from extractors.kiwi_analyzer import Tok
 from extractors.model import Article
+from extractors.status import AGREEMENT as AGREEMENT_WORD_RE
 from extractors.status import NOT_AN_MOU, Reading, Tense, read
 
 # Words of an investigation or a trial: an MOU inside such a story is evidence, not news.
@@ -91,7 +92,7 @@ def split_deck(title: str, text: str) -> str:
 def prepare(article: Article, text: str, split: Callable[[str], list[str]]) -> Doc:
     title = " ".join(normalize(html.unescape(article.title)).split())
     sentences = [title, *(normalize(s) for s in split(split_deck(title, text)))]
-    readable = _one_sided_letters(sentences)
+    readable = _contracts_called_agreements(_one_sided_letters(sentences))
     readings = [read(s, article.published, title=(i == 0)) for i, s in enumerate(readable)]
     crime = len({m.group(0) for m in CRIME.finditer(text)})
     return Doc(article, sentences, readings, crime)
@@ -114,3 +115,19 @@ def _one_sided_letters(sentences: list[str]) -> list[str]:
         if any(full.search(n) for n in named):
             sentences = [bare.sub(plain, s) for s in sentences]
     return sentences
+
+
+# A contract the story then calls an agreement ("공동투자계약을 체결했다 … 이번 협약을 통해"): the
+# gold reads it as one (b307, t340); a supply contract the story calls 계약 stays none.
+_CALLED_AGREEMENT = re.compile(r"이번\s?협약(?:을|으로|에|은|의)")
+_CONTRACT = re.compile(r"(?<=[가-힣])계약(?=(?:을|를|서|\s?체결|$|\s))")
+
+
+def _contracts_called_agreements(sentences: list[str]) -> list[str]:
+    """Sentences as the status reader should see them: where the story calls its contract "이번
+    협약", the contract ("공동투자계약") reads as an agreement ("공동투자협약")."""
+    if not any(_CALLED_AGREEMENT.search(s) for s in sentences[1:]):
+        return sentences
+    if any(AGREEMENT_WORD_RE.search(s) for s in sentences if not _CALLED_AGREEMENT.search(s)):
+        return sentences  # the story names its agreement itself
+    return [_CONTRACT.sub("협약", s) for s in sentences]

@@ -285,6 +285,8 @@ FOLLOWS_ON = re.compile(
     r"이어(?:서)?\s?|"
     # "… MOU를 체결했고, 다음 달에는 C와 협약을 추진한다": a signing, then another clause
     r"(?P<done>체결했|맺었|서명했)(?:고|으며|으나|지만),\s|"
+    # "… 체결했다고 12일 밝혔으며, 이번 협약에 따라 …할 예정이다": the news, then the plan
+    r"(?P<said>체결했|맺었|서명했)다고\s(?:\d{1,2}\s?일\s)?(?:밝혔|전했)(?:으며|고),\s|"
     r"(?P<end>해지|파기|종료|철회|취소)(?:하고|한\s?뒤|한\s?후|하며)\s"
 )
 
@@ -297,6 +299,9 @@ def follow_on_parts(sentence: str) -> tuple[str, str] | None:
         return None
     if follow.group("done"):
         return sentence[: follow.start()] + follow.group("done") + "다.", sentence[follow.end() :]
+    if follow.group("said"):
+        told = re.sub(r"(?:으며|고),\s$", "", sentence[follow.start() : follow.end()])
+        return sentence[: follow.start()] + told + "다.", sentence[follow.end() :]
     verb = follow.group("verb") or follow.group("end")
     first = sentence[: follow.start()] + verb + ("었다." if verb == "맺" else "했다.")
     return first, sentence[follow.end() :]

@@ -375,3 +375,32 @@ def test_signings_listed_with_their_dates(
     )
     result = kiwi_extractor.extract(article)
     assert (result.is_mou, result.countries) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A contract the story then calls "이번 협약" is an agreement, as the gold reads it ...
+        (
+            "H증권은 미국 투자은행 I와 5000억원 규모의 공동투자계약을 체결했다고 14일 밝혔다. "
+            "이번 협약을 통해 H증권은 투자처를 발굴하고, I는 자금을 공급할 예정이다.",
+            (True, ("US",)),
+        ),
+        # ... also when the same sentence goes on to the plan after "밝혔으며,".
+        (
+            "H증권은 미국 투자은행 I와 공동투자계약을 체결했다고 14일 밝혔으며, 이번 협약에 따라 "
+            "H증권은 투자처를 발굴할 예정이다.",
+            (True, ("US",)),
+        ),
+        # A supply contract the story calls a contract stays none.
+        (
+            "H사는 미국 I사와 500억원 규모의 공급계약을 체결했다고 14일 밝혔다. 이번 계약으로 "
+            "H사는 북미 매출을 늘린다.",
+            (False, ()),
+        ),
+    ],
+)
+def test_contracts_the_story_calls_agreements(
+    kiwi_extractor: Extractor, body: str, expected: tuple[bool, tuple[str, ...]]
+) -> None:
+    assert is_mou_and_countries(kiwi_extractor, "H증권, 美 I와 공동투자계약", body) == expected

@@ -92,7 +92,7 @@ def split_deck(title: str, text: str) -> str:
 def prepare(article: Article, text: str, split: Callable[[str], list[str]]) -> Doc:
     title = " ".join(normalize(html.unescape(article.title)).split())
     sentences = [title, *(normalize(s) for s in split(split_deck(title, text)))]
-    readable = _contracts_called_agreements(_one_sided_letters(sentences))
+    readable = _contracts_called_agreements(_bare_heads_as_named(sentences))
     readings = [read(s, article.published, title=(i == 0)) for i, s in enumerate(readable)]
     crime = len({m.group(0) for m in CRIME.finditer(text)})
     return Doc(article, sentences, readings, crime)
@@ -106,7 +106,7 @@ _NAMED_NOT_MOU = (
 )
 
 
-def _one_sided_letters(sentences: list[str]) -> list[str]:
+def _bare_heads_as_named(sentences: list[str]) -> list[str]:
     """Sentences as the status reader should see them: where the article names a document that
     is no MOU in full, its bare head later is that document ("전자 서명으로 작성한 의향서",
     "단체협약의 효력이 상실됐다 … 협약이 권한을 제한한다"), not an agreement between two parties."""

@@ -189,8 +189,10 @@ def _korean_named(names: set[str], acronyms: frozenset[str] = frozenset()) -> bo
     )
 
 
+# An acronym given in brackets after a name: "서울경제진흥원(SBA)", "유럽부정행위방지청(OLAF·…)".
+_ACRONYM_AFTER = r"\s?\(([A-Z][A-Za-z&]{1,9})"
 # A Korean body's name with its acronym: "서울경제진흥원(SBA)", "한국해양과학기술원(KIOST)".
-_ACRONYM = re.compile(r"([가-힣]{2,}(?:\s[가-힣]+)?)\s?\(([A-Z][A-Za-z&]{1,7})\)")
+_ACRONYM = re.compile(r"([가-힣]{2,}(?:\s[가-힣]+)?)" + _ACRONYM_AFTER + r"\)")
 
 
 def korean_acronyms(sentences: Sequence[str]) -> frozenset[str]:
@@ -505,7 +507,7 @@ def _aliases(name: str, text: str) -> set[str]:
     """A party's name and the acronym the article gives it: "유럽부정행위방지청(OLAF·…)" is also
     OLAF."""
     out = {re.sub(r"\(.*$", "", name).strip()}
-    out |= set(re.findall(rf"{re.escape(name)}\s?\(([A-Z][A-Za-z&]{{1,9}})", text))
+    out |= set(re.findall(re.escape(name) + _ACRONYM_AFTER, text))
     return {a for a in out if len(a) >= 2}
 
 

@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 
 from extractors.kiwi_analyzer import Tok
 from extractors.model import Article
-from extractors.status import AGREEMENT as AGREEMENT_WORD_RE
-from extractors.status import NOT_AN_MOU, Reading, Tense, read
+from extractors.status import AGREEMENT, NOT_AN_MOU, Reading, Tense, read
 
 # Words of an investigation or a trial: an MOU inside such a story is evidence, not news.
 # Short ones must start a word: 우선고용 has no 선고, 야영장 no 영장, 우수사례 no 수사, 주사기 no
@@ -128,6 +127,6 @@ def _contracts_called_agreements(sentences: list[str]) -> list[str]:
     협약", the contract ("공동투자계약") reads as an agreement ("공동투자협약")."""
     if not any(_CALLED_AGREEMENT.search(s) for s in sentences[1:]):
         return sentences
-    if any(AGREEMENT_WORD_RE.search(s) for s in sentences if not _CALLED_AGREEMENT.search(s)):
+    if any(AGREEMENT.search(s) for s in sentences if not _CALLED_AGREEMENT.search(s)):
         return sentences  # the story names its agreement itself
     return [_CONTRACT.sub("협약", s) for s in sentences]

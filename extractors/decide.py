@@ -137,7 +137,7 @@ def decide(doc: Doc, sector_model: SectorModel | None = None) -> Extraction:
         status = "planned" if doc.with_tense(Tense.PLANNED) else "none"
         return Extraction(status=status)  # type: ignore[arg-type]
     counterparts = counterparts_of(doc, signed)
-    if counterparts.foreign_only:
+    if counterparts.foreign_only or (doc.in_passing and not counterparts.codes):
         return Extraction(status="none")
     described = describing_sentences(doc.sentences, signed)
     groups = [sentence_parties(doc.sentences[i], doc.tokens.get(i, [])) for i in signed if i]
@@ -171,12 +171,41 @@ def decide(doc: Doc, sector_model: SectorModel | None = None) -> Extraction:
 _EXTRA_SENTENCES = 12
 
 
+# A sentence that ends on the signing told as done ("…대학과 MOU도 체결했다."), not one that
+# goes on to what the partnership does ("협약을 맺어 유니폼을 넘겨받고 있다").
+_ENDS_SIGNED = re.compile(r"(?:(?:체결|서명)(?:했|하였)|맺었)다[.”’\"']?\s*$")
+
+
+def passing_signings(doc: Doc) -> list[int]:
+    """Signings reported in passing with a foreign partner (LABELS.md counts them): body
+    sentences that end on the signing told as done, with no date earlier than this month and
+    no background word, and that name a foreign country or place. `decide` keeps the article
+    only if such a sentence yields a counterpart: a Korean partner told in passing is as often
+    an old partnership as news (the gold splits on it), a foreign one is what our users follow."""
+    if doc.crime_words >= _CRIME_STORY or _history(doc) or _CASE_HEADLINE.search(doc.title):
+        return []
+    return [
+        i
+        for i in doc.with_tense(Tense.SIGNED)
+        if i
+        and doc.readings[i].firm
+        and _ENDS_SIGNED.search(doc.sentences[i])
+        and has_name(doc.sentences[i])
+        and not is_stale(doc.sentences[i], doc.published)
+    ]
+
+
 def chosen_signing(doc: Doc, model: MouModel | None = None) -> list[int]:
     """The signing sentences by the rules, or by the fitted model where it is confident the
-    rules are wrong (`mou_score.MouModel`)."""
+    rules are wrong (`mou_score.MouModel`), or else the signings told in passing with a foreign
+    partner (`passing_signings`, marked on the document)."""
     rules = signing_sentences(doc)
     if model is None or model.is_mou(doc, bool(rules)) == bool(rules):
-        return rules
+        if rules:
+            return rules
+        passing = passing_signings(doc)
+        doc.in_passing = bool(passing)
+        return passing
     if not rules and (doc.crime_words >= _CRIME_STORY or _CASE_HEADLINE.search(doc.title)):
         return []  # the rules' word on a crime story stands: its MOUs are evidence
     return model_signing_sentences(doc) if not rules else []

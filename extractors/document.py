@@ -38,6 +38,8 @@ class Doc:
     tokens: dict[int, list[Tok]] = field(default_factory=dict)
     signed: list[int] | None = None
     """The signing sentences once decided (rules and model), before Kiwi reads them."""
+    in_passing: bool = False
+    """The signing sentences are only signings told in passing (`decide.passing_signings`)."""
 
     @property
     def published(self) -> dt.datetime | None:

@@ -1,0 +1,52 @@
+"""Shapes of issue 9's seventh round, each with invented articles: a signing told in passing in
+a story about something else, with a foreign partner."""
+
+from __future__ import annotations
+
+import pytest
+from extractor_fixtures import is_mou_and_countries
+
+from extractors.extractor import Extractor
+
+_FEATURE = (
+    "몽골 청년들 한국 병원 연수 붐",
+    "울란바토르의 간호학과 졸업생 바트 씨는 요즘 한국어 공부에 한창이다. "
+    "그는 내년 봄 대구의 한 종합병원에서 연수를 시작한다. "
+    "연수생은 해마다 늘어 올해 120명을 넘었다. "
+    "병원 측은 숙소와 통역을 지원한다. ",
+)
+
+
+@pytest.mark.parametrize(
+    ("ending", "expected"),
+    [
+        # A body sentence that ends on the signing with a foreign partner, undated: LABELS.md
+        # counts a signing reported in passing, and our users follow the partner's country.
+        ("한편 대구한빛병원은 몽골 국립의과대학과 연수 협력 업무협약을 체결했다.", (True, ("MN",))),
+        ("대구한빛병원은 울란바토르의 국립의과대학과도 MOU를 맺었다.", (True, ("MN",))),
+        # A Korean partner told in passing stays out: as often an old partnership as news.
+        ("한편 대구한빛병원은 경북의 한 간호대학과 업무협약을 체결했다.", (False, ())),
+        # A sentence that goes on to what the partnership does tells a standing arrangement.
+        (
+            "대구한빛병원은 몽골 국립의과대학과 협약을 맺어 해마다 연수생을 받고 있다.",
+            (False, ()),
+        ),
+        # Background and earlier months stay background.
+        ("대구한빛병원은 지난해 몽골 국립의과대학과 업무협약을 체결했다.", (False, ())),
+        ("대구한빛병원은 2023년 3월 몽골 국립의과대학과 업무협약을 체결했다.", (False, ())),
+    ],
+)
+def test_a_signing_told_in_passing_counts_with_a_foreign_partner(
+    kiwi_extractor: Extractor, ending: str, expected: tuple[bool, tuple[str, ...]]
+) -> None:
+    title, body = _FEATURE
+    assert is_mou_and_countries(kiwi_extractor, title, body + ending) == expected
+
+
+def test_a_crime_story_keeps_its_signings_as_evidence(kiwi_extractor: Extractor) -> None:
+    body = (
+        "검찰은 해외 투자 사기 혐의로 A씨를 구속 기소했다. 법원은 징역 5년을 선고했다. "
+        "피고인은 재판에서 혐의를 부인했다. 수사 결과 피해자는 200명이 넘었다. "
+        "A씨 회사는 베트남 하노이의 한 부동산 개발사와 업무협약을 체결했다."
+    )
+    assert is_mou_and_countries(kiwi_extractor, "해외 투자 사기 일당 재판", body) == (False, ())

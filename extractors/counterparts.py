@@ -183,6 +183,15 @@ _KOREAN_INSTITUTION = re.compile(
 )
 
 
+# A signer referred back to by a one-syllable surname and a Korean body's title ("박 시장은",
+# "김 지사는"): the Korean side a story introduced in full earlier; foreign signers are named by
+# their transliterated names ("트럼프 대통령"), and heads of state are not among these titles.
+_SURNAME_OFFICIAL = re.compile(
+    r"(?<![가-힣])[가-힣]\s(?:시장|도지사|지사|군수|구청장|교육감|총장|원장|청장|이사장|사장|회장|대표)"
+    r"(?:은|는|이|가)\s"
+)
+
+
 def _korean_named(names: set[str], acronyms: frozenset[str] = frozenset()) -> bool:
     return any(
         KOREAN_SIDE.search(n) or _KOREAN_INSTITUTION.search(n) or n in acronyms for n in names
@@ -297,7 +306,7 @@ def _foreign_sentence(
         return True  # "주한독일상공회의소는 주한독일대사관과": two foreign bodies in Korea
     if KOREAN_SIDE.search(" ".join(names)):
         return False
-    if _KOREAN_OFFICIAL.search(sentence):
+    if _KOREAN_OFFICIAL.search(sentence) or (not title and _SURNAME_OFFICIAL.search(sentence)):
         return (
             False  # "김두영 울산시장과 바이에른주 경제에너지부 관계자들이": a Korean official signs
         )
@@ -663,6 +672,7 @@ def article_counterparts(
             verdict.get(i) is False
             or _korean_named(party_names(sentences[i], tokens.get(i, []), proper=False), acronyms)
             or (i > 0 and _announcer_sentence(sentences[i], found.get(i, [])))
+            or (i > 0 and _SURNAME_OFFICIAL.search(sentences[i]) is not None)
         )
 
     # A foreign firm named without its country counts only beside a Korean party

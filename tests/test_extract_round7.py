@@ -50,3 +50,27 @@ def test_a_crime_story_keeps_its_signings_as_evidence(kiwi_extractor: Extractor)
         "A씨 회사는 베트남 하노이의 한 부동산 개발사와 업무협약을 체결했다."
     )
     assert is_mou_and_countries(kiwi_extractor, "해외 투자 사기 일당 재판", body) == (False, ())
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A Korean official referred back to by surname and title is the Korean side beside a
+        # well-known foreign firm named without its country ...
+        (
+            "김영훈 경남지사가 14일 독일 출장 성과를 발표했다. "
+            "김 지사는 뮌헨을 찾아 지멘스와 스마트공장 업무협약을 체결했다.",
+            (True, ("DE",)),
+        ),
+        # ... a foreign signer named in full with a title is not: no Korean side in sight.
+        (
+            "지멘스 이사회는 14일 출장 성과를 발표했다. "
+            "뮐러 회장은 뮌헨을 찾아 지멘스와 스마트공장 업무협약을 체결했다.",
+            (True, ()),
+        ),
+    ],
+)
+def test_a_korean_official_named_by_surname_is_the_korean_side(
+    kiwi_extractor: Extractor, body: str, expected: tuple[bool, tuple[str, ...]]
+) -> None:
+    assert is_mou_and_countries(kiwi_extractor, "해외 출장 성과", body) == expected

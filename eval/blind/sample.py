@@ -25,6 +25,12 @@ misses were read once after scoring, so it became training data): 200 articles f
 set holds yet, sizes in FRESH (eval/blind/fresh-sample.jsonl, ids f001...). ``--set train2`` then
 takes every remaining unlabelled article with an agreement word for training
 (eval/train/more-sample.jsonl, ids u001...).
+
+``--set fresh2`` (seventh round) draws the third blind set: after train2 no unlabelled article
+with an agreement word is left, so it samples articles that tell a deal with another word and no
+agreement noun (맞손, 손잡고, 제휴, 파트너십; `DEAL_WORD`), outside every labelled set, both
+blind samples and every source a black-box set's writer rewrote (eval/blind/fresh2-sample.jsonl,
+ids d001..., sizes in FRESH2).
 """
 
 from __future__ import annotations
@@ -131,6 +137,47 @@ def draw_training_rest(shared: Path) -> list[dict[str, Any]]:
     return sample
 
 
+# Deals told without an agreement noun ("A사, B사와 맞손", "손잡고", "전략적 제휴", "파트너십"):
+# the seventh round found every unlabelled article with an agreement word already drawn.
+DEAL_WORD = re.compile(r"맞손|손(?:을)?\s?잡(?!이)|제휴|파트너십|협력\s?각서|MOA")
+FRESH2 = {"chosun": 80, "tera": 120}
+
+
+def _sweep_sources() -> set[str]:
+    """Urls the black-box sets' writers rewrote (eval/sweeps/round*/*/sources.txt)."""
+    urls: set[str] = set()
+    for path in (HERE.parent / "sweeps").glob("round*/*/sources.txt"):
+        for line in path.read_text("utf-8").splitlines():
+            fields = line.split("\t")
+            if len(fields) >= 2 and fields[1].startswith("http"):
+                urls.add(fields[1].strip())
+    return urls
+
+
+def draw_fresh2(shared: Path) -> list[dict[str, Any]]:
+    """The seventh round's blind set: articles with a deal word and no agreement noun, outside
+    every labelled set, both blind sets' samples and every rewrite's source (sizes in FRESH2)."""
+    taken = _taken_before_fresh(shared) | _urls_of(
+        "fresh-sample.jsonl", "../train/more-sample.jsonl"
+    )
+    taken |= _sweep_sources()
+    foreign = _foreign_names()
+    pools: dict[str, list[dict[str, Any]]] = {"chosun": [], "tera": []}
+    for archive, row, text in _candidates(shared / "corpus", taken):
+        plain = strip_tags(text)
+        if stratum("", text, foreign) == "neither" and DEAL_WORD.search(plain):
+            pools[archive].append(
+                {"url": row["url"], "archive": archive, "stratum": "deal-word", "row": row}
+            )
+    rng = random.Random(SEED + 4)
+    sample: list[dict[str, Any]] = []
+    for archive, n in FRESH2.items():
+        pool = sorted(pools[archive], key=lambda item: item["url"])
+        sample += rng.sample(pool, min(n, len(pool)))
+    rng.shuffle(sample)
+    return sample
+
+
 def stratum(title: str, body: str, foreign: re.Pattern[str]) -> str:
     text = f"{title}\n{strip_tags(body)}"
     if not AGREEMENT.search(text):
@@ -199,7 +246,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=HERE.parents[2] / "shared")
     parser.add_argument("--out", type=Path, default=Path("/tmp/blind"))
-    sets = ["stratified", "near-foreign", "train", "fresh", "train2"]
+    sets = ["stratified", "near-foreign", "train", "fresh", "train2", "fresh2"]
     parser.add_argument("--set", choices=sets, default="stratified")
     args = parser.parse_args()
     if args.set == "stratified":
@@ -211,6 +258,8 @@ def main() -> None:
         sample, index_name, prefix = draw_training(args.shared), "../train/sample.jsonl", "t"
     elif args.set == "fresh":
         sample, index_name, prefix = draw_fresh(args.shared), "fresh-sample.jsonl", "f"
+    elif args.set == "fresh2":
+        sample, index_name, prefix = draw_fresh2(args.shared), "fresh2-sample.jsonl", "d"
     else:
         sample, index_name = draw_training_rest(args.shared), "../train/more-sample.jsonl"
         prefix = "u"

@@ -5,13 +5,11 @@ from __future__ import annotations
 import html
 import re
 
-from extractors.status import HEADLINE_TAG
+from extractors.status import AGREEMENT_WORD, HEADLINE_TAG
 
-# A word for an agreement document...
-AGREEMENT = re.compile(
-    r"MOU|M\.O\.U|엠오유|양해각서|업무\s?협약|협약|협정|약정|의향서|LOI|L\.O\.I|파트너십|"
-    r"협력\s?각서|합의서|MOA|계약"
-)
+# A word for an agreement document: every word the status reader reads as one ("전략적 제휴"
+# too), and documents the rules or the fitted model may still read as one (계약, 합의서)...
+AGREEMENT = re.compile(AGREEMENT_WORD + r"|L\.O\.I|합의서|계약")
 # ...and a word for signing or exchanging one.
 SIGNING = re.compile(
     r"체결|맺|서명|교환|주고\s?받|손을\s?(?:맞잡|잡)았|성사|협약식|조인|사인|(?:협약|MOU|양해각서)\S{0,3}\s?진행|signed|signing|"

@@ -138,6 +138,16 @@ def test_gate() -> None:
     assert passes_gate("C재단, D구와 업무협약", "C재단이 최근 D구와 함께 주민 지원에 나선다..")
     assert not passes_gate("E사, F사와 손잡고 신제품 출시", "E사가 F사와 함께 만든 과자를 내놨다.")
     assert passes_gate("G사, H연구소와 맞손", "G사는 H연구소와 업무협약을 진행했다고 밝혔다.")
+    # Every word the status reader takes for an agreement passes the gate too (a "전략적 제휴"
+    # article never reached it before the seventh round), also spelled with a space.
+    assert passes_gate("I사, AI 판별 플랫폼 개발", "I사는 J사와 3자간 전략적 제휴를 체결했다고 13일 밝혔다.")
+    assert passes_gate("", "K원과 L원은 국제 협력 양해 각서를 체결했다.")
+
+
+def test_the_gate_knows_every_agreement_word_of_the_reader() -> None:
+    for sentence in ("A사는 B사와 업무 제휴를 맺었다.", "A사는 B사와 전략적 제휴를 체결했다."):
+        assert read(sentence).tense is Tense.SIGNED
+        assert passes_gate("", sentence)
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 # An agreement document between parties.
 AGREEMENT_WORD = (
     r"(?:MOU|MoU|M\.O\.U|엠오유|양해\s?각서|업무\s?협약|협약서?|협정서?|약정서?|의향서|LOI|LoI|"
-    r"MOA|협력\s?각서|업무\s?제휴|전략적\s?제휴|파트너십)"
+    r"MOA|협력\s?각서|(?:업무|사업)\s?제휴|전략적\s?제휴|파트너십)"
 )
 AGREEMENT = re.compile(AGREEMENT_WORD)
 

@@ -145,7 +145,11 @@ def test_gate() -> None:
 
 
 def test_the_gate_knows_every_agreement_word_of_the_reader() -> None:
-    for sentence in ("A사는 B사와 업무 제휴를 맺었다.", "A사는 B사와 전략적 제휴를 체결했다."):
+    for sentence in (
+        "A사는 B사와 업무 제휴를 맺었다.",
+        "A사는 B사와 전략적 제휴를 체결했다.",
+        "A사는 B사와 전략적 사업제휴를 체결했다고 12일 밝혔다.",
+    ):
         assert read(sentence).tense is Tense.SIGNED
         assert passes_gate("", sentence)
 

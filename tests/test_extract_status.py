@@ -140,7 +140,7 @@ def test_gate() -> None:
     assert passes_gate("G사, H연구소와 맞손", "G사는 H연구소와 업무협약을 진행했다고 밝혔다.")
     # Every word the status reader takes for an agreement passes the gate too (a "전략적 제휴"
     # article never reached it before the seventh round), also spelled with a space.
-    assert passes_gate("I사, AI 판별 플랫폼 개발", "I사는 J사와 3자간 전략적 제휴를 체결했다고 13일 밝혔다.")
+    assert passes_gate("I사, AI 판별 플랫폼 개발", "I사는 J사와 3자간 전략적 제휴를 체결했다.")
     assert passes_gate("", "K원과 L원은 국제 협력 양해 각서를 체결했다.")
 
 

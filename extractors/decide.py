@@ -174,6 +174,11 @@ _EXTRA_SENTENCES = 12
 # A sentence that ends on the signing told as done ("…대학과 MOU도 체결했다."), not one that
 # goes on to what the partnership does ("협약을 맺어 유니폼을 넘겨받고 있다").
 _ENDS_SIGNED = re.compile(r"(?:(?:체결|서명)(?:했|하였)|맺었)다[.”’\"']?\s*$")
+# The state itself as the signer ("한국은 … 호주와 처음으로 워킹 홀리데이 협정을 체결했다"): told in
+# passing without a date, a treaty's history, not news.
+_STATE_SIGNER = re.compile(
+    r"^(?:[^,]{0,20}\s)?(?:한국|우리나라|대한민국|한국\s?정부|우리\s?정부|정부)(?:은|는|이|가)\s"
+)
 
 
 def passing_signings(doc: Doc) -> list[int]:
@@ -192,6 +197,7 @@ def passing_signings(doc: Doc) -> list[int]:
         and _ENDS_SIGNED.search(doc.sentences[i])
         and has_name(doc.sentences[i])
         and not is_stale(doc.sentences[i], doc.published)
+        and not _STATE_SIGNER.search(doc.sentences[i])
     ]
 
 

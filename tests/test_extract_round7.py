@@ -31,6 +31,9 @@ _FEATURE = (
             "대구한빛병원은 몽골 국립의과대학과 협약을 맺어 해마다 연수생을 받고 있다.",
             (False, ()),
         ),
+        # The state itself as the signer, undated and in passing, is a treaty's history.
+        ("한국은 2009년 이후 몽골과 처음으로 연수생 교류 협정을 체결했다.", (False, ())),
+        ("한국은 몽골과 처음으로 연수생 교류 협정을 체결했다.", (False, ())),
         # Background and earlier months stay background.
         ("대구한빛병원은 지난해 몽골 국립의과대학과 업무협약을 체결했다.", (False, ())),
         ("대구한빛병원은 2023년 3월 몽골 국립의과대학과 업무협약을 체결했다.", (False, ())),

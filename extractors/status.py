@@ -75,7 +75,9 @@ _RELATIVE = re.compile(
 )
 # The verb before the noun: "전날 양국이 체결한 ‘...양해각서’".
 _RELATIVE_BEFORE = re.compile(
-    r"(?:(?:체결|서명|교환)(?:한|된)|맺은)\s?[‘'\"“「『]?[^.!?]{0,40}?"
+    r"(?:(?:체결|서명|교환)(?:한|된)|맺은)\s?(?:[‘'\"“「『]?[^.!?]{0,40}?|"
+    # or the agreement's long quoted name: "맺은 '2026년 … 회생 보듬자금 지원사업 업무협약'"
+    r"[‘'\"“「『][^.!?‘'\"“”’」』]{40,120}?)"
     + AGREEMENT_WORD
     # "협약을 체결한 해외 협약기관과": a partner institution, not a document
     + r"(?!기관|기업|대학|병원|업체|학교|도시|은행|국가)"

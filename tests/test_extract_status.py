@@ -303,3 +303,25 @@ def test_a_donation_agreement_between_bodies_is_signed_a_persons_pledge_is_not()
     assert read(pledge, PUBLISHED).tense is not Tense.SIGNED
     legacy = "E재단은 14일 30대 여성 F씨와 유산기부 약정을 맺었다고 밝혔다."
     assert read(legacy, PUBLISHED).tense is not Tense.SIGNED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tense"),
+    [
+        # A recent signing told in a relative clause before the agreement's long quoted name is
+        # a signing of the last days (seventh round) ...
+        (
+            "이번 지원은 지난 17일 A도 및 B재단과 맺은 '2025년 더 든든한 지역, 함께 성장하기 위한 "
+            "소상공인 경영안정 특별자금 지원사업 업무협약'에 따른 것이다.",
+            Tense.SIGNED,
+        ),
+        # ... and, undated, it is not news.
+        (
+            "이번 지원은 A도 및 B재단과 맺은 '2025년 더 든든한 지역, 함께 성장하기 위한 "
+            "소상공인 경영안정 특별자금 지원사업 업무협약'에 따른 것이다.",
+            Tense.NONE,
+        ),
+    ],
+)
+def test_a_relative_signing_before_a_long_quoted_name(sentence: str, tense: Tense) -> None:
+    assert read(sentence, PUBLISHED).tense is tense

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from extractors.gazetteer import (
     FOREIGN_PLACES,
     PAIR_ABBREVIATIONS,
+    TAUGHT_PLACES,
     cldr_cities,
     korean_names,
     subdivisions,
@@ -144,6 +145,8 @@ def _build(num_workers: int) -> Kiwi:
     for city in cldr_cities():  # "노보시비르스크" is one name, not three nouns
         if city not in FOREIGN_PLACES:
             kiwi.add_user_word(city, "NNP")
+    for place in TAUGHT_PLACES:  # "브로츠와프의": a name and its particle
+        kiwi.add_user_word(place, "NNP")
     for region in subdivisions()[0]:  # "타밀나두 주정부와": a name, not a common noun
         if region not in FOREIGN_PLACES and " " not in region:
             kiwi.add_user_word(region, "NNP")

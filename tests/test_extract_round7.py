@@ -77,3 +77,20 @@ def test_a_korean_official_named_by_surname_is_the_korean_side(
     kiwi_extractor: Extractor, body: str, expected: tuple[bool, tuple[str, ...]]
 ) -> None:
     assert is_mou_and_countries(kiwi_extractor, "해외 출장 성과", body) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Cities of the seventh round's gazetteer additions give a party's seat ...
+        ("A전자는 14일 오스틴에 본사를 둔 설계기업 코어웨이브와 업무협약을 맺었다.", ("US",)),
+        ("A배터리는 14일 브로츠와프의 부품기업 실레시아파츠와 공급 협력 MOU를 맺었다.", ("PL",)),
+        ("A중공업은 14일 담맘에 있는 발전기업 걸프에너지와 양해각서를 체결했다.", ("SA",)),
+        # ... and a ceremony held there is still only a place.
+        ("A사와 B사는 14일 오스틴에서 공동 연구 업무협약을 체결했다.", ()),
+    ],
+)
+def test_added_cities_give_a_partys_seat(
+    kiwi_extractor: Extractor, sentence: str, expected: tuple[str, ...]
+) -> None:
+    assert is_mou_and_countries(kiwi_extractor, "업무협약 체결", sentence) == (True, expected)

@@ -33,6 +33,10 @@ from extractors.sector_detect import describing_sentences, detect_sectors
         ("수소 연료전지 보급을 위한 업무협약을 체결했다.", "energy"),
         ("노후 교량 보수를 위한 업무협약을 체결했다.", "infrastructure"),
         ("B사와 항공 산업 협력을 위한 양해각서를 체결했다.", "aerospace_defense"),
+        # The genuine words beside the look-alikes below: a garden, a performance, culture.
+        ("국제정원박람회 기업 정원 조성을 위한 협약을 체결했다.", "culture"),
+        ("지역 예술단 공연 지원을 위한 협약을 체결했다.", "culture"),
+        ("전통 문화 교류를 위한 협약을 체결했다.", "culture"),
     ],
 )
 def test_cue_counts(text: str, sector: str) -> None:
@@ -79,6 +83,15 @@ def test_cue_counts(text: str, sector: str) -> None:
         ("탄소섬유 공동 개발 협약을 체결했다.", "environment"),
         ("은행나무 가로수 관리 협약을 체결했다.", "finance"),
         ("위성도시 교통 개선 협약을 체결했다.", "aerospace_defense"),
+        # 다문화 (multicultural families) and 가족 문화 are social policy; 공연 inside 항공연구
+        # (aerospace research); 정원 as a quota (의대 정원, 모집 정원), not a garden; a venue
+        # (문화예술회관에서) says where, not what about.
+        ("다문화 가정 청소년 교육 지원 협약을 체결했다.", "culture"),
+        ("출산 친화적인 가족 문화 확산을 위한 협약을 체결했다.", "culture"),
+        ("국방미래항공연구센터 건립 협약을 체결했다.", "culture"),
+        ("의대 정원 확대에 맞춘 수련병원 협약을 체결했다.", "culture"),
+        ("모집 정원 외 특별전형 운영 협약을 체결했다.", "culture"),
+        ("A군은 태안문화예술회관에서 드론 산업 협약을 체결했다.", "culture"),
     ],
 )
 def test_look_alikes_do_not_count(text: str, sector: str) -> None:

@@ -237,6 +237,10 @@ def test_fifth_round_shapes(sentence: str, tense: Tense) -> None:
         'A사 "B사와 협약 체결 사실 없다"',
         'A사 "B사와 협약설은 오보…공식 계약·협약 없어"',
         'A사 "B사와 맺은 건 MOU 아닌 시범 공급 계약"',
+        # ... a report or rumour answered with "관련해", "에 대한", or as undecided (eighth round).
+        "A사는 C국 기업과 합작 MOU를 맺었다는 보도와 관련해 '접촉한 사실이 없다'고 밝혔다.",
+        "A사는 B사와 MOU를 체결했다는 풍문에 대한 조회공시 요구에 '확정된 사항은 없다'고 답변했다.",
+        "[단독] A사 'C국 대기업과 합작 MOU' 보도에 '결정된 바 없다'",
         # A draft exchanged, a signing still unscheduled or all that is left, a scheduled
         # ceremony called off, a trade pact between states.
         "A시는 19일 “B시와 양해각서 초안을 교환했지만 서명 일정은 아직 정하지 못했다”고 밝혔다.",
@@ -258,6 +262,8 @@ def test_denials_and_breaches_are_no_signing(sentence: str) -> None:
         # ...but a market story on the news of one, and a deal that is not a mere MOU, are.
         "A사가 B사와 MOU를 체결했다는 소식에 19일 주가가 강세다.",
         "A시는 19일 B사와 단순 양해각서가 아닌 실시협약을 체결했다.",
+        # An undecided detail of a signed agreement is no denial of it.
+        "A사는 19일 B사와 MOU를 체결했으며 투자 규모는 확정된 바 없다고 밝혔다.",
     ],
 )
 def test_signing_news_is_no_denial(sentence: str) -> None:

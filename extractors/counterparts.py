@@ -491,6 +491,11 @@ def _describes(sentence: str, m: Mention) -> bool:
     return phrase.endswith("에") and _SEATED.match(sentence, m.start + len(m.phrase)) is not None
 
 
+def _lists_countries(m: Mention, found: Sequence[Mention]) -> bool:
+    """Another country is named inside the phrase the mention heads ("태국·말레이시아 병원")."""
+    return any(o.code != m.code and m.start < o.start < m.start + len(m.phrase) for o in found)
+
+
 def _described(
     sentences: Sequence[str], found: dict[int, list[Mention]], wanted: set[str]
 ) -> list[str]:
@@ -507,7 +512,8 @@ def _described(
             if head is None:
                 continue
             after = [m for m in ms if head.end() <= m.start <= head.end() + 10 and m.code != "KR"]
-            if after and _describes(sentences[j], after[0]):
+            # One body has one seat: "연내 태국·말레이시아 병원으로 공급처를 넓힌다" lists markets.
+            if after and _describes(sentences[j], after[0]) and not _lists_countries(after[0], ms):
                 codes.append(after[0].code)
     return codes
 

@@ -1,0 +1,31 @@
+"""Shapes of issue 9's eighth round, each with invented articles: markets a party plans to
+reach are no description of its seat."""
+
+from __future__ import annotations
+
+import pytest
+from extractor_fixtures import is_mou_and_countries
+
+from extractors.extractor import Extractor
+
+_SIGNING = (
+    "A메디, 베트남 한 병원과 원격 판독 MOU",
+    "의료기기 기업 A메디는 베트남 다낭의 한 종합병원과 원격 판독 서비스 도입을 위한 "
+    "업무협약(MOU)을 체결했다고 18일 밝혔다. ",
+)
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        # Two countries in one phrase after the party's name are markets, not the party's seat.
+        ("A메디는 연내 태국·말레이시아 병원으로 공급처를 넓힌다는 계획이다.", ("VN",)),
+        # ...while one country describing a party named in the signing still counts.
+        ("A메디는 싱가포르에 본사를 둔 의료기기 기업이다.", ("VN", "SG")),
+    ],
+)
+def test_a_party_described_by_one_country_not_by_a_list_of_markets(
+    kiwi_extractor: Extractor, after: str, expected: tuple[str, ...]
+) -> None:
+    title, body = _SIGNING
+    assert is_mou_and_countries(kiwi_extractor, title, body + after) == (True, expected)

@@ -247,6 +247,9 @@ def test_fifth_round_shapes(sentence: str, tense: Tense) -> None:
         "A시 “선사와 협의를 모두 마쳤고, 이제 협약서 서명만 남았다”",
         "A시는 19일 “B대학이 15일로 예정된 분교 설립 협약식에 불참해 행사를 취소했다”고 밝혔다.",
         "한·태국 경제동반자협정 타결…농가 긴장",
+        # A headline's signing still being prepared, or a renewal still to come (eighth round).
+        "A부, C국에 실사단 파견… 인력 MOU 체결 준비",
+        "A시·中 B시, 자매결연 30년… 협정 갱신 추진",
         # An agreement broken is no signing now.
         "C위원회는 가맹점과 맺은 상생협약을 지키지 않은 본부에 과징금을 부과했다고 19일 밝혔다.",
     ],

@@ -1,5 +1,5 @@
 """Shapes of issue 9's eighth round, each with invented articles: markets a party plans to
-reach are no description of its seat."""
+reach are no description of its seat; the partners listed after the signing as "협약 대학은"."""
 
 from __future__ import annotations
 
@@ -29,3 +29,13 @@ def test_a_party_described_by_one_country_not_by_a_list_of_markets(
 ) -> None:
     title, body = _SIGNING
     assert is_mou_and_countries(kiwi_extractor, title, body + after) == (True, expected)
+
+
+def test_partners_listed_as_the_agreements_institutions(kiwi_extractor: Extractor) -> None:
+    title = "A대, 동남아 3개 대학과 반도체 공동교육 협약"
+    body = (
+        "A대는 27일 대학 본부에서 동남아시아 3개 대학 총장단과 반도체 공동 교육 협약을 "
+        "체결했다고 28일 밝혔다. 협약 대학은 인도네시아 B공대, 태국 C기술대, 필리핀 D대다. "
+        "A대는 매년 여름 실습 캠프를 연다."
+    )
+    assert is_mou_and_countries(kiwi_extractor, title, body) == (True, ("ID", "TH", "PH"))

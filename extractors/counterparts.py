@@ -263,7 +263,7 @@ _LOCATIVE = re.compile(r"(?:에서|에서는|에서의|에서도|(?<=[가-힣]{2
 # A headline's part about a deal still to come or an earlier one: "美 조지아주와 협약… 加
 # 앨버타주와는 다음 달", "…앞서 英 UKEF와도 MOU", "호주 광산사와 MOU 이어 인니 기업과도 협약".
 _PLAN_WORDS = re.compile(
-    r"다음\s?달|내달|예정|추진|연내|내년|앞두|검토|협의\s?중|협상\s?중|앞서|지난해|작년|"
+    r"다음\s?달|내달|예정|추진|연내|내년|앞두|검토|협의\s?중|협상\s?중|앞서|지난해|작년|\d+\s?년째|"
     r"(?:은|는)\s?(?:협의|논의|상담|보류|불발|무산|제외)"
 )
 _EARLIER_DEAL = re.compile(r"(?:MOU|협약|양해각서|협정)\s?(?:에\s?)?이어\s")

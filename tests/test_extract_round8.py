@@ -1,5 +1,6 @@
 """Shapes of issue 9's eighth round, each with invented articles: markets a party plans to
-reach are no description of its seat; the partners listed after the signing as "협약 대학은"."""
+reach are no description of its seat; the partners listed after the signing as "협약 대학은";
+a headline part on an older tie ("B시와는 6년째 교류") names no partner."""
 
 from __future__ import annotations
 
@@ -39,3 +40,16 @@ def test_partners_listed_as_the_agreements_institutions(kiwi_extractor: Extracto
         "A대는 매년 여름 실습 캠프를 연다."
     )
     assert is_mou_and_countries(kiwi_extractor, title, body) == (True, ("ID", "TH", "PH"))
+
+
+def test_a_headline_part_on_a_standing_partnership_names_no_partner(
+    kiwi_extractor: Extractor,
+) -> None:
+    # "中 B시와는 6년째 교류": the headline's second part tells an older tie, not this signing.
+    title = "A시, 日 C현과 우호협력… 中 B시와는 6년째 교류"
+    body = (
+        "A시는 22일 시청에서 일본 C현과 우호 교류 협력 협정을 체결했다고 23일 밝혔다. "
+        "양측은 부품 산업 교류와 관광객 상호 유치를 추진한다. "
+        "A시는 2019년 중국 B시와 우호 도시 협정을 맺은 뒤 매년 사절단을 보내고 있다."
+    )
+    assert is_mou_and_countries(kiwi_extractor, title, body) == (True, ("JP",))

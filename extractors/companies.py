@@ -100,7 +100,7 @@ _END = r"(?=[은는이가와과의도를을에측,.·\s()’'\"”]|$)"
 _Trie = dict[str, "_Trie"]
 
 
-def _trie_pattern(names: list[str]) -> str:
+def trie_pattern(names: list[str]) -> str:
     """One regex for many literal names, factored by common prefixes so that matching costs the
     length of the text, not the number of names; a longer name is tried before its prefix."""
     trie: _Trie = {}
@@ -154,5 +154,5 @@ def org_matches(text: str) -> list[OrgMatch]:
 def company_pattern() -> re.Pattern[str]:
     """One listed organisation (with a Korean-unit prefix or a division suffix), matched as a
     whole word: "인텔리안테크" and "애플망고" are not 인텔 and 애플."""
-    alt = _trie_pattern(list(org_countries()))
+    alt = trie_pattern(list(org_countries()))
     return re.compile(rf"(?<![가-힣A-Za-z0-9]){_PREFIX}(?P<name>{alt}){_SUFFIX}{_END}")

@@ -201,7 +201,7 @@ def _korean_named(names: set[str], acronyms: frozenset[str] = frozenset()) -> bo
 # An acronym given in brackets after a name: "서울경제진흥원(SBA)", "유럽부정행위방지청(OLAF·…)".
 _ACRONYM_AFTER = r"\s?\(([A-Z][A-Za-z&]{1,9})"
 # A Korean body's name with its acronym: "서울경제진흥원(SBA)", "한국해양과학기술원(KIOST)".
-_ACRONYM = re.compile(r"([가-힣]{2,}(?:\s[가-힣]+)?)" + _ACRONYM_AFTER + r"\)")
+_ACRONYM = re.compile(r"([가-힣]{2,40}(?:\s[가-힣]{1,40})?)" + _ACRONYM_AFTER + r"\)")
 
 
 def korean_acronyms(sentences: Sequence[str]) -> frozenset[str]:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.companies import org_matches
+from extractors.companies import org_matches, trie_pattern
 from extractors.gazetteer import (
     HANJA,
     PAIR_ABBREVIATIONS,
@@ -146,7 +146,9 @@ def name_pattern() -> re.Pattern[str]:
     names = sorted(
         (n for n, c in every.items() if c != "KR" and len(n) >= 2), key=len, reverse=True
     )
-    return re.compile("|".join(re.escape(n) for n in names))
+    # Factored by prefix: a flat alternation of ~2,000 names tried at every position cost
+    # 0.6 s on a 1,000,000-character body (bench/extract_hostile.py).
+    return re.compile(trie_pattern(names))
 
 
 @functools.cache

@@ -88,6 +88,7 @@ def test_cue_counts(text: str, sector: str) -> None:
         # (문화예술회관에서) says where, not what about.
         ("다문화 가정 청소년 교육 지원 협약을 체결했다.", "culture"),
         ("출산 친화적인 가족 문화 확산을 위한 협약을 체결했다.", "culture"),
+        ("출산 문화와 육아 문화 개선을 위한 협약을 체결했다.", "culture"),
         ("국방미래항공연구센터 건립 협약을 체결했다.", "culture"),
         ("의대 정원 확대에 맞춘 수련병원 협약을 체결했다.", "culture"),
         ("모집 정원 외 특별전형 운영 협약을 체결했다.", "culture"),

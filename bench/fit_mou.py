@@ -7,7 +7,8 @@ or the gold and the files given with --labels); never the fresh blind set.
 
 Every article that passes the gate is described by `mou_score.FEATURES` (the rules' decision
 among them); a logistic regression (L2, Newton steps in numpy) is fitted. Five folds by sha1 of
-the url give out-of-fold probabilities; the two override thresholds are chosen on them (the
+the url (or, with --folds time, five blocks of publication time per source) give out-of-fold
+probabilities; the two override thresholds are chosen on them (the
 best is_mou F1 whose precision is not below the rules' by more than half a point, nor by more
 than one point on ../shared's gold); then the whole extractor is run on each fold with the
 weights fitted on the other four and scored with the scorer of `mou-alert eval`, per source,
@@ -33,7 +34,7 @@ from training import (  # noqa: E402
     SUBSETS,
     fit_arguments,
     fit_logistic,
-    fold,
+    fold_of,
     labelled_pool,
     reports,
     shared_gold,
@@ -117,6 +118,7 @@ def main() -> int:
     if data is None:
         return 0
     x, y = design(data)
+    fold = fold_of(data, args.folds)
     folds = np.array([fold(k) for k, _, _ in data])
     gated = ~np.isnan(x[:, 0])
     print(f"{len(data)} labelled articles, {int(y.sum())} MOUs, {int(gated.sum())} past the gate")

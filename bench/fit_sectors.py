@@ -11,7 +11,8 @@ Candidate models (logistic regression, L2, Newton steps in numpy):
 * shared+rules: the same, plus a weight per sector on the rules' decision;
 * per-sector: shared weights plus every feature's own weight per sector (held closer to 0).
 
-Five folds by sha1 of the key (`training.fold`). For each held-out fold the threshold is chosen
+Five folds by sha1 of the key (`training.fold`; --folds time: blocks of publication time).
+For each held-out fold the threshold is chosen
 on out-of-fold probabilities of an inner CV over the other four folds (best micro F1), so the
 held-out figures never see their own labels. The chosen candidate is the simplest one whose
 pooled held-out sector F1 (the scorer of `mou-alert eval`, every article of the pool, the
@@ -41,7 +42,7 @@ from training import (  # noqa: E402
     SUBSETS,
     fit_arguments,
     fit_logistic,
-    fold,
+    fold_of,
     labelled_pool,
     reports,
     write_weights,
@@ -180,6 +181,7 @@ def main() -> int:
     data = labelled_pool(args.labels)
     if data is None:
         return 0
+    fold = fold_of(data, args.folds)
     extractions, deals = deals_of(data)
     gold = {k: r for k, r, _ in data}
     keys = [k for k, _, _ in data if gold[k].get("is_mou") and k in deals]

@@ -139,7 +139,12 @@ def _local_after_country(
         own = [m for m in found.get(i, []) if m.code != "KR"]
         if not local or any(m.role is not Role.CONTEXT for m in own):
             continue
-        here = [m for m in own if m.start < local.start() and _LOCATIVE.search(m.phrase)]
+        here = [
+            m
+            for m in own
+            if m.start < local.start()
+            and (_LOCATIVE.search(m.phrase) or _moved_to(sentences[i], m))
+        ]
         near = {0, *range(max(1, i - 2), i + 1)}
         places = {
             m.code
@@ -154,6 +159,16 @@ def _local_after_country(
         if len(places) == 1:
             codes.append(next(iter(places)))
     return codes
+
+
+# Where the signer went before signing there: "캐나다 토론토로 이동해 현지 연구기관과".
+_DESTINATION = re.compile(r"(?:으로|로|을|를|에)\s*$")
+_MOVED = re.compile(r"\s*(?:이동|방문|도착|건너가|건너간|날아가|날아간|찾아|찾은|찾았)")
+
+
+def _moved_to(sentence: str, mention: Mention) -> bool:
+    end = mention.start + len(mention.phrase)
+    return bool(_DESTINATION.search(mention.phrase) and _MOVED.match(sentence, end))
 
 
 def _unit_countries(sentence: str) -> set[str]:

@@ -171,12 +171,14 @@ HANJA_PREFIX = re.compile(
 _KOREA_NAME = re.compile(r"(?<![가-힣A-Za-z])(?:대한민국|한국|우리나라|韓)(?![-·‧ㆍ・])")
 ENGLISH = re.compile(r"\b(UAE|EU|USA|U\.S\.|UK)\b")
 # A city right after a body's name names that body's office there, and says nothing of the
-# body's country ("KIC 실리콘밸리와", "코트라 하노이무역관").
+# body's country ("KIC 실리콘밸리와", "코트라 하노이무역관", "유엔 제네바 직원협회와").
 _BRANCH_OF = re.compile(
-    r"(?:(?<![A-Za-z])[A-Z]{2,}\)?|센터|무역관|사무소|지사|본부|협회|재단|진흥원|공사|공단|법인)\s$"
+    r"(?:(?<![A-Za-z])[A-Z]{2,}\)?|센터|무역관|사무소|지사|본부|협회|재단|진흥원|공사|공단|법인|"
+    r"(?<![가-힣])유엔)\s$"
 )
 # A headline's "A-B" or "A·B" pair whose second side the country starts ("A-美 B 협약").
-_SECOND_OF_PAIR = re.compile(r"(?:^|\s|\])[가-힣A-Za-z0-9]{2,}[-–·‧ㆍ]\s?$")
+# A headline's clause may start after an ellipsis or a comma ("…김해시-獨 B사 협약").
+_SECOND_OF_PAIR = re.compile(r"(?:^|[\s\],…])[가-힣A-Za-z0-9]{2,}[-–·‧ㆍ]\s?$")
 _ENCLAVE = re.compile(r"(?:주한|재한|駐韓)\s?$")
 
 
@@ -186,7 +188,7 @@ def _second_of_pair(sentence: str, start: int) -> bool:
     pair = _SECOND_OF_PAIR.search(sentence, 0, start)
     if pair is None:
         return False
-    first = pair.group(0).strip(" ]-–·‧ㆍ")
+    first = pair.group(0).strip(" ],…-–·‧ㆍ")
     return name_pattern().fullmatch(first) is None and first not in HANJA
 
 
@@ -563,15 +565,21 @@ def _company_role(
         return Role.PARTY, phrase  # "SBA와 알리바바 타오바오 글로벌 간의 업무협약"
     k = words.index(word)
     if ending == "continue" and k + 1 < len(words):
-        unit = _OWN_UNIT.match(sentence[words[k + 1].start : words[k + 1].end])
-        if unit:  # "한국바스프 여수공장은", "지멘스 베를린 연구소와": the company's own unit
+        following = sentence[words[k + 1].start : words[k + 1].end]
+        unit = _OWN_UNIT.match(following) or _ITS_HEAD.match(following)
+        # "한국바스프 여수공장은", "지멘스 베를린 연구소와": the company's own unit; "한국로슈
+        # 대표는": its head, who signs for it
+        if unit and unit.group(1) == ",":  # "충북지사와 한국로슈 대표, 청주시장 … 사장은"
+            role = _list_end(sentence, words, k + 2, subjects=not title)
+            return role, sentence[start : words[k + 1].end - 1]
+        if unit:
             role = Role.PARTY if unit.group(1) in _JOSA_PARTY else Role.SUBJECT
             return role, sentence[start : words[k + 1].end]
     tail = [t for t in word.tokens if t.end > end]
     if tail and tail[-1].tag == "JKO":  # "엔비디아를 비롯해 ... 6대 기관과"
         return _list_head(sentence, words, words.index(word)), phrase
     if tail and tail[-1].form == "," and not title:  # "구글 클라우드 코리아, B사 등 40곳과"
-        return _list_end(sentence, words, words.index(word) + 1), phrase
+        return _list_end(sentence, words, words.index(word) + 1, subjects=True), phrase
     tag = TAG_PREFIX.match(sentence)
     if tail and tail[-1].form == "," and tag and tag.end() == start:
         # The headline's announcing party, its subject: "마이크로소프트, 수자원공사와 손잡고"
@@ -582,6 +590,10 @@ def _company_role(
 
 _OWN_UNIT = re.compile(
     r"^[가-힣]{0,4}(?:공장|사업장|본사|연구소|연구센터|R&D센터|캠퍼스)(와|과|은|는|이|가)$"
+)
+_ITS_HEAD = re.compile(
+    r"^(?:대표(?:이사)?|사장|회장|부회장|부사장|CEO|최고경영자|총장|원장|이사장|법인장|지사장|의장|"
+    r"총재)(와|과|은|는|이|가|,)$"
 )
 
 
@@ -618,13 +630,17 @@ def _list_head(sentence: str, words: list[Word], k: int) -> Role:
     return _list_end(sentence, words, k + 2)
 
 
-def _list_end(sentence: str, words: list[Word], first: int) -> Role:
+def _list_end(sentence: str, words: list[Word], first: int, subjects: bool = False) -> Role:
     """The rest of a list of names from words[first] on: its last item's "와/과" and the deal
-    after it make every item a signer."""
+    after it make every item a signer; with `subjects`, so do its last item's "은/는/이/가"
+    and the deal after it ("충북도와 한국로슈, 청주시는 … 협약을 체결했다")."""
     for j, word in enumerate(words[first : first + 2 * _MAX_WORDS]):
         ending = _ending(list(word.tokens))
         if ending is Role.PARTY:
             return _after_with(sentence, words[first + j + 1 :])
+        if subjects and ending is Role.SUBJECT:
+            deal = _after_with(sentence, words[first + j + 1 :]) is Role.PARTY
+            return Role.SUBJECT if deal else Role.CONTEXT
         if ending != "continue" or _ends_clause(word.tokens):
             return Role.CONTEXT
     return Role.CONTEXT

@@ -186,6 +186,8 @@ _NEGATED = re.compile(
     # ...or tells it as someone's claim or an allegation ("협약을 맺었다며 투자금을 받아 가로챈
     # 혐의", "MOU를 체결했다고 홍보한 뒤", "...했다는 의혹이 제기됐다").
     r"(?:체결|맺|서명)\S{0,3}다며|(?:체결|맺|서명)(?:했|었|하였)다고\s?(?:속|홍보|주장|과장|거짓)|"
+    # ... "MOU 맺었다더니 실체 없었다", "체결했다던 협약": a claim the story goes on to doubt
+    r"(?:체결|맺|서명)(?:했|었|하였)다(?:더니|던)|"
     r"다는\s?의혹|의혹이\s?(?:제기|불거)|"
     # ...or denies a report of one, or says it has not happened yet.
     r"사실무근|사실이\s?아니|사실\s?아(?:냐|님|니다)|(?<![가-힣])오보|아직\s?(?:이뤄지지|이루어지지|체결되지|서명되지|성사되지)|"

@@ -380,6 +380,8 @@ def _role(
             topic = []  # "베트남 산업무역부와": 무역 inside a ministry's name
         if topic and k + 1 < len(words) and _TRADER.match(sentence, words[k + 1].start):
             topic = []  # "대만 타이베이의 청과 수입 업체와": an importer, a body
+        if topic and k == index + 1 and _mayor(sentence, start, end, word, words[k + 1 : k + 4]):
+            topic = []  # "울란바토르 시장과 … 협약을 맺었다": the city's mayor, not its market
         if any(t.form != "현지" or not _LOCAL_BODY.match(sentence, t.end) for t in topic):
             return Role.CONTEXT, phrase
         if any(t.form in ("간", "사이") and t.tag in ("NNB", "NNG") for t in tail):
@@ -437,6 +439,21 @@ def _role(
             return Role.CONTEXT, phrase
         return ending, phrase  # type: ignore[return-value]
     return Role.CONTEXT, sentence[start : words[min(len(words), index + _MAX_WORDS) - 1].end]
+
+
+_MAYOR = re.compile(r"시장(?:과|와)")
+# Markets after it: "호찌민 시장과 하노이 시장에 진출하기 위해".
+_MARKETS_AFTER = re.compile(r"시장(?:에|을|를|의|으로|\s|$)|진출|공략|판로|수출")
+
+
+def _mayor(sentence: str, start: int, end: int, word: Word, after: list[Word]) -> bool:
+    """ "X 시장과" right after a foreign city (not a country: a country has markets only), with
+    no market in the words after it."""
+    return (
+        sentence[start:end] not in korean_names()
+        and _MAYOR.fullmatch(sentence[word.start : word.end]) is not None
+        and not any(_MARKETS_AFTER.search(sentence[w.start : w.end]) for w in after)
+    )
 
 
 def _foreign_pair(sentence: str, start: int) -> bool:

@@ -85,3 +85,22 @@ def test_a_un_body_named_with_its_city_has_no_country(kiwi_extractor: Extractor)
         "워케이션 활성화 업무협약을 맺었다고 25일 밝혔다."
     )
     assert is_mou_and_countries(kiwi_extractor, title, body) == (True, ())
+
+
+@pytest.mark.parametrize(
+    ("signing", "expected"),
+    [
+        # A foreign city's mayor signs for the city ...
+        (
+            "A시장은 20일 시청에서 울란바토르 시장과 교육 플랫폼 공동 활용 업무협약을 맺었다.",
+            ("MN",),
+        ),
+        # ... but markets stay markets.
+        ("A사는 20일 호찌민 시장과 하노이 시장에 진출하기 위해 B사와 협약을 체결했다.", ()),
+        ("A사는 20일 하노이 시장은 성장성이 크다며 B사와 협약을 체결했다.", ()),
+    ],
+)
+def test_a_foreign_citys_mayor_as_the_partner(
+    kiwi_extractor: Extractor, signing: str, expected: tuple[str, ...]
+) -> None:
+    assert is_mou_and_countries(kiwi_extractor, "A시 협약", signing) == (True, expected)

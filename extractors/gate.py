@@ -13,6 +13,8 @@ AGREEMENT = re.compile(AGREEMENT_WORD + r"|L\.O\.I|합의서|계약")
 # ...and a word for signing or exchanging one.
 SIGNING = re.compile(
     r"체결|맺|서명|교환|주고\s?받|손을\s?(?:맞잡|잡)았|성사|협약식|조인|사인|(?:협약|MOU|양해각서)\S{0,3}\s?진행|signed|signing|"
+    # a feed's lead cut inside the verb ("업무협약을 체..")
+    r"(?:을|를)\s?체\s?(?:\.\.|…)|"
     # the noun with a plain 하다 or done ("협력 협약을 했다고", "협약을 완료했다")
     r"(?:협약|MOU|양해\s?각서)(?:\([^)]{0,20}\))?\S{0,2}\s?(?:했|하였|완료|마쳤)",
     re.IGNORECASE,

@@ -104,3 +104,20 @@ def test_a_foreign_citys_mayor_as_the_partner(
     kiwi_extractor: Extractor, signing: str, expected: tuple[str, ...]
 ) -> None:
     assert is_mou_and_countries(kiwi_extractor, "A시 협약", signing) == (True, expected)
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        # A feed's lead cut inside the signing verb still reports the signing ...
+        ("A협회가 5일 베트남 B청(NIC)과 창업 교류 활성화를 위한 업무협약을 체..", (True, ("VN",))),
+        ("A협회가 5일 베트남 B청과 창업 교류 활성화를 위한 업무협약을 맺..", (True, ("VN",))),
+        # ... but not one cut before a plan.
+        ("A협회가 베트남 B청과 창업 교류 활성화를 위한 업무협약을 체결할 예정..", (False, ())),
+    ],
+)
+def test_a_feed_lead_cut_inside_the_signing_verb(
+    kiwi_extractor: Extractor, lead: str, expected: tuple[bool, tuple[str, ...]]
+) -> None:
+    title = "A협회, 베트남 B청과 스타트업 생태계 협업"
+    assert is_mou_and_countries(kiwi_extractor, title, lead) == expected

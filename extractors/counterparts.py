@@ -171,6 +171,41 @@ def _moved_to(sentence: str, mention: Mention) -> bool:
     return bool(_DESTINATION.search(mention.phrase) and _MOVED.match(sentence, end))
 
 
+def _local_named_before(
+    sentences: Sequence[str],
+    found: dict[int, list[Mention]],
+    kept: Sequence[int],
+    names: dict[int, set[str]],
+) -> list[str]:
+    """A partner named bare in the signing sentence that an earlier sentence introduced as local
+    ("인도네시아 법인 A가 현지 전자결제 기업 B와 손잡고 … A는 B와 MOU를 체결했다"): the one foreign
+    country that sentence, the one before it and the headline name."""
+    codes: list[str] = []
+    for i in kept:
+        for name in names.get(i, set()) if i else ():
+            local = re.compile(
+                r"(?<![가-힣])현지(?!\s?(?:법인|한인|한국|교민|동포|진출|공장|지사))\s?"
+                r"(?:[가-힣A-Za-z]+\s){0,3}"
+                + re.escape(name)
+                + r"(?:와|과|는|은|이|가|를|을|의|[\s(,]|$)"
+            )
+            for j in range(i - 1, max(0, i - 3), -1):
+                if not local.search(sentences[j]):
+                    continue
+                near = {0, j - 1, j}
+                places = {
+                    m.code
+                    for k in near
+                    for m in found.get(k, [])
+                    if not m.pair and not m.company and m.code != "KR"
+                }
+                places |= {code for k in near for code in _unit_countries(sentences[k])}
+                if len(places) == 1:
+                    codes.append(next(iter(places)))
+                break
+    return codes
+
+
 def _unit_countries(sentence: str) -> set[str]:
     """Countries where the sentence seats a Korean firm's unit ("인도네시아법인", "베트남 공장")."""
     return {
@@ -773,6 +808,8 @@ def article_counterparts(
     # Each signing sentence's own "현지" party ("인도 주정부와 MOU … 이어 베트남 하노이에서 현지
     # 기업 비엣텍과"), even when another sentence named its country.
     for code in _local_after_country(sentences, found, kept):
+        add(code)
+    for code in _local_named_before(sentences, found, kept, names):
         add(code)
     # "양국 국방연구소는 ... 체결했다" after a headline "한-사우디 국방장관 회담".
     pairs = {m.code for ms in found.values() for m in ms if m.pair}

@@ -121,3 +121,23 @@ def test_a_feed_lead_cut_inside_the_signing_verb(
 ) -> None:
     title = "A협회, 베트남 B청과 스타트업 생태계 협업"
     assert is_mou_and_countries(kiwi_extractor, title, lead) == expected
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        # A partner the lead introduced as local, named bare when the signing is told.
+        (
+            "A사의 인도네시아 법인 A인도네시아가 현지 전자결제 기업 B페이와 손잡고 금융을 돕는다.",
+            ("ID",),
+        ),
+        ("A사가 베트남 하노이에 지사를 열고 현지 전자결제 기업 B페이와 손잡았다.", ("VN",)),
+        # "현지" with no foreign country before it resolves to none.
+        ("A사가 현지 전자결제 기업 B페이와 손잡고 금융을 돕는다.", ()),
+    ],
+)
+def test_a_partner_introduced_as_local_before_the_signing(
+    kiwi_extractor: Extractor, lead: str, expected: tuple[str, ...]
+) -> None:
+    body = lead + " A사는 지난 13일 B페이와 핀테크 협력 업무협약(MOU)을 체결했다고 15일 밝혔다."
+    assert is_mou_and_countries(kiwi_extractor, "A사, B페이와 맞손", body) == (True, expected)

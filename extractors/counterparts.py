@@ -112,10 +112,10 @@ def _city_visited(phrase: str, code: str) -> bool:
 
 
 # "현지 조선소·대학과", "현지 기업들과": bodies of the place the story is in, named only so.
+# ("현지 한인 기업과", "현지법인 A은행은 B공사와" are no local party)
+_LOCAL = r"(?<![가-힣])현지(?!에)(?!\s?(?:법인|한인|한국|교민|동포|진출|공장|지사))"
 _LOCAL_PARTY = re.compile(
-    # ("현지 한인 기업과", "현지법인 A은행은 B공사와" are no local party)
-    r"(?<![가-힣])현지(?!에)(?!\s?(?:법인|한인|한국|교민|동포|진출|공장|지사))"
-    r"\s?(?:[가-힣A-Za-z]+(?<![은는이가을를에도])\s){0,2}[가-힣A-Za-z]{0,4}?"
+    _LOCAL + r"\s?(?:[가-힣A-Za-z]+(?<![은는이가을를에도])\s){0,2}[가-힣A-Za-z]{0,4}?"
     r"(?:기업|업체|회사|대학|병원|은행|기관|정부|파트너|협력사|단체|학교|연구소|조선소|운영사|"
     r"상공회의소|협회|조합|스타트업|통신사|제약사|유통사|공사|브랜드|건설사|보험사|증권사|금융사|항공사|"
     r"선사|바이어|딜러|유통업체|개발사|시행사|발전사|사업자|여행사|여행업계|호텔|리조트|농장|"
@@ -145,20 +145,26 @@ def _local_after_country(
             if m.start < local.start()
             and (_LOCATIVE.search(m.phrase) or _moved_to(sentences[i], m))
         ]
-        near = {0, *range(max(1, i - 2), i + 1)}
-        places = {
-            m.code
-            for j in near
-            for m in found.get(j, [])
-            if not m.pair and not m.company and m.code != "KR"
-        }
-        # "한화생명 인도네시아법인은 현지 은행과": the seat of a Korean unit, which names no party
-        places |= {code for j in near for code in _unit_countries(sentences[j])}
+        places = _local_places(sentences, found, {0, *range(max(1, i - 2), i + 1)})
         if here:
             places = {m.code for m in here}
         if len(places) == 1:
             codes.append(next(iter(places)))
     return codes
+
+
+def _local_places(
+    sentences: Sequence[str], found: dict[int, list[Mention]], near: set[int]
+) -> set[str]:
+    """The foreign countries "현지" may stand for: those the sentences `near` name, and the seats
+    of Korean units there ("한화생명 인도네시아법인은 현지 은행과", which names no party)."""
+    places = {
+        m.code
+        for j in near
+        for m in found.get(j, [])
+        if not m.pair and not m.company and m.code != "KR"
+    }
+    return places | {code for j in near for code in _unit_countries(sentences[j])}
 
 
 # Where the signer went before signing there: "캐나다 토론토로 이동해 현지 연구기관과".
@@ -184,22 +190,15 @@ def _local_named_before(
     for i in kept:
         for name in names.get(i, set()) if i else ():
             local = re.compile(
-                r"(?<![가-힣])현지(?!\s?(?:법인|한인|한국|교민|동포|진출|공장|지사))\s?"
-                r"(?:[가-힣A-Za-z]+\s){0,3}"
+                _LOCAL
+                + r"\s?(?:[가-힣A-Za-z]+\s){0,3}"
                 + re.escape(name)
                 + r"(?:와|과|는|은|이|가|를|을|의|[\s(,]|$)"
             )
             for j in range(i - 1, max(0, i - 3), -1):
                 if not local.search(sentences[j]):
                     continue
-                near = {0, j - 1, j}
-                places = {
-                    m.code
-                    for k in near
-                    for m in found.get(k, [])
-                    if not m.pair and not m.company and m.code != "KR"
-                }
-                places |= {code for k in near for code in _unit_countries(sentences[k])}
+                places = _local_places(sentences, found, {0, j - 1, j})
                 if len(places) == 1:
                     codes.append(next(iter(places)))
                 break

@@ -410,6 +410,10 @@ def _role(
         if title and ending == "continue" and sentence[word.end - 1] in ",…":
             # "英 로이드선급, 에이치라인해운과 MOU": a headline's comma ends its subject
             return Role.SUBJECT, phrase.rstrip(",…")
+        if not title and ending == "continue" and k > index and _LISTED_NAME.search(phrase):
+            # "미국 구글, 생명의숲, 강릉시 등 3개 기관은": the country's phrase is the first
+            # item of a list, whose end tells the role of every item
+            return _list_end(sentence, words, k + 1, subjects=True), phrase[:-1].rstrip()
         if ending == "continue" and not (tail and _glued_at(tail[-1])):
             k += 1
             continue
@@ -441,6 +445,8 @@ def _role(
     return Role.CONTEXT, sentence[start : words[min(len(words), index + _MAX_WORDS) - 1].end]
 
 
+# A name closed by a comma: one item of a list of parties.
+_LISTED_NAME = re.compile(r"[가-힣A-Za-z0-9)],$")
 _MAYOR = re.compile(r"시장(?:과|와)")
 # Markets after it: "호찌민 시장과 하노이 시장에 진출하기 위해".
 _MARKETS_AFTER = re.compile(r"시장(?:에|을|를|의|으로|\s|$)|진출|공략|판로|수출")
@@ -584,8 +590,8 @@ def _company_role(
     if ending == "continue" and k + 1 < len(words):
         following = sentence[words[k + 1].start : words[k + 1].end]
         unit = _OWN_UNIT.match(following) or _ITS_HEAD.match(following)
-        # "한국바스프 여수공장은", "지멘스 베를린 연구소와": the company's own unit; "한국로슈
-        # 대표는": its head, who signs for it
+        # "한국바스프 여수공장은", "지멘스 베를린 연구소와", "펩시코 재단과": the company's own
+        # unit; "한국로슈 대표는": its head, who signs for it
         if unit and unit.group(1) == ",":  # "충북지사와 한국로슈 대표, 청주시장 … 사장은"
             role = _list_end(sentence, words, k + 2, subjects=not title)
             return role, sentence[start : words[k + 1].end - 1]
@@ -606,7 +612,7 @@ def _company_role(
 
 
 _OWN_UNIT = re.compile(
-    r"^[가-힣]{0,4}(?:공장|사업장|본사|연구소|연구센터|R&D센터|캠퍼스)(와|과|은|는|이|가)$"
+    r"^[가-힣]{0,4}(?:공장|사업장|본사|연구소|연구센터|R&D센터|캠퍼스|재단)(와|과|은|는|이|가|,)$"
 )
 _ITS_HEAD = re.compile(
     r"^(?:대표(?:이사)?|사장|회장|부회장|부사장|CEO|최고경영자|총장|원장|이사장|법인장|지사장|의장|"
@@ -869,15 +875,64 @@ def party_names(sentence: str, tokens: Sequence[Tok], proper: bool = True) -> se
             prev = words[k - 1]
             name = _STRIP.sub("", sentence[prev.start : prev.end]).strip(" ,·")
             is_proper = any(t.tag in ("NNP", "SL") for t in prev.tokens)
-        if (
-            (is_proper or not proper)
-            and len(name) >= 2
-            and name not in GENERIC
-            and not _PERSON_TITLE.search(name)
-            and lookup_country(name) is None
-        ):
-            names.add(name)
+        listed = _listed_before(sentence, words, k)
+        # "A, B 등 3개 기관은": the count closes the list, it names nothing
+        counted = bool(listed) and _COUNTED.fullmatch(name) is not None
+        candidates = listed if counted else [(name, is_proper), *listed]
+        for item, item_proper in candidates:
+            if (
+                (item_proper or not proper)
+                and len(item) >= 2
+                and item not in GENERIC
+                and not _PERSON_TITLE.search(item)
+                and lookup_country(item) is None
+            ):
+                names.add(item)
     return names
+
+
+# "등 3개 기관은": the count that closes a list, not a name.
+_COUNTED = re.compile(r"\d+\s?(?:개|곳|개사|개국|개\s?기관)?")
+
+
+def _listed_before(sentence: str, words: list[Word], k: int) -> list[tuple[str, bool]]:
+    """The other items of a list that words[k] ends ("A, B, C 등 3개 기관은", "A, B와"), with
+    whether Kiwi reads each as a proper noun."""
+    j = k - 1
+    text = [sentence[w.start : w.end] for w in words]
+    if j >= 2 and _COUNTED.fullmatch(text[j]) and text[j - 1] == "등":
+        j -= 2
+        if not _item(words[j].tokens):
+            return []
+        items = [j]  # the last item, before "등", has no comma
+        j -= 1
+    else:
+        items = []
+    after_conjunction = False
+    while j >= 0:
+        if text[j] in _LIST_WORDS:  # "A, B 및 C는": the item before 및 has no comma
+            after_conjunction = True
+        elif (after_conjunction or text[j].endswith(",")) and _item(words[j].tokens):
+            items.append(j)
+            after_conjunction = False
+        else:
+            break
+        j -= 1
+    return [
+        (_STRIP.sub("", text[i]).strip(" ,·"), any(t.tag in ("NNP", "SL") for t in words[i].tokens))
+        for i in items
+    ]
+
+
+def _item(tokens: Sequence[Tok]) -> bool:
+    """A list item: nouns (a genitive inside: "생명의숲"), closed by a noun or a comma."""
+    body = [t for t in tokens if t.tag not in ("SP", "SS", "SO")]
+    return (
+        bool(body)
+        and body[-1].tag.startswith(("NN", "SL", "SN", "SH", "XSN"))
+        and not any(t.tag.startswith(("E", "V", "XSV", "XSA")) for t in body)
+        and all(t.tag == "JKG" for t in body if t.tag.startswith("J"))
+    )
 
 
 def _nominal(tokens: Sequence[Tok]) -> bool:

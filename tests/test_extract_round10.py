@@ -1,0 +1,68 @@
+"""Shapes of issue 9's tenth round, each with invented articles: a list of signers closed by a
+count ("A, B, C 등 3개 기관은"), a country's phrase that is a list's first item ("미국 A사,
+B재단, C시 등"), and a foreign company's own foundation ("펩시코 재단과")."""
+
+from __future__ import annotations
+
+import pytest
+from extractor_fixtures import is_mou_and_countries
+
+from extractors.extractor import Extractor
+
+TITLE = "C시, 해안 숲 조성 업무협약 체결"
+
+
+@pytest.mark.parametrize(
+    "signing",
+    [
+        "지난 9일 구글, 한빛숲재단, 강릉시 등 3개 기관은 해안 숲 조성을 위한 업무협약을 체결했다.",
+        "지난 9일 강릉시청에서 구글, 한빛숲재단, 동부지방산림청, 강릉시 등 4개 기관은 해안 숲 "
+        "조성을 위한 업무협약을 체결했...",
+        "강릉시, 한빛숲재단 및 구글은 9일 해안 숲 조성을 위한 업무협약을 체결했다.",
+    ],
+)
+def test_a_known_foreign_firm_in_a_list_of_signers(kiwi_extractor: Extractor, signing: str) -> None:
+    assert is_mou_and_countries(kiwi_extractor, TITLE, signing) == (True, ("US",))
+
+
+@pytest.mark.parametrize(
+    ("signing", "expected"),
+    [
+        # The country's phrase is the first item: the list's end makes it a signer, and the
+        # Korean city among the items keeps the deal Korean.
+        (
+            "지난 9일 미국 그린웨이브, 한빛숲재단, 강릉시 등 3개 기관은 해안 숲 조성을 위한 "
+            "업무협약을 체결했다.",
+            (True, ("US",)),
+        ),
+        ("강릉시는 9일 미국 그린웨이브, 한빛숲재단과 업무협약을 체결했다.", (True, ("US",))),
+        # A list of markets stays a list of markets.
+        (
+            "강릉시는 9일 한빛숲재단과 업무협약을 체결하고 미국 텍사스, 캐나다 등지에 묘목을 "
+            "수출한다.",
+            (True, ()),
+        ),
+    ],
+)
+def test_a_country_heading_the_first_item_of_a_list(
+    kiwi_extractor: Extractor, signing: str, expected: tuple[bool, tuple[str, ...]]
+) -> None:
+    assert is_mou_and_countries(kiwi_extractor, TITLE, signing) == expected
+
+
+def test_foreign_parties_alone_in_a_list_are_no_korean_deal(kiwi_extractor: Extractor) -> None:
+    body = "지난 9일 미국 그린웨이브, 독일 블라우발트 등 2개 기업은 산림 복원 협약을 체결했다."
+    assert is_mou_and_countries(kiwi_extractor, "그린웨이브, 산림 복원 협약", body) == (False, ())
+
+
+@pytest.mark.parametrize(
+    ("signing", "expected"),
+    [
+        ("강릉시는 9일 펩시코 재단과 해안 숲 조성을 위한 업무협약을 체결했다.", ("US",)),
+        ("강릉시는 9일 펩시코 매장에서 해안 숲 조성을 위한 업무협약을 체결했다.", ()),
+    ],
+)
+def test_a_foreign_firms_own_foundation(
+    kiwi_extractor: Extractor, signing: str, expected: tuple[str, ...]
+) -> None:
+    assert is_mou_and_countries(kiwi_extractor, TITLE, signing) == (True, expected)

@@ -21,7 +21,17 @@ from dataclasses import dataclass, field
 
 from extractors.document import CRIME, LEAD, Doc
 from extractors.fitted import number, shipped, sigmoid, weights_of
-from extractors.status import AGREEMENT, COMING, NOT_AN_MOU, WITHIN, Tense, denied, is_stale, undone
+from extractors.status import (
+    AGREEMENT,
+    COMING,
+    NOT_AN_MOU,
+    WITHIN,
+    Tense,
+    denied,
+    generic_deal,
+    is_stale,
+    undone,
+)
 
 # Verb forms after an agreement word (looked for in the whole sentence).
 _PAST = re.compile(
@@ -274,7 +284,7 @@ def model_signing_sentences(doc: Doc) -> list[int]:
             continue  # told as past ("지난 2월 … 업무협약식") or as coming
         if tense is Tense.PLANNED or (i == 0 and doc.with_tense(Tense.PLANNED)):
             continue  # a plan, or a headline over a body that says the signing is to come
-        if undone(s, title=(i == 0)) or denied(s):
+        if undone(s, title=(i == 0)) or denied(s) or generic_deal(s):
             continue  # "협약식이 13일 돌연 취소됐다", "협약을 맺었다며 투자금을 가로챈"
         if i == 0 or any(
             p.search(s) for p in (_PAST, _CONNECT, _PRESENT, _CEREMONY, _NOMINAL, _RELATIVE)

@@ -66,3 +66,43 @@ def test_a_foreign_firms_own_foundation(
     kiwi_extractor: Extractor, signing: str, expected: tuple[str, ...]
 ) -> None:
     assert is_mou_and_countries(kiwi_extractor, TITLE, signing) == (True, expected)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Both sides named only by their kind: how such deals go, not a signing.
+        (
+            "2일 입시업체에 따르면 기업이 대학과 협약을 맺고 운영하는 계약학과는 인기다.",
+            False,
+        ),
+        ("일손이 부족한 지자체들은 해외 지자체와 협약을 맺어 인력을 데려오고 있다.", False),
+        # A body the story is about, named by its kind, still signs.
+        ("이 대학은 이달 베트남 5개 대학과 학생 교류 MOU를 체결했다.", True),
+        ("회사는 2일 싱가포르 결제 기업과 송금망 연동 MOU를 맺었다.", True),
+    ],
+)
+def test_a_kind_of_deal_between_kinds_of_bodies(
+    kiwi_extractor: Extractor, body: str, expected: bool
+) -> None:
+    assert is_mou_and_countries(kiwi_extractor, "계약학과 인기", body)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        # PUBLISHED is 2025-03-15: 22 days back is "within about a month" (LABELS.md) ...
+        ("지난달 21일에는", (True, ("US",))),
+        # ... 28 days back is told as the feature's past.
+        ("지난달 15일에는", (False, ())),
+    ],
+)
+def test_a_signing_in_passing_three_weeks_back(
+    kiwi_extractor: Extractor, day: str, expected: tuple[bool, tuple[str, ...]]
+) -> None:
+    body = (
+        "여수시는 산업단지에 데이터센터를 짓는다. "
+        f"{day} 미국 서버 기업 블루리프시스템즈와 GPU 서버 공급 업무협약도 체결했다. "
+        "시는 2027년 가동을 목표로 한다."
+    )
+    assert is_mou_and_countries(kiwi_extractor, "여수, 산업 AI 거점으로", body) == expected

@@ -54,13 +54,15 @@ class FakeSender:
     )
     calls: list[Sent] = field(default_factory=list)
     next_id: int = 1000
+    delay: float = 0.0
+    """Real seconds each send takes (for tests of several workers sharing the work)."""
 
     def fail(self, chat_id: int, *errors: BaseException | None) -> None:
         self.script[chat_id].extend(errors)
 
     async def send(self, chat_id: int, text: str, *, html: bool) -> int:
         self.calls.append(Sent(chat_id, text, html, self.clock()))
-        await asyncio.sleep(0)
+        await asyncio.sleep(self.delay)
         script = self.script.get(chat_id)
         if script:
             outcome = script.popleft()

@@ -294,7 +294,9 @@ async def test_workers_of_three_processes_send_each_alert_once(
     shared: list[SqlRepository],
 ) -> None:
     box = await setup(shared[0], list(range(1, 91)))
-    senders = [FakeSender(FakeClock()) for _ in shared]
+    # Each send takes real time, so one worker cannot drain all 90 before the others have
+    # opened their connections (on a loaded machine it did: the share was then untested).
+    senders = [FakeSender(FakeClock(), delay=0.02) for _ in shared]
     workers = [
         DeliveryWorker(repo, sender, tz=KST, lease=3, heartbeat=0.5, send_timeout=1, batch_size=10)
         for repo, sender in zip(shared, senders, strict=True)

@@ -24,7 +24,6 @@ from extractors.gazetteer import PAIR_ABBREVIATIONS, korean_names, place_names
 from extractors.kiwi_analyzer import WORD, Tok
 from extractors.mentions import (
     ENGLISH,
-    GENERIC,
     HANJA_PREFIX,
     KOREAN_SIDE,
     SEP,
@@ -34,9 +33,8 @@ from extractors.mentions import (
     Role,
     mentions,
     name_pattern,
-    names_partner,
-    party_names,
 )
+from extractors.party_names import GENERIC, names_partner, party_names
 from extractors.status import AGREEMENT_WORD, Tense, follow_on_parts, read
 
 _REGION = r"(?:유럽|북미|남미|중남미|중동|아프리카|동남아시아|동남아|중앙아시아|오세아니아)\S*\s"

@@ -8,10 +8,10 @@ from extractors.companies import company_pattern
 from extractors.counterparts import Counterparts, article_counterparts, has_name
 from extractors.document import Doc
 from extractors.facts import deal_amounts, deal_count, deal_sentences, money_sentences, signing_date
-from extractors.mentions import party_names
 from extractors.model import Extraction
 from extractors.mou_score import MouModel, model_signing_sentences
 from extractors.parties import group_parties, sentence_parties
+from extractors.party_names import party_names
 from extractors.sector_detect import cooperation_sentences, describing_sentences
 from extractors.sector_score import DealSentences, SectorModel
 from extractors.status import AGREEMENT, Tense, dated_this_week, is_stale

@@ -479,8 +479,10 @@ _PARTICIPANT_SPAN = 5
 # A party named by a demonstrative and a kind of body ("이 학교와", "해당 기업과").
 _ANAPHOR = re.compile(
     r"(?<![가-힣])(?:이|해당|그|같은)\s?(학교|회사|대학|기관|병원|업체|단체|재단|협회|연구소|기업|센터|"
-    r"운영사|은행|도시|정부|항만|항)(?:와|과|측과)(?![가-힣])"
+    r"운영사|은행|도시|정부|항만|항)(?:와|과|측과|는|은|가|이)(?![가-힣])"
 )
+# Words a story uses for one firm in turn ("독일계 기업 A는 … 이 회사는").
+_FIRM_WORDS = ("회사", "기업", "업체")
 # How many sentences back a demonstrative may point.
 _ANAPHOR_REACH = 4
 
@@ -505,12 +507,18 @@ def _anaphora(
                 ms = [
                     m
                     for m in found.get(j, [])
-                    if a.group(1) in m.phrase and not m.pair and not _LOCATIVE.search(m.phrase)
+                    if any(kind in m.phrase for kind in _kinds(a.group(1)))
+                    and not m.pair
+                    and not _LOCATIVE.search(m.phrase)
                 ]
                 if ms:
                     codes.append(ms[-1].code)
                     break
     return codes
+
+
+def _kinds(word: str) -> tuple[str, ...]:
+    return _FIRM_WORDS if word in _FIRM_WORDS else (word,)
 
 
 def _together(sentence: str, m: Mention) -> bool:

@@ -106,3 +106,23 @@ def test_a_signing_in_passing_three_weeks_back(
         "시는 2027년 가동을 목표로 한다."
     )
     assert is_mou_and_countries(kiwi_extractor, "여수, 산업 AI 거점으로", body) == expected
+
+
+@pytest.mark.parametrize(
+    ("signer", "expected"),
+    [
+        # The signer named by a demonstrative as subject, two sentences on, with another word
+        # for a firm ("기업 … 이 회사는").
+        ("독일계 자동화 기업 한국에버하르트는", ("DE",)),
+        ("자동화 기업 한빛오토는", ()),
+    ],
+)
+def test_a_foreign_firm_named_again_as_this_company(
+    kiwi_extractor: Extractor, signer: str, expected: tuple[str, ...]
+) -> None:
+    body = (
+        f"{signer} 요즘 스마트공장 솔루션 영업에 사활을 걸고 있다. "
+        "수주가 늘수록 장비를 유지·보수할 인력이 부족해졌다. "
+        "이 회사는 최근 충북의 한 반도체고와 산학 협력 협약을 맺고 교육과정을 짜고 있다."
+    )
+    assert is_mou_and_countries(kiwi_extractor, "마이스터고생 몸값 뛴다", body) == (True, expected)

@@ -577,6 +577,10 @@ def cldr_cities() -> dict[str, str]:
     return cities
 
 
+# Suffixed forms that are people's names ("이노우에 다카시 학장": Takashi, not the city of Dhaka).
+_SUFFIXED_EXCLUDED = frozenset({"다카시"})
+
+
 @functools.cache
 def place_names() -> dict[str, str]:
     """Foreign place surface forms (with the 시/주/성 suffixes news adds) -> country code: the
@@ -586,7 +590,8 @@ def place_names() -> dict[str, str]:
     for name, code in {**cldr_cities(), **FOREIGN_PLACES, **bare}.items():
         names[name] = code
         for suffix in ("시", "주", "성", "현"):
-            names[name + suffix] = code
+            if name + suffix not in _SUFFIXED_EXCLUDED:
+                names[name + suffix] = code
     for name, code in suffixed.items():
         for suffix in ("주", "성", "현", "부", " 주정부", " 주지사"):
             names[name + suffix] = code

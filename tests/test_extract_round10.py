@@ -126,3 +126,14 @@ def test_a_foreign_firm_named_again_as_this_company(
         "이 회사는 최근 충북의 한 반도체고와 산학 협력 협약을 맺고 교육과정을 짜고 있다."
     )
     assert is_mou_and_countries(kiwi_extractor, "마이스터고생 몸값 뛴다", body) == (True, expected)
+
+
+def test_a_japanese_given_name_is_no_city(kiwi_extractor: Extractor) -> None:
+    body = (
+        "편정호 A대 총장과 이노우에 다카시 구마모토대 학장은 22일 대구에서 국제 협력 "
+        "업무협약을 체결했다."
+    )
+    assert is_mou_and_countries(kiwi_extractor, "A대, 日 구마모토대와 맞손", body) == (
+        True,
+        ("JP",),
+    )

@@ -578,6 +578,8 @@ def _company_role(
         return Role.CONTEXT, ""
     ending = _ending([t for t in word.tokens if t.end > end])
     phrase = sentence[start : word.end]
+    if ending == "continue" and sentence[end : word.end] in ("와", "과"):
+        ending = Role.PARTY  # "엔비디아와" read as one common noun: the name is known, 와 is left
     if ending is Role.PARTY:
         if title:
             return Role.PARTY, phrase

@@ -137,3 +137,12 @@ def test_a_japanese_given_name_is_no_city(kiwi_extractor: Extractor) -> None:
         True,
         ("JP",),
     )
+
+
+def test_a_known_firm_read_as_one_noun_with_its_particle(kiwi_extractor: Extractor) -> None:
+    # Kiwi reads "엔비디아와" here as one common noun; the name is known, so 와 is its particle.
+    body = (
+        "울산시는 CES에 참가했다. 김 시장은 이어 캘리포니아주 산타클라라를 찾아 엔비디아와 "
+        "업무협약도 맺었다."
+    )
+    assert is_mou_and_countries(kiwi_extractor, "울산 고래빵 CES 출품", body) == (True, ("US",))

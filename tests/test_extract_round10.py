@@ -146,3 +146,8 @@ def test_a_known_firm_read_as_one_noun_with_its_particle(kiwi_extractor: Extract
         "업무협약도 맺었다."
     )
     assert is_mou_and_countries(kiwi_extractor, "울산 고래빵 CES 출품", body) == (True, ("US",))
+
+
+def test_a_known_firms_service_as_the_partner(kiwi_extractor: Extractor) -> None:
+    body = "전남도와 글로벌 OTT 디즈니플러스는 9일 전남도청에서 영상콘텐츠 업무협약을 맺었다."
+    assert is_mou_and_countries(kiwi_extractor, "전남도 손잡았다", body) == (True, ("US",))

@@ -46,10 +46,14 @@ _ABBR = re.compile(
 _VISIT = re.compile(r"(?:을|를)$|에서$")
 _VISIT_VERB = re.compile(r"^\s?(?:방문|찾)")
 _HELD = re.compile(r"^\s?\S*\s?(?:열린|개최된|진행된|진행\s?중인|열리는|개막한|참가|참석)")
+# International organisations, which give no country (LABELS.md): UN bodies and agencies,
+# development banks, world federations and unions.
 _INTERNATIONAL = re.compile(
     r"유엔|유네스코|유니세프|세계\S*기구|국제\S*기구|세계은행|아시아개발은행|나토|"
+    r"세계\S*(?:연맹|연합)|국제\S*연맹|"
     r"(?<![A-Za-z])(?:UN|UNESCO|OECD|WHO|IMF|FAO|WFP|UNICEF|UNDP|UNHCR|ILO|IAEA|WTO|WIPO|IOC|"
-    r"FIFA|ADB|OPEC|NATO)(?![A-Za-z])"
+    r"FIFA|ADB|OPEC|NATO|IUCN|IOM|UNODC|UNEP|UNIDO|IFAD|GGGI|ITU|ICAO|IMO|UNWTO|UNFCCC|"
+    r"WWF|IRENA|IEA)(?![A-Za-z])"
 )
 
 
@@ -744,7 +748,9 @@ def article_counterparts(
         for m in found.get(i, []):
             if i == 0 and _planned_segment(sentences[0], m.start):
                 continue
-            if m.role is not Role.CONTEXT and (not m.company or korean_party(i)):
+            if m.role is Role.CONTEXT or _INTERNATIONAL.search(m.phrase):
+                continue  # "워싱턴DC에 있는 세계자연보전연맹(IUCN) 북미사무소를": no country
+            if not m.company or korean_party(i):
                 add(m.code)
     deal_title = 0 in kept or (0 not in signed and _TITLE_DEAL.search(sentences[0]) is not None)
     korean_title = (

@@ -19,7 +19,7 @@ from extractors.summary import summarize
 
 # A headline on a criminal case (not on fighting crime: "보험 사기 공동 대응" is an MOU's field).
 _CASE_HEADLINE = re.compile(
-    r"입건|(?<![가-힣])(?:기소|구속|송치|선고|영장|일당|실형)|혐의|징역|압수\s?수색|피의자|피고인|덜미|"
+    r"입건|(?<![가-힣])(?:기소|구속(?!력)|송치|선고|영장|일당|실형)|혐의|징역|압수\s?수색|피의자|피고인|덜미|"
     r"집행유예"
 )
 # A story with this many distinct investigation/trial words treats its MOUs as evidence.

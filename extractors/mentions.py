@@ -666,6 +666,9 @@ def _list_end(sentence: str, words: list[Word], first: int, subjects: bool = Fal
         if subjects and ending is Role.SUBJECT:
             deal = _after_with(sentence, words[first + j + 1 :]) is Role.PARTY
             return Role.SUBJECT if deal else Role.CONTEXT
+        if ending is Role.CONTEXT and word.tokens and word.tokens[-1].tag == "JKO":
+            # "미국 A사, 핀란드 B사를 비롯해 C, D 등과": the list goes on after 비롯해
+            return _list_head(sentence, words, first + j)
         if ending != "continue" or _ends_clause(word.tokens):
             return Role.CONTEXT
     return Role.CONTEXT

@@ -49,9 +49,12 @@ _PERSON_TITLE = re.compile(r"(?:장|대표|회장|총괄|이사|교수|감독|�
 _STRIP = re.compile(r"\([^)]*\)|[‘’'\"“”「」『』\[\]<>]")
 # A person's title as a word of its own, after the name of the body the person signs for.
 _TITLE_ALONE = re.compile(
-    r"대표(?:이사)?|(?:부)?회장|(?:부)?사장|이사장|총괄|교수|총장|원장|청장|단장|본부장|센터장|"
-    r"장관|차관|대사|위원장|관계자(?:들)?|임원(?:진|들)?|경영진|CEO"
+    r"(?:총괄|수석|공동|최고)?(?:대표(?:이사)?|(?:부)?회장|(?:부)?사장|이사장|총괄|교수|총장|원장|청장|단장|본부장|센터장|"
+    r"장관|차관|대사|위원장|관계자(?:들)?|임원(?:진|들)?|경영진|CEO)"
 )
+# Words between a body's name and its official's title ("노바렌 아태 총괄사장"): the part of
+# the body the official heads, not the body.
+_UNIT_WORD = re.compile(r"아태|아시아태평양|아시아|동북아|한국|글로벌|해외|본사|지역|총괄|대표")
 
 
 def names_partner(sentence: str, tokens: Sequence[Tok]) -> bool:
@@ -96,12 +99,12 @@ def party_names(sentence: str, tokens: Sequence[Tok], proper: bool = True) -> se
         name = _STRIP.sub("", sentence[word.start : cut]).strip(" ,·")
         is_proper = any(t.tag in ("NNP", "SL") for t in word.tokens)
         generic = name in GENERIC or len(name) < 2 or _TITLE_ALONE.fullmatch(name)
-        if generic and k > 0 and _nominal(words[k - 1].tokens):
-            # "B사 관계자가", "A사 대표(오른쪽)와": the organisation the person signs for
-            prev = words[k - 1]
-            name = _STRIP.sub("", sentence[prev.start : prev.end]).strip(" ,·")
-            is_proper = any(t.tag in ("NNP", "SL") for t in prev.tokens)
+        body = _official_body(sentence, words, k) if generic else None
         listed = _listed_before(sentence, words, k)
+        if body is not None:
+            # "B사 관계자가", "A사 대표(오른쪽)와": the organisation the person signs for
+            name, is_proper = body
+            listed = listed or _officials_before(sentence, words, k)
         # "A, B 등 3개 기관은": the count closes the list, it names nothing
         counted = bool(listed) and _COUNTED.fullmatch(name) is not None
         candidates = listed if counted else [(name, is_proper), *listed]
@@ -144,10 +147,50 @@ def _listed_before(sentence: str, words: list[Word], k: int) -> list[tuple[str, 
         else:
             break
         j -= 1
-    return [
-        (_STRIP.sub("", text[i]).strip(" ,·"), any(t.tag in ("NNP", "SL") for t in words[i].tokens))
-        for i in items
-    ]
+    out = []
+    for i in items:
+        item = _STRIP.sub("", text[i]).strip(" ,·")
+        body = _official_body(sentence, words, i) if _TITLE_ALONE.fullmatch(item) else None
+        # "…, 마르쿠스 베버 노바렌 아태 총괄사장, …": an official listed for the body
+        out.append(body or (item, any(t.tag in ("NNP", "SL") for t in words[i].tokens)))
+    return out
+
+
+def _officials_before(sentence: str, words: list[Word], k: int) -> list[tuple[str, bool]]:
+    """The bodies of the other officials of a list that words[k], a title, ends ("A 전남지사와
+    B 노바렌 아태 총괄사장, C 화순군수, D 전남개발공사 사장은"): each item is up to
+    _OFFICIAL_WORDS words closed by a comma, a title or a name."""
+    out: list[tuple[str, bool]] = []
+    end = k
+    while True:
+        j = end - 1
+        while j >= 0 and end - j <= _OFFICIAL_WORDS and sentence[words[j].end - 1] not in ",·":
+            if any(t.tag.startswith(("J", "E", "V")) for t in words[j].tokens):
+                return out
+            j -= 1
+        if j < 0 or end - j > _OFFICIAL_WORDS or not _item(words[j].tokens):
+            return out
+        item = _STRIP.sub("", sentence[words[j].start : words[j].end]).strip(" ,·")
+        body = _official_body(sentence, words, j) if _TITLE_ALONE.fullmatch(item) else None
+        out.append(body or (item, any(t.tag in ("NNP", "SL") for t in words[j].tokens)))
+        end = j
+
+
+# The most words of one official in a list: given and family name, body, unit, title.
+_OFFICIAL_WORDS = 5
+
+
+def _official_body(sentence: str, words: list[Word], k: int) -> tuple[str, bool] | None:
+    """The body whose official words[k] names by a title alone ("A사 대표", "노바렌 아태
+    총괄사장"), skipping the words of its unit; None when no noun of the same list item is
+    before the title."""
+    j = k - 1
+    while j > 0 and _UNIT_WORD.fullmatch(sentence[words[j].start : words[j].end]):
+        j -= 1
+    if j < 0 or not _nominal(words[j].tokens) or sentence[words[j].end - 1] in ",·":
+        return None
+    name = _STRIP.sub("", sentence[words[j].start : words[j].end]).strip(" ,·")
+    return name, any(t.tag in ("NNP", "SL") for t in words[j].tokens)
 
 
 def _item(tokens: Sequence[Tok]) -> bool:

@@ -1,0 +1,90 @@
+"""Shapes of issue 9's eleventh round, each with invented articles: signers named by their
+officials ("A 지사와 B 노바렌 아태 총괄사장, C 군수는"), a list that goes on after "비롯해",
+an MOU's "구속력" (binding force) that is no arrest, and an international organisation's
+office abroad, which gives no country."""
+
+from __future__ import annotations
+
+import pytest
+from extractor_fixtures import is_mou_and_countries
+
+from extractors.extractor import Extractor
+
+VACCINE = "스위스 제약사 한빛바이오 백신 공장, 충북 오송에 들어선다"
+VACCINE_LEAD = "스위스 바젤에 본사를 둔 제약사 한빛바이오가 오송에 백신 공장을 짓는다."
+
+
+@pytest.mark.parametrize(
+    "signing",
+    [
+        "김한결 충북지사와 마르코 로시 한빛바이오 아태 총괄사장, 이도윤 청주시장, "
+        "박서준 충북개발공사 사장은 9일 도청에서 투자협약을 맺었다.",
+        "9일 도청에서 (왼쪽부터)이도윤 청주시장, 김한결 충북지사, 마르코 로시 한빛바이오 "
+        "총괄사장, 박서준 충북개발공사 사장이 투자협약을 체결한 뒤 기념 촬영을 하고 있다.",
+    ],
+)
+def test_a_foreign_body_named_by_its_official_in_a_list(
+    kiwi_extractor: Extractor, signing: str
+) -> None:
+    body = f"{VACCINE_LEAD}\n{signing}"
+    assert is_mou_and_countries(kiwi_extractor, VACCINE, body) == (True, ("CH",))
+
+
+def test_officials_of_korean_bodies_alone_give_no_country(kiwi_extractor: Extractor) -> None:
+    body = (
+        "충북도는 오송에 백신 공장을 유치한다.\n김한결 충북지사와 박서준 충북개발공사 사장, "
+        "이도윤 청주시장은 9일 도청에서 투자협약을 맺었다."
+    )
+    assert is_mou_and_countries(kiwi_extractor, "충북, 백신 공장 투자협약", body) == (True, ())
+
+
+@pytest.mark.parametrize(
+    ("signing", "expected"),
+    [
+        (
+            "한빛대가 미국 퀄컴, 핀란드 노키아를 비롯해 KT, 한국전자통신연구원 등과 함께 6G 공동 "
+            "연구를 위한 양해각서를 9일 체결했다.",
+            ("FI", "US"),
+        ),
+        # Markets listed before "비롯해" stay markets.
+        (
+            "한빛대는 9일 KT와 6G 공동 연구를 위한 양해각서를 체결하고 미국, 핀란드를 비롯해 "
+            "여러 나라에 기술을 알린다.",
+            (),
+        ),
+    ],
+)
+def test_a_list_of_signers_goes_on_after_birotae(
+    kiwi_extractor: Extractor, signing: str, expected: tuple[str, ...]
+) -> None:
+    result = is_mou_and_countries(kiwi_extractor, "한빛대, 6G 공동연구 MOU", signing)
+    assert (result[0], tuple(sorted(result[1]))) == (True, expected)
+
+
+def test_binding_force_is_no_arrest(kiwi_extractor: Extractor) -> None:
+    title = "한빛시, 폐기물 ‘반입 자제’ 협약… “구속력 없어” 지적도"
+    body = (
+        "한빛시가 20일 관내 소각업체 3곳과 폐기물 반입 자제 업무협약을 맺었다.\n"
+        "업무협약은 법적 구속력이 없어 업체가 약속을 어겨도 제재할 방법이 없다."
+    )
+    assert is_mou_and_countries(kiwi_extractor, title, body) == (True, ())
+
+
+def test_an_arrest_headline_still_makes_a_crime_story(kiwi_extractor: Extractor) -> None:
+    title = "‘해외 MOU’ 미끼로 투자금 모은 대표 구속"
+    body = "한빛시 업체 대표가 미국 기업과 업무협약을 맺었다며 투자금을 모았다."
+    assert is_mou_and_countries(kiwi_extractor, title, body) == (False, ())
+
+
+@pytest.mark.parametrize(
+    "office",
+    [
+        "미국 워싱턴DC에 있는 세계자연보전연맹(IUCN) 북미사무소를 찾아",
+        "스위스 제네바의 국제이주기구(IOM) 본부를 방문해",
+    ],
+)
+def test_an_international_organisations_office_gives_no_country(
+    kiwi_extractor: Extractor, office: str
+) -> None:
+    body = f"한빛시 방문단은 지난 6일 {office} 섬 지역 생물다양성 보전에 협력하는 협약을 맺었다."
+    assert is_mou_and_countries(kiwi_extractor, "한빛시, 국제기구와 협약", body) == (True, ())

@@ -6,9 +6,10 @@ office abroad, which gives no country."""
 from __future__ import annotations
 
 import pytest
-from extractor_fixtures import is_mou_and_countries
+from extractor_fixtures import PUBLISHED, is_mou_and_countries
 
 from extractors.extractor import Extractor
+from extractors.model import Article
 
 VACCINE = "스위스 제약사 한빛바이오 백신 공장, 충북 오송에 들어선다"
 VACCINE_LEAD = "스위스 바젤에 본사를 둔 제약사 한빛바이오가 오송에 백신 공장을 짓는다."
@@ -88,3 +89,41 @@ def test_an_international_organisations_office_gives_no_country(
 ) -> None:
     body = f"한빛시 방문단은 지난 6일 {office} 섬 지역 생물다양성 보전에 협력하는 협약을 맺었다."
     assert is_mou_and_countries(kiwi_extractor, "한빛시, 국제기구와 협약", body) == (True, ())
+
+
+@pytest.mark.parametrize(
+    ("title", "signing"),
+    [
+        (
+            "기보, HSBC 서울지점과 150억 협약보증",
+            "기술보증기금은 HSBC 서울지점과 지난 8일 부산 본점에서 금융지원 업무협약을 "
+            "체결했다고 9일 밝혔다.",
+        ),
+        (
+            "대전시, 어린이 통장 출시 협약",
+            "대전시는 9일 시청에서 대전시장과 SC제일은행 충청지역본부장이 참석한 가운데 어린이 "
+            "통장 출시 업무협약을 맺었다.",
+        ),
+    ],
+)
+def test_a_known_foreign_banks_branch_or_its_head_signs_for_it(
+    kiwi_extractor: Extractor, title: str, signing: str
+) -> None:
+    assert is_mou_and_countries(kiwi_extractor, title, signing) == (True, ("GB",))
+
+
+def test_a_korean_banks_branch_stays_korean(kiwi_extractor: Extractor) -> None:
+    signing = "대전시는 9일 한빛은행 충청지역본부장이 참석한 가운데 통장 출시 업무협약을 맺었다."
+    assert is_mou_and_countries(kiwi_extractor, "대전시, 통장 출시 협약", signing) == (True, ())
+
+
+def test_a_pact_against_drug_smuggling_is_security(kiwi_extractor: Extractor) -> None:
+    article = Article(
+        title="해경, 필리핀 해안경비대와 ‘마약 밀수’ 공동 대응 약정",
+        body="해양경찰청은 9일 필리핀 해안경비대와 해상 마약 밀수 공동 대응을 위한 협력 약정을 "
+        "체결했다고 밝혔다.\n양 기관은 마약 밀수 정보를 실시간으로 공유하고 공조 수사를 강화한다.",
+        published=PUBLISHED,
+    )
+    result = kiwi_extractor.extract(article)
+    assert (result.is_mou, result.countries) == (True, ("PH",))
+    assert "security" in result.sectors

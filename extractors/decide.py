@@ -6,7 +6,7 @@ import re
 
 from extractors.companies import company_pattern
 from extractors.counterparts import Counterparts, article_counterparts, has_name
-from extractors.document import Doc
+from extractors.document import LEAD, Doc
 from extractors.facts import deal_amounts, deal_count, deal_sentences, money_sentences, signing_date
 from extractors.model import Extraction
 from extractors.mou_score import MouModel, model_signing_sentences
@@ -173,6 +173,8 @@ _EXTRA_SENTENCES = 12
 
 # A sentence that ends on the signing told as done ("…대학과 MOU도 체결했다."), not one that
 # goes on to what the partnership does ("협약을 맺어 유니폼을 넘겨받고 있다").
+# A partner "현지" to a country the article named before: "현지 조선소인 A와", "현지 기업들과".
+_LOCAL_PARTNER = re.compile(r"(?<![가-힣])현지\s?[가-힣]")
 _ENDS_SIGNED = re.compile(r"(?:(?:체결|서명)(?:했|하였)|맺었)다[.”’\"']?\s*$")
 # The state itself as the signer ("한국은 … 호주와 처음으로 워킹 홀리데이 협정을 체결했다"): told in
 # passing without a date, a treaty's history, not news.
@@ -189,13 +191,15 @@ def passing_signings(doc: Doc) -> list[int]:
     an old partnership as news (the gold splits on it), a foreign one is what our users follow."""
     if doc.crime_words >= _CRIME_STORY or _history(doc) or _CASE_HEADLINE.search(doc.title):
         return []
+    # "현지 조선소인 A, B 등과 … MOU를 체결했다" after the headline or lead named the country
+    abroad = has_name(" ".join(doc.sentences[: 1 + LEAD]))
     return [
         i
         for i in doc.with_tense(Tense.SIGNED)
         if i
         and doc.readings[i].firm
         and _ENDS_SIGNED.search(doc.sentences[i])
-        and has_name(doc.sentences[i])
+        and (has_name(doc.sentences[i]) or (abroad and _LOCAL_PARTNER.search(doc.sentences[i])))
         and not is_stale(doc.sentences[i], doc.published)
         and not _STATE_SIGNER.search(doc.sentences[i])
     ]

@@ -364,12 +364,27 @@ def _role(
     sentence: str, words: list[Word], start: int, end: int, title: bool = False
 ) -> tuple[Role, str]:
     """Walk the noun phrase a country heads until a word ends in a particle, and read that."""
+    role, phrase = _walk(sentence, words, start, end, title)
+    index = next((i for i, w in enumerate(words) if w.start <= start < w.end), None)
+    if role is Role.CONTEXT and index is not None and index + _MAX_WORDS <= len(words):
+        # Past a seat's words the walk reads further only to find a party; a context phrase
+        # keeps the usual length, whose last words name the body ("… ‘A재단’의 연구선이다").
+        usual = words[index + _MAX_WORDS - 1].end
+        if start + len(phrase) > usual:
+            return role, sentence[start:usual]
+    return role, phrase
+
+
+def _walk(
+    sentence: str, words: list[Word], start: int, end: int, title: bool = False
+) -> tuple[Role, str]:
     index = next((i for i, w in enumerate(words) if w.start <= start < w.end), None)
     if index is None or _PEOPLE_OR_LANGUAGE.match(sentence, end) or _EXPERT.match(sentence, end):
         return Role.CONTEXT, ""  # "베트남어 통번역 업체", "중국인 관광객", "인도네시아 전문 여행사"
     k = index
     based = 0  # where the body based in the place begins ("도쿄에 있는 [은행 본점을]")
-    while k < min(len(words), index + _MAX_WORDS):
+    reach = index + _MAX_WORDS  # a seat's words ("벵갈루루에 소재한") do not count against it
+    while k < min(len(words), reach):
         word = words[k]
         phrase = sentence[start : word.end]
         tail = [t for t in word.tokens if t.end > end] if k == index else list(word.tokens)
@@ -420,6 +435,7 @@ def _role(
         sited = _sited(sentence, words, k, tail)
         if sited:  # "도쿄에 있는 은행 본점을", "시애틀에 본사를 둔 X와": the body based there
             k += 1 + sited
+            reach += 1  # the seat's verb: "소재한", "본사를 둔"
             based = words[k].start if k < len(words) else len(sentence)
             continue
         if ending == "continue":  # "벵갈루루에" with no seat after it: read on
@@ -615,7 +631,7 @@ def _company_role(
 
 _OWN_UNIT = re.compile(
     r"^[가-힣]{0,4}(?:공장|사업장|본사|연구소|연구센터|R&D센터|캠퍼스|재단|지점|지사|법인|"
-    r"사무소|지역본부)(와|과|은|는|이|가|,)$"
+    r"사무소|지역본부|코리아)(와|과|은|는|이|가|,)$"
 )
 _ITS_HEAD = re.compile(
     r"^(?:대표(?:이사)?|사장|회장|부회장|부사장|CEO|최고경영자|총장|원장|이사장|의장|총재|"

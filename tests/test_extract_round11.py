@@ -127,3 +127,49 @@ def test_a_pact_against_drug_smuggling_is_security(kiwi_extractor: Extractor) ->
     result = kiwi_extractor.extract(article)
     assert (result.is_mou, result.countries) == (True, ("PH",))
     assert "security" in result.sectors
+
+
+def test_local_partners_told_in_passing_after_the_country(kiwi_extractor: Extractor) -> None:
+    title = "한빛중공업, 필리핀 함정 시장 공략 가속…현지 기업과 협력"
+    body = (
+        "한빛중공업이 필리핀을 발판으로 동남아 함정 시장 공략에 속도를 내고 있다.\n"
+        "회사는 건조부터 정비까지 아우르는 패키지를 앞세우고 있다.\n"
+        "8일 업계에 따르면 한빛중공업은 지난 6일부터 마닐라에서 열린 방산 전시회에 참가했다.\n"
+        "또 현지 조선소인 수빅마린웍스(Subic Marine Works), 전자장비 기업 루손테크(Luzon Tech) "
+        "등과 잇달아 양해각서(MOU)를 체결했다."
+    )
+    assert is_mou_and_countries(kiwi_extractor, title, body) == (True, ("PH",))
+
+
+def test_korean_partners_told_in_passing_stay_no_news(kiwi_extractor: Extractor) -> None:
+    title = "한빛중공업, 필리핀 함정 시장 공략 가속"
+    body = (
+        "한빛중공업이 필리핀을 발판으로 동남아 함정 시장 공략에 속도를 내고 있다.\n"
+        "회사는 건조부터 정비까지 아우르는 패키지를 앞세우고 있다.\n"
+        "8일 업계에 따르면 한빛중공업은 지난 6일부터 마닐라에서 열린 방산 전시회에 참가했다.\n"
+        "회사는 국내 협력사 12곳과 동반성장 협약을 체결했다."
+    )
+    assert is_mou_and_countries(kiwi_extractor, title, body) == (False, ())
+
+
+@pytest.mark.parametrize(
+    ("signing", "expected"),
+    [
+        # A known firm's Korean arm as one item of a long list of signers.
+        (
+            "전북도는 13일 아마존웹서비스(AWS) 코리아, 한빛클라우드, 전북대 등 38개 기업·기관과 "
+            "데이터센터 유치 업무협약을 맺었다고 밝혔다.",
+            ("US",),
+        ),
+        # A party based abroad whose phrase runs long before its particle.
+        (
+            "안산시는 15일 한빛대, 경기테크노파크와 인도 벵갈루루에 소재한 IT 교육기관 한빛테크 "
+            "아카데미 등 10개 기관이 참여하는 'AI 인재 양성' 업무협약을 체결했다.",
+            ("IN",),
+        ),
+    ],
+)
+def test_a_foreign_party_deep_in_a_list(
+    kiwi_extractor: Extractor, signing: str, expected: tuple[str, ...]
+) -> None:
+    assert is_mou_and_countries(kiwi_extractor, "AI 인재 양성 협약", signing) == (True, expected)

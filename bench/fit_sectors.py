@@ -1,6 +1,6 @@
 """Fit the sector model (`extractors/sector_score.py`) and compare it with the rules by CV.
 
-    .venv/bin/python bench/fit_sectors.py [--labels FILE ...] [--write]
+    .venv/bin/python bench/fit_sectors.py [--labels FILE ...] [--extra FOLDER ...] [--write]
 
 Training pool: `bench/training.py` (never the fresh blind set). The extractor is run once with
 the rules; every article that both its gold and the extractor call an MOU gives one row per
@@ -21,6 +21,10 @@ extractor is then run on each fold with that fold's model and scored per source 
 rules alone. --write stores the weights fitted on the whole
 pool, with the threshold of its out-of-fold probabilities, in `extractors/sector_weights.json`
 (only when the model beats the rules, unless --force).
+--extra adds the MOU cases of black-box sets (`eval/sweeps/*/cases.jsonl`, invented text
+labelled from LABELS.md alone) to the training rows of every fold, weighed by --extra-weight;
+they are never scored and never choose a threshold (issue 9, eleventh round: within the
+candidates' spread, not shipped).
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ from training import (  # noqa: E402
     fold_of,
     labelled_pool,
     reports,
+    sweep_sets,
     write_weights,
 )
 
@@ -123,11 +128,14 @@ def design(x: np.ndarray, variant: str) -> tuple[np.ndarray, list[str], np.ndarr
 Model = Callable[[np.ndarray], np.ndarray]  # rows (n*NS x NF) -> probabilities
 
 
-def train(x: np.ndarray, y: np.ndarray, variant: str, l2: float) -> tuple[Model, dict[str, float]]:
-    """A candidate fitted on rows x, as a predictor and as named weights (`sector_score.logit`:
-    a feature's weight for one sector is its shared weight plus "feature:sector")."""
+def train(
+    x: np.ndarray, y: np.ndarray, variant: str, l2: float, sample: np.ndarray | None = None
+) -> tuple[Model, dict[str, float]]:
+    """A candidate fitted on rows x (weighed by `sample`), as a predictor and as named weights
+    (`sector_score.logit`: a feature's weight for one sector is its shared weight plus
+    "feature:sector")."""
     a, names, factor = design(x, variant)
-    w = fit_logistic(a, y, l2 * factor)
+    w = fit_logistic(a, y, l2 * factor, sample)
 
     def predict(rows: np.ndarray) -> np.ndarray:
         b, _, _ = design(rows, variant)
@@ -149,13 +157,20 @@ def best_threshold(p: np.ndarray, y: np.ndarray) -> float:
 
 
 def oof(
-    x: np.ndarray, y: np.ndarray, folds: np.ndarray, keep: list[int], variant: str, l2: float
+    x: np.ndarray,
+    y: np.ndarray,
+    folds: np.ndarray,
+    keep: list[int],
+    variant: str,
+    l2: float,
+    sample: np.ndarray,
 ) -> np.ndarray:
-    """Out-of-fold probabilities of the rows of the folds in `keep` (CV over those folds)."""
+    """Out-of-fold probabilities of the rows of the folds in `keep` (CV over those folds; rows
+    of fold EXTRA always train)."""
     p = np.full(len(x), np.nan)
     for k in keep:
-        fit_on = np.isin(folds, [j for j in keep if j != k])
-        model, _ = train(x[fit_on], y[fit_on], variant, l2)
+        fit_on = np.isin(folds, [j for j in keep if j != k] + [EXTRA])
+        model, _ = train(x[fit_on], y[fit_on], variant, l2, sample[fit_on])
         p[folds == k] = model(x[folds == k])
     return p
 
@@ -169,6 +184,23 @@ def with_sectors(
     return {k: replace(e, sectors=chosen[k]) if k in chosen else e for k, e in extractions.items()}
 
 
+# The fold of rows from black-box sets (--extra): they train every model and are never scored.
+EXTRA = -1
+
+
+def extra_rows(folders: list[Path]) -> tuple[np.ndarray, np.ndarray, int]:
+    """Rows and labels of the black-box sets' cases that both their labels and the rules call
+    MOUs, and how many such cases."""
+    if not folders:
+        return np.zeros((0, NF)), np.zeros(0), 0
+    data = sweep_sets(folders)
+    _, deals = deals_of(data)
+    cases = [(k, r) for k, r, _ in data if r.get("is_mou") and k in deals]
+    x = np.vstack([rows_of(deals[k]) for k, _ in cases])
+    y = np.array([float(sid in (r.get("sectors") or ())) for _, r in cases for sid in SECTOR_IDS])
+    return x, y, len(cases)
+
+
 # Candidates from the simplest to the richest, and how close to the best a simpler one must be.
 VARIANTS = ("shared", "shared+rules", "per-sector")
 SIMPLER_WITHIN = 0.005
@@ -177,6 +209,14 @@ SIMPLER_WITHIN = 0.005
 def main() -> int:
     parser = fit_arguments(__doc__)
     parser.add_argument("--force", action="store_true", help="write even if the rules win")
+    parser.add_argument(
+        "--extra",
+        nargs="*",
+        type=Path,
+        default=[],
+        help="black-box set folders (cases.jsonl) whose MOU cases train every fold, never scored",
+    )
+    parser.add_argument("--extra-weight", type=float, default=1.0, help="weight of their rows")
     args = parser.parse_args()
     data = labelled_pool(args.labels)
     if data is None:
@@ -190,7 +230,13 @@ def main() -> int:
     folds = np.repeat([fold(k) for k in keys], NS)
     all_folds = list(range(FOLDS))
     print(f"{len(data)} labelled articles; {len(keys)} MOUs by gold and extractor; {int(y.sum())}")
-    print("sector labels on them\n")
+    print("sector labels on them")
+    ex_x, ex_y, ex_n = extra_rows(args.extra)
+    print(f"{ex_n} black-box MOU cases train every fold, weight {args.extra_weight}\n")
+    x, y = np.vstack([x, ex_x]), np.concatenate([y, ex_y])
+    folds = np.concatenate([folds, np.full(len(ex_y), EXTRA)])
+    sample = np.concatenate([np.ones(len(keys) * NS), np.full(len(ex_y), args.extra_weight)])
+    scored = folds != EXTRA
     # Sectors of the articles the extractor calls MOUs that gold does not (no row above).
     extra = [k for k in deals if k not in keys]
     extra_x = np.vstack([rows_of(deals[k]) for k in extra]) if extra else np.zeros((0, NF))
@@ -200,9 +246,10 @@ def main() -> int:
         cuts = []
         for k in all_folds:
             inner = [j for j in all_folds if j != k]
-            cut = best_threshold(oof(x, y, folds, inner, variant, l2)[folds != k], y[folds != k])
+            rest = scored & (folds != k)
+            cut = best_threshold(oof(x, y, folds, inner, variant, l2, sample)[rest], y[rest])
             cuts.append(cut)
-            model, _ = train(x[folds != k], y[folds != k], variant, l2)
+            model, _ = train(x[folds != k], y[folds != k], variant, l2, sample[folds != k])
             for ks, xs in ((keys, x), (extra, extra_x)):
                 mine = [n for n, key in enumerate(ks) if fold(key) == k]
                 if not mine:
@@ -245,8 +292,9 @@ def main() -> int:
     shared_kiwi = Extractor(sector_model=SectorModel())
     for k in all_folds:
         inner = [j for j in all_folds if j != k]
-        cut = best_threshold(oof(x, y, folds, inner, variant, l2)[folds != k], y[folds != k])
-        _, weights = train(x[folds != k], y[folds != k], variant, l2)
+        rest = scored & (folds != k)
+        cut = best_threshold(oof(x, y, folds, inner, variant, l2, sample)[rest], y[rest])
+        _, weights = train(x[folds != k], y[folds != k], variant, l2, sample[folds != k])
         extractor = Extractor(sector_model=SectorModel(weights, cut))
         extractor._analyzer = shared_kiwi.analyzer  # one Kiwi for every fold
         part = [(key, a) for key, _, a in data if fold(key) == k]
@@ -260,9 +308,11 @@ def main() -> int:
     wins = model["all"].sectors.f1 > rules["all"].sectors.f1
     print(f"\nthe model {'beats' if wins else 'does NOT beat'} the rules (pooled, held out)")
     if args.write and (wins or args.force):
-        cut = best_threshold(oof(x, y, folds, all_folds, variant, l2), y)
-        _, weights = train(x, y, variant, l2)
+        cut = best_threshold(oof(x, y, folds, all_folds, variant, l2, sample)[scored], y[scored])
+        _, weights = train(x, y, variant, l2, sample)
         trained_on = f"{len(keys)} labelled MOU articles x {NS} sectors"
+        if ex_n:
+            trained_on += f", {ex_n} black-box MOU cases (weight {args.extra_weight})"
         name = f"{variant}, L2 {l2}"
         write_weights(WEIGHTS, weights, threshold=cut, model=name, trained_on=trained_on)
     return 0

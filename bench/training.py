@@ -146,15 +146,35 @@ def labelled_pool(labels: list[Path] | None) -> list[Labelled] | None:
     return pool(labels)
 
 
-def fit_logistic(a: np.ndarray, y: np.ndarray, penalty: np.ndarray) -> np.ndarray:
-    """L2-penalised logistic regression with an unpenalised intercept (first weight)."""
+def sweep_sets(folders: list[Path]) -> list[Labelled]:
+    """(set:id, case, article) of black-box sets written as FOLDER/cases.jsonl
+    (`eval/sweeps/jsonl_set.py`): labelled by helpers from LABELS.md alone, invented text."""
+    out: list[Labelled] = []
+    for folder in folders:
+        for line in (folder / "cases.jsonl").read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            case = json.loads(line)
+            day = dt.date.fromisoformat((case.get("published") or "2025-05-14")[:10])
+            when = dt.datetime(day.year, day.month, day.day, 9, tzinfo=dt.UTC)
+            article = Article(case["title"], case.get("body") or "", published=when)
+            out.append((f"{folder.name}:{case['id']}", case, article))
+    return out
+
+
+def fit_logistic(
+    a: np.ndarray, y: np.ndarray, penalty: np.ndarray, sample: np.ndarray | None = None
+) -> np.ndarray:
+    """L2-penalised logistic regression with an unpenalised intercept (first weight); `sample`
+    weighs each row (1 when not given)."""
     a = np.hstack([np.ones((len(a), 1)), a])
+    s = np.ones(len(a)) if sample is None else sample
     w = np.zeros(a.shape[1])
     penalty = np.concatenate([[0.0], penalty])
     for _ in range(60):
         p = 1 / (1 + np.exp(-np.clip(a @ w, -30, 30)))
-        grad = a.T @ (p - y) + penalty * w
-        hess = (a * (p * (1 - p))[:, None]).T @ a + np.diag(penalty + 1e-6)
+        grad = a.T @ (s * (p - y)) + penalty * w
+        hess = (a * (s * p * (1 - p))[:, None]).T @ a + np.diag(penalty + 1e-6)
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.abs(step).max() < 1e-8:

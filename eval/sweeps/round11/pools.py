@@ -10,7 +10,7 @@ import random
 import sys
 
 sys.path.insert(0, "bench")
-import training  # noqa: E402
+import training
 
 nat, eco = [], []
 for key, row, art in training.pool():

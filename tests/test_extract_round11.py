@@ -173,3 +173,23 @@ def test_a_foreign_party_deep_in_a_list(
     kiwi_extractor: Extractor, signing: str, expected: tuple[str, ...]
 ) -> None:
     assert is_mou_and_countries(kiwi_extractor, "AI 인재 양성 협약", signing) == (True, expected)
+
+
+@pytest.mark.parametrize(
+    ("title", "signing"),
+    [
+        (
+            "한빛시·EU 해양수산총국, 해양쓰레기 공동 대응",
+            "한빛시는 9일 EU 해양수산총국과 해양쓰레기 공동 대응을 위한 업무협약을 체결했다.",
+        ),
+        (
+            "한빛에너지·美 블룸파워, 연료전지 폐열 활용 사업",
+            "한빛에너지는 9일 미국 블룸파워와 연료전지 폐열을 활용한 냉난방 사업 협약을 맺었다.",
+        ),
+    ],
+)
+def test_marine_litter_and_waste_heat_are_the_environment(
+    kiwi_extractor: Extractor, title: str, signing: str
+) -> None:
+    result = kiwi_extractor.extract(Article(title=title, body=signing, published=PUBLISHED))
+    assert result.is_mou and "environment" in result.sectors

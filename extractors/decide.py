@@ -171,10 +171,10 @@ def decide(doc: Doc, sector_model: SectorModel | None = None) -> Extraction:
 _EXTRA_SENTENCES = 12
 
 
-# A sentence that ends on the signing told as done ("…대학과 MOU도 체결했다."), not one that
-# goes on to what the partnership does ("협약을 맺어 유니폼을 넘겨받고 있다").
 # A partner "현지" to a country the article named before: "현지 조선소인 A와", "현지 기업들과".
 _LOCAL_PARTNER = re.compile(r"(?<![가-힣])현지\s?[가-힣]")
+# A sentence that ends on the signing told as done ("…대학과 MOU도 체결했다."), not one that
+# goes on to what the partnership does ("협약을 맺어 유니폼을 넘겨받고 있다").
 _ENDS_SIGNED = re.compile(r"(?:(?:체결|서명)(?:했|하였)|맺었)다[.”’\"']?\s*$")
 # The state itself as the signer ("한국은 … 호주와 처음으로 워킹 홀리데이 협정을 체결했다"): told in
 # passing without a date, a treaty's history, not news.

@@ -185,7 +185,7 @@ def _official_body(sentence: str, words: list[Word], k: int) -> tuple[str, bool]
     총괄사장"), skipping the words of its unit; None when no noun of the same list item is
     before the title."""
     j = k - 1
-    while j > 0 and _UNIT_WORD.fullmatch(sentence[words[j].start : words[j].end]):
+    while j >= 0 and _UNIT_WORD.fullmatch(sentence[words[j].start : words[j].end]):
         j -= 1
     if j < 0 or not _nominal(words[j].tokens) or sentence[words[j].end - 1] in ",·":
         return None

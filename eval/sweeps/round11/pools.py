@@ -3,7 +3,9 @@
 The pool's articles labelled as signings (bench/training.py; economy items before 2026-02-15),
 sorted, shuffled with random.Random(11010); national split in two halves (nat11c, nat11h),
 economy whole (eco11h). The later sets took what their first sets left: nat11d the nat11c pool
-from index 74, nat11i the nat11h pool from index 70, eco11c the eco11h pool from index 90.
+from index 74, nat11i the nat11h pool from index 70, eco11c the eco11h pool from index 90;
+the second wave nat11j walked the nat11c pool again (indices 0-44) with a new writer, eco11j
+the eco11h pool from index 171.
 """
 
 import random

@@ -186,9 +186,10 @@ _STATE_SIGNER = re.compile(
 def passing_signings(doc: Doc) -> list[int]:
     """Signings reported in passing with a foreign partner (LABELS.md counts them): body
     sentences that end on the signing told as done, with no date earlier than this month and
-    no background word, and that name a foreign country or place. `decide` keeps the article
-    only if such a sentence yields a counterpart: a Korean partner told in passing is as often
-    an old partnership as news (the gold splits on it), a foreign one is what our users follow."""
+    no background word, and that name a foreign country or place (or a "현지" partner after the
+    headline or lead named one). `decide` keeps the article only if such a sentence yields a
+    counterpart: a Korean partner told in passing is as often an old partnership as news (the
+    gold splits on it), a foreign one is what our users follow."""
     if doc.crime_words >= _CRIME_STORY or _history(doc) or _CASE_HEADLINE.search(doc.title):
         return []
     # "현지 조선소인 A, B 등과 … MOU를 체결했다" after the headline or lead named the country
